@@ -1,0 +1,19 @@
+import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../server/context';
+import { structureService } from '../structures/structure.service';
+import { StructureView } from '../structures/structure.type';
+import { accountService } from './account.service';
+import { AccountView } from './account.type';
+
+@Resolver(() => AccountView)
+export class AccountResolver {
+  @Query(() => AccountView, { description: 'The account the bearer token names.' })
+  me(@Ctx() ctx: RequestContext): Promise<AccountView> {
+    return accountService.me(ctx);
+  }
+
+  @FieldResolver(() => StructureView)
+  structure(@Ctx() ctx: RequestContext, @Root() account: AccountView): Promise<StructureView> {
+    return structureService.byId(ctx, account.structureId);
+  }
+}

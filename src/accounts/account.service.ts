@@ -1,0 +1,16 @@
+import type { RequestContext } from '../server/context';
+import { assertAllowed } from '../policy/authz';
+import { Permission } from '../policy/permissions';
+import { Account } from './account.entity';
+import { AccountView } from './account.type';
+
+export class AccountService {
+  /** The viewer's own account, as the database holds it for this request. */
+  async me(ctx: RequestContext): Promise<AccountView> {
+    assertAllowed(ctx.viewer, Permission.ACCOUNT_READ_SELF);
+    const account = await ctx.em.findOneOrFail(Account, { id: ctx.viewer.accountId });
+    return AccountView.from(account);
+  }
+}
+
+export const accountService = new AccountService();

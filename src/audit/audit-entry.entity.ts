@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Account } from '../accounts/account.entity';
+import { ClientKind, Role } from '../accounts/role';
+import { DataDomain } from '../policy/data-domain';
+import { enumArrayCheck } from '../shared/checks';
+import { Structure } from '../structures/structure.entity';
+
+export enum AuditKind {
+  READ = 'READ',
+  WRITE = 'WRITE',
+}
+
+/**
+ * One access to person data. Append-only: the database rejects UPDATE, DELETE and
+ * TRUNCATE on this table. The person id carries no foreign key, because the log
+ * outlives the data it describes.
+ */
+@Entity({ tableName: 'audit_entry' })
+@Index({ name: 'audit_entry_person_at_index', properties: ['personId', 'at'] })
+@Check({ name: 'audit_entry_domains_values', expression: enumArrayCheck('domains', DataDomain) })
+export class AuditEntry {
+  [OptionalProps]?: 'at';
+
+  @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
+  id: string = randomUUID();
+
+  @Index()
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
+  at: Date = new Date();
+
+  @ManyToOne(() => Account, { index: true })
+  account: Account;
+
+  @ManyToOne(() => Structure, { index: true })
+  structure: Structure;
+
+  @Enum({ items: () => Role, columnType: 'text' })
+  role: Role;
+
+  @Enum({ items: () => ClientKind, columnType: 'text' })
+  client: ClientKind;
+
+  @Enum({ items: () => AuditKind, columnType: 'text' })
+  kind: AuditKind;
+
+  /** The GraphQL operation name, when the client gave one. */
+  @Property({ columnType: 'text', nullable: true })
+  operation: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  personId: string | null = null;
+
+  @Enum({ items: () => DataDomain, array: true, columnType: 'text[]', default: '{}' })
+  domains: DataDomain[] = [];
+
+  @Property({ columnType: 'text' })
+  requestId: string;
+
+  /** What was done, e.g. the mutation and the ids it touched; never person data. */
+  @Property({ type: 'json', nullable: true })
+  detail: Record<string, unknown> | null = null;
+
+  constructor(account: Account, kind: AuditKind, requestId: string) {
+    this.account = account;
+    this.structure = account.structure;
+    this.role = account.role;
+    this.client = account.clientKind;
+    this.kind = kind;
+    this.requestId = requestId;
+  }
+}

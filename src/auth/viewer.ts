@@ -1,0 +1,12 @@
+import type { ClientKind, Role } from '../accounts/role';
+import type { StructureKind } from '../structures/structure-kind';
+
+/** Who is asking, read from the database on every request. */
+export interface Viewer {
+  accountId: string;
+  login: string;
+  role: Role;
+  clientKind: ClientKind;
+  structureId: string;
+  structureKind: StructureKind;
+}

@@ -1,0 +1,112 @@
+import path from 'node:path';
+
+/** The development signing secret; production refuses to start with it. */
+export const DEV_JWT_SECRET = 'passerelle-development-secret-do-not-use-in-production';
+
+export type NodeEnv = 'development' | 'test' | 'production';
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  port: number;
+  host: string;
+  /** When set, the server uses this PostgreSQL; otherwise an embedded one. */
+  databaseUrl?: string;
+  embeddedDb: {
+    dataDir: string;
+    port: number;
+  };
+  jwt: {
+    issuer: string;
+    audience: string;
+    /** HS256 secret (development and tests). */
+    secret?: string;
+    /** PEM public key (RS256/ES256/EdDSA) used in production. */
+    publicKey?: string;
+    /** Remote JWKS used in production. */
+    jwksUrl?: string;
+    devTokenTtl: string;
+  };
+  logLevel: string;
+  /** Load the demo data set when the database is empty. */
+  seedDemoData: boolean;
+  limits: {
+    maxDepth: number;
+    maxCost: number;
+    maxAliases: number;
+    maxTokens: number;
+  };
+}
+
+export class ConfigError extends Error {}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}
+
+function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/** Reads the configuration from the environment and refuses unsafe production settings. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnvRaw = env.NODE_ENV ?? 'development';
+  if (!['development', 'test', 'production'].includes(nodeEnvRaw)) {
+    throw new ConfigError(`NODE_ENV must be development, test or production, got "${nodeEnvRaw}"`);
+  }
+  const nodeEnv = nodeEnvRaw as NodeEnv;
+  const production = nodeEnv === 'production';
+
+  const publicKey = env.JWT_PUBLIC_KEY || undefined;
+  const jwksUrl = env.JWT_JWKS_URL || undefined;
+  let secret = env.JWT_SECRET || undefined;
+  if (production) {
+    if (secret === DEV_JWT_SECRET) {
+      throw new ConfigError('JWT_SECRET is the development default; production refuses it');
+    }
+    if (!publicKey && !jwksUrl && !secret) {
+      throw new ConfigError('production needs JWT_PUBLIC_KEY or JWT_JWKS_URL (or a JWT_SECRET of its own)');
+    }
+    if (secret && secret.length < 32) {
+      throw new ConfigError('JWT_SECRET must be at least 32 characters in production');
+    }
+  } else if (!publicKey && !jwksUrl && !secret) {
+    secret = DEV_JWT_SECRET;
+  }
+
+  return {
+    nodeEnv,
+    port: intFrom(env, 'PORT', 4000),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    embeddedDb: {
+      dataDir: path.resolve(env.EMBEDDED_PG_DIR || path.join(process.cwd(), '.data', 'pg')),
+      port: intFrom(env, 'EMBEDDED_PG_PORT', 54329),
+    },
+    jwt: {
+      issuer: env.JWT_ISSUER || 'passerelle',
+      audience: env.JWT_AUDIENCE || 'passerelle-api',
+      secret,
+      publicKey,
+      jwksUrl,
+      devTokenTtl: env.DEV_TOKEN_TTL || '12h',
+    },
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    seedDemoData: boolFrom(env, 'SEED_DEMO_DATA', !production),
+    limits: {
+      maxDepth: intFrom(env, 'GRAPHQL_MAX_DEPTH', 10),
+      maxCost: intFrom(env, 'GRAPHQL_MAX_COST', 5000),
+      maxAliases: intFrom(env, 'GRAPHQL_MAX_ALIASES', 15),
+      maxTokens: intFrom(env, 'GRAPHQL_MAX_TOKENS', 2000),
+    },
+  };
+}

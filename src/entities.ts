@@ -1,0 +1,50 @@
+import { Account } from './accounts/account.entity';
+import { Action } from './actions/action.entity';
+import { AuditEntry } from './audit/audit-entry.entity';
+import { Consent } from './consents/consent.entity';
+import { Appointment } from './followups/appointment.entity';
+import { CaseNote } from './followups/case-note.entity';
+import { FollowUp } from './followups/follow-up.entity';
+import { Evaluation } from './evaluations/evaluation.entity';
+import { IndicatorPart } from './evaluations/indicator-part.entity';
+import { Indicator } from './evaluations/indicator.entity';
+import { PersonHealthRecord } from './health/health-record.entity';
+import { PersonHealthSummary } from './health/health-summary.entity';
+import { PersonHousing } from './persons/person-housing.entity';
+import { PersonIdentity } from './persons/person-identity.entity';
+import { PersonJudicialDetail } from './persons/person-judicial-detail.entity';
+import { PersonJudicial } from './persons/person-judicial.entity';
+import { PersonSocial } from './persons/person-social.entity';
+import { Person } from './persons/person.entity';
+import { RightStep } from './persons/right-step.entity';
+import { Referral } from './referrals/referral.entity';
+import { Convention } from './structures/convention.entity';
+import { Service } from './structures/service.entity';
+import { Structure } from './structures/structure.entity';
+
+/** Every stored entity, listed once for MikroORM discovery. */
+export const ENTITIES = [
+  Structure,
+  Service,
+  Convention,
+  Account,
+  Person,
+  PersonIdentity,
+  PersonJudicial,
+  PersonJudicialDetail,
+  PersonSocial,
+  RightStep,
+  PersonHousing,
+  PersonHealthSummary,
+  PersonHealthRecord,
+  Referral,
+  FollowUp,
+  Appointment,
+  CaseNote,
+  Consent,
+  Action,
+  Evaluation,
+  Indicator,
+  IndicatorPart,
+  AuditEntry,
+];

@@ -1,0 +1,83 @@
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { DateScalar } from '../shared/scalars';
+import type { Evaluation } from './evaluation.entity';
+import type { IndicatorPart } from './indicator-part.entity';
+import type { Indicator } from './indicator.entity';
+
+@ObjectType('Evaluation', { description: 'The evaluation of an action over a period.' })
+export class EvaluationView {
+  @Field(() => ID)
+  id!: string;
+
+  actionId!: string;
+
+  authorId!: string | null;
+
+  @Field(() => DateScalar)
+  periodStart!: string;
+
+  @Field(() => DateScalar)
+  periodEnd!: string;
+
+  @Field(() => String, { nullable: true, description: 'The qualitative assessment ("bilan").' })
+  assessment!: string | null;
+
+  @Field(() => [String])
+  weaknesses!: string[];
+
+  @Field(() => [String])
+  perspectives!: string[];
+
+  static from(evaluation: Evaluation): EvaluationView {
+    return Object.assign(new EvaluationView(), {
+      id: evaluation.id,
+      actionId: evaluation.action.id,
+      authorId: evaluation.author?.id ?? null,
+      periodStart: evaluation.periodStart,
+      periodEnd: evaluation.periodEnd,
+      assessment: evaluation.assessment,
+      weaknesses: evaluation.weaknesses,
+      perspectives: evaluation.perspectives,
+    });
+  }
+}
+
+@ObjectType('IndicatorPart', { description: 'The part of an indicator in one département.' })
+export class IndicatorPartView {
+  @Field(() => String, { description: 'INSEE code of the département.' })
+  departement!: string;
+
+  @Field(() => Float, { nullable: true })
+  value!: number | null;
+
+  static from(part: IndicatorPart): IndicatorPartView {
+    return Object.assign(new IndicatorPartView(), { departement: part.departement, value: part.value });
+  }
+}
+
+@ObjectType('Indicator', { description: 'A quantitative indicator of an evaluation.' })
+export class IndicatorView {
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'Stable machine name, e.g. PEOPLE_REACHED.' })
+  code!: string | null;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Float, { nullable: true })
+  value!: number | null;
+
+  @Field(() => String, { nullable: true })
+  unit!: string | null;
+
+  static from(indicator: Indicator): IndicatorView {
+    return Object.assign(new IndicatorView(), {
+      id: indicator.id,
+      code: indicator.code,
+      name: indicator.name,
+      value: indicator.value,
+      unit: indicator.unit,
+    });
+  }
+}

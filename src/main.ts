@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import { databaseIsEmpty, loadDemoData } from './config/demo-data';
+import { DatabaseStartError, provideDatabase, takeOverShutdownSignals, type DatabaseHandle } from './config/database';
+import { ConfigError, loadConfig } from './config/env';
+import { DatabaseUnreachableError, initOrm, migrate } from './config/orm';
+import { createServer } from './server/app';
+import { createLogger } from './server/logger';
+
+const SHUTDOWN_GRACE_MS = 15000;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  let database: DatabaseHandle | undefined;
+  try {
+    database = await provideDatabase(config, (line) => logger.debug({ postgres: line.trim() }, 'embedded postgres'));
+    takeOverShutdownSignals();
+    logger.info({ database: database.origin }, 'database available');
+    const orm = await initOrm(database.url);
+    const applied = await migrate(orm);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+    if (config.seedDemoData && (await databaseIsEmpty(orm))) {
+      await loadDemoData(orm);
+      logger.info('demo data set loaded into the empty database');
+    }
+    const server = await createServer({ config, orm, logger });
+    const port = await server.listen(config.port);
+    logger.info({ port }, `Passerelle listening on http://localhost:${port}/graphql`);
+
+    let stopping = false;
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down: draining requests');
+      const force = setTimeout(() => {
+        logger.error('shutdown took too long; exiting');
+        process.exit(1);
+      }, SHUTDOWN_GRACE_MS);
+      force.unref();
+      try {
+        await server.stop();
+        logger.debug('http server stopped');
+        await orm.close();
+        logger.debug('orm closed');
+        await database?.stop();
+        logger.info('stopped');
+        process.exit(0);
+      } catch (error) {
+        logger.error({ err: error }, 'error during shutdown');
+        process.exit(1);
+      }
+    };
+    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+      process.on(signal, () => void shutdown(signal));
+    }
+  } catch (error) {
+    await database?.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  const known = error instanceof ConfigError || error instanceof DatabaseStartError || error instanceof DatabaseUnreachableError;
+  console.error(`passerelle: cannot start: ${message}`);
+  if (!known && error instanceof Error && error.stack) console.error(error.stack);
+  process.exit(1);
+});

@@ -1,0 +1,137 @@
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type Request, type Response, type NextFunction } from 'express';
+import type { Logger } from 'pino';
+import { authenticate } from '../auth/authenticate';
+import { TokenVerifier } from '../auth/tokens';
+import type { AppConfig } from '../config/env';
+import { ErrorCode, ServiceUnavailableError } from '../shared/errors';
+import type { RequestContext } from './context';
+import { formatError, isDatabaseUnavailable } from './errors';
+import { liveness, readiness } from './health';
+import { createLoaders } from './loaders';
+import { requestLoggingPlugin } from './plugins';
+import { buildAppSchema } from './schema';
+
+export interface AppDeps {
+  config: AppConfig;
+  orm: MikroORM;
+  logger: Logger;
+}
+
+export interface PasserelleServer {
+  httpServer: http.Server;
+  /** Starts listening; resolves with the bound port. */
+  listen(port: number, host?: string): Promise<number>;
+  /** Stops accepting requests and waits for the ones in flight. */
+  stop(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+function requestIdOf(req: Request): string {
+  const given = req.header('x-request-id');
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** The HTTP application: /graphql (Apollo), /healthz and /readyz. */
+export async function createServer({ config, orm, logger }: AppDeps): Promise<PasserelleServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  const httpServer = http.createServer(app);
+  const verifier = new TokenVerifier(config.jwt);
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.limits.maxDepth },
+    costLimit: { maxCost: config.limits.maxCost },
+    maxAliases: { n: config.limits.maxAliases },
+    maxTokens: { n: config.limits.maxTokens },
+    maxDirectives: { n: 20 },
+    blockFieldSuggestion: { enabled: config.nodeEnv === 'production' },
+  });
+  const protection = armor.protect();
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await buildAppSchema(),
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    validationRules: [...protection.validationRules],
+    allowBatchedHttpRequests: false,
+    // main.ts owns the signals and stops the server, then the ORM, then the database, in that order.
+    stopOnTerminationSignals: false,
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      requestLoggingPlugin(logger),
+    ],
+  });
+  await apollo.start();
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const requestId = requestIdOf(req);
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    next();
+  });
+  app.get('/healthz', liveness);
+  app.get('/readyz', readiness(orm));
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<RequestContext> => {
+        const requestId = String(res.locals.requestId);
+        const em = orm.em.fork({ loggerContext: { requestId } });
+        const log = logger.child({ requestId });
+        try {
+          const viewer = await authenticate(em, verifier, req.header('authorization'));
+          return { requestId, em, viewer, loaders: createLoaders(em), operationName: null, log };
+        } catch (error) {
+          if (isDatabaseUnavailable(error)) {
+            log.warn({ err: error }, 'database unavailable while authenticating');
+            throw new ServiceUnavailableError();
+          }
+          throw error;
+        }
+      },
+    }),
+  );
+  app.use((_req: Request, res: Response) => {
+    res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: ErrorCode.NOT_FOUND } }] });
+  });
+  // Malformed bodies and anything else thrown outside GraphQL: a JSON error, never a stack trace.
+  app.use((error: { status?: number; statusCode?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = error.status ?? error.statusCode ?? 500;
+    if (status >= 500) logger.error({ err: error, requestId: res.locals.requestId }, 'http error');
+    res.status(status).json({
+      errors: [
+        status < 500
+          ? { message: 'Malformed request: the body must be a JSON GraphQL request', extensions: { code: 'BAD_REQUEST' } }
+          : { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } },
+      ],
+    });
+  });
+
+  return {
+    httpServer,
+    listen: (port, host = config.host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          const address = httpServer.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    stop: () => apollo.stop(),
+  };
+}

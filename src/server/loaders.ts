@@ -1,0 +1,15 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createActionLoaders } from '../actions/action.loaders';
+import { createEvaluationLoaders } from '../evaluations/evaluation.loaders';
+import { createStructureLoaders } from '../structures/structure.loaders';
+
+/** Fresh DataLoaders for one request, bound to that request's EntityManager fork. */
+export function createLoaders(em: EntityManager) {
+  return {
+    ...createStructureLoaders(em),
+    ...createActionLoaders(em),
+    ...createEvaluationLoaders(em),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

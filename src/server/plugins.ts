@@ -1,0 +1,53 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { Logger } from 'pino';
+import { AppError } from '../shared/errors';
+import type { RequestContext } from './context';
+import { isDatabaseUnavailable } from './errors';
+
+/**
+ * Records the operation name for the audit log, logs every request once
+ * (who, what, how long, which error codes), and logs unexpected errors in full
+ * with the request id, since clients only see a masked message.
+ */
+export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async contextCreationDidFail({ error }) {
+      if (error instanceof AppError) {
+        logger.debug({ code: error.code }, 'request refused before execution');
+      } else {
+        logger.error({ err: error }, 'context creation failed');
+      }
+    },
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      return {
+        async didResolveOperation({ request, operation, contextValue: ctx }) {
+          ctx.operationName = request.operationName ?? operation?.name?.value ?? null;
+        },
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            if (original instanceof AppError || !error.originalError) continue;
+            const level = isDatabaseUnavailable(original) ? 'warn' : 'error';
+            contextValue.log[level]({ err: original, path: error.path }, 'resolver error');
+          }
+        },
+        async willSendResponse({ response, contextValue: ctx }) {
+          const body = response.body;
+          const errors = body.kind === 'single' ? (body.singleResult.errors ?? []) : [];
+          ctx.log.info(
+            {
+              operation: ctx.operationName,
+              account: ctx.viewer.accountId,
+              role: ctx.viewer.role,
+              durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+              errorCodes: errors.map((error) => error.extensions?.code),
+            },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}

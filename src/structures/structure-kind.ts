@@ -1,0 +1,24 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum StructureKind {
+  SPIP = 'SPIP',
+  PRISON = 'PRISON',
+  CSAPA = 'CSAPA',
+  SIAO = 'SIAO',
+  ASSOCIATION = 'ASSOCIATION',
+  EVALUATOR = 'EVALUATOR',
+  PLATFORM = 'PLATFORM',
+}
+
+registerEnumType(StructureKind, {
+  name: 'StructureKind',
+  valuesConfig: {
+    SPIP: { description: "Service pénitentiaire d'insertion et de probation (probation service)." },
+    PRISON: { description: 'A prison: maison d’arrêt, centre pénitentiaire, QPA.' },
+    CSAPA: { description: 'Addiction-care centre; holds health data.' },
+    SIAO: { description: 'Housing-orientation service of a département.' },
+    ASSOCIATION: { description: 'Social-support association (CHRS, reentry services).' },
+    EVALUATOR: { description: 'Funder or observatory (ARS, MILDECA, OFDT); sees aggregates only.' },
+    PLATFORM: { description: 'The platform operator.' },
+  },
+});

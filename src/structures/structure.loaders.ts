@@ -1,0 +1,11 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { loaderById, loaderByParent } from '../shared/batch';
+import { Service } from './service.entity';
+import { Structure } from './structure.entity';
+
+export function createStructureLoaders(em: EntityManager) {
+  return {
+    structureById: loaderById(em, Structure),
+    servicesByStructure: loaderByParent(em, Service, 'structure', { name: 'asc' }),
+  };
+}

@@ -1,0 +1,31 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../server/context';
+import { StructuresArgs } from './structure.inputs';
+import { structureService } from './structure.service';
+import { ServiceView, StructureView } from './structure.type';
+
+@Resolver(() => StructureView)
+export class StructureResolver {
+  @Query(() => [StructureView], { description: 'The directory of partners, by kind then name.' })
+  structures(@Ctx() ctx: RequestContext, @Args() filter: StructuresArgs): Promise<StructureView[]> {
+    return structureService.list(ctx, filter);
+  }
+
+  @Query(() => StructureView, { nullable: true })
+  structure(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<StructureView | null> {
+    return structureService.get(ctx, id);
+  }
+
+  @FieldResolver(() => [ServiceView])
+  services(@Ctx() ctx: RequestContext, @Root() structure: StructureView): Promise<ServiceView[]> {
+    return structureService.servicesOf(ctx, structure.id);
+  }
+}
+
+@Resolver(() => ServiceView)
+export class ServiceResolver {
+  @FieldResolver(() => StructureView)
+  structure(@Ctx() ctx: RequestContext, @Root() service: ServiceView): Promise<StructureView> {
+    return structureService.byId(ctx, service.structureId);
+  }
+}

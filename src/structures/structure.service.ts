@@ -1,0 +1,50 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { RequestContext } from '../server/context';
+import { assertAllowed } from '../policy/authz';
+import { Permission } from '../policy/permissions';
+import { parseId } from '../shared/ids';
+import type { StructuresArgs } from './structure.inputs';
+import { Structure } from './structure.entity';
+import { ServiceView, StructureView } from './structure.type';
+
+/** The directory of partners: structures and their services, readable by every account. */
+export class StructureService {
+  /** Lists structures, optionally of one kind or département, by kind then name. */
+  async list(ctx: RequestContext, filter: StructuresArgs): Promise<StructureView[]> {
+    assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
+    const where: FilterQuery<Structure> = {};
+    if (filter.kind) where.kind = filter.kind;
+    if (filter.departement) where.departement = filter.departement;
+    const rows = await ctx.em.find(Structure, where, { orderBy: { kind: 'asc', name: 'asc' } });
+    return rows.map(StructureView.from);
+  }
+
+  /** One structure by id; null when unknown. */
+  async get(ctx: RequestContext, id: string): Promise<StructureView | null> {
+    assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
+    const structure = await ctx.loaders.structureById.load(parseId(id, 'id'));
+    return structure ? StructureView.from(structure) : null;
+  }
+
+  /** The structure a relation points to (batched per request). */
+  async byId(ctx: RequestContext, id: string): Promise<StructureView> {
+    assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
+    const structure = await ctx.loaders.structureById.load(id);
+    if (!structure) throw new Error(`structure ${id} referenced but missing`);
+    return StructureView.from(structure);
+  }
+
+  /** The structure an optional relation points to; null when it points nowhere. */
+  async optionalById(ctx: RequestContext, id: string | null): Promise<StructureView | null> {
+    return id === null ? null : this.byId(ctx, id);
+  }
+
+  /** Services of a structure, by name (batched per request). */
+  async servicesOf(ctx: RequestContext, structureId: string): Promise<ServiceView[]> {
+    assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
+    const services = await ctx.loaders.servicesByStructure.load(structureId);
+    return services.map(ServiceView.from);
+  }
+}
+
+export const structureService = new StructureService();

@@ -1,0 +1,72 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Need } from '../referrals/referral.enums';
+import type { Service } from './service.entity';
+import { StructureKind } from './structure-kind';
+import type { Structure } from './structure.entity';
+
+@ObjectType('Structure', { description: 'A partner organisation, a prison, an evaluator or the platform.' })
+export class StructureView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => StructureKind)
+  kind!: StructureKind;
+
+  @Field(() => String, { nullable: true, description: 'INSEE code of the département, e.g. "49".' })
+  departement!: string | null;
+
+  @Field(() => String, { nullable: true })
+  city!: string | null;
+
+  @Field(() => String, { nullable: true })
+  region!: string | null;
+
+  static from(structure: Structure): StructureView {
+    return Object.assign(new StructureView(), {
+      id: structure.id,
+      name: structure.name,
+      kind: structure.kind,
+      departement: structure.departement,
+      city: structure.city,
+      region: structure.region,
+    });
+  }
+}
+
+@ObjectType('Service', { description: 'A service ("dispositif") run by a structure.' })
+export class ServiceView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  structureId!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Housing places; null when the service houses nobody.' })
+  housingPlaces!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Persons the service follows at once; null when not capped.' })
+  activeFileCapacity!: number | null;
+
+  @Field(() => [Need], { description: 'Needs a referral to this service may carry.' })
+  needs!: Need[];
+
+  @Field(() => Boolean)
+  receivesReferrals!: boolean;
+
+  static from(service: Service): ServiceView {
+    return Object.assign(new ServiceView(), {
+      id: service.id,
+      name: service.name,
+      structureId: service.structure.id,
+      housingPlaces: service.housingPlaces,
+      activeFileCapacity: service.activeFileCapacity,
+      needs: service.needs,
+      receivesReferrals: service.receivesReferrals,
+    });
+  }
+}
