@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     database = await provideDatabase(config, (line) => logger.debug({ postgres: line.trim() }, 'embedded postgres'));
     takeOverShutdownSignals();
     logger.info({ database: database.origin }, 'database available');
-    const orm = await initOrm(database.url);
+    const orm = await initOrm(database.url, { onDriverWarning: (message) => logger.warn({ driver: message }, 'database driver') });
     const applied = await migrate(orm);
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
     if (config.seedDemoData && (await databaseIsEmpty(orm))) {

@@ -8,7 +8,7 @@ import { FollowUp } from '../../src/followups/follow-up.entity';
 import { PersonHealthRecord } from '../../src/health/health-record.entity';
 import { PersonHealthSummary } from '../../src/health/health-summary.entity';
 import { DataDomain } from '../../src/policy/data-domain';
-import { EmploymentStatus, HousingStatus, PersonFileStatus, RightKind, RightStatus } from '../../src/persons/person.enums';
+import { EmploymentStatus, HousingStatus, PersonFileStatus, RightKind, RightStatus, Sex } from '../../src/persons/person.enums';
 import { pseudonymFromKey } from '../../src/persons/pseudonym';
 import { RightStep } from '../../src/persons/right-step.entity';
 import { Referral } from '../../src/referrals/referral.entity';
@@ -98,7 +98,7 @@ export class DemoRecordBuilder {
       pseudonym: pseudonymFromKey(plan.key),
       firstName: plan.firstName,
       lastName: plan.lastName,
-      sex: plan.sex,
+      sex: plan.sex === 'F' ? Sex.F : Sex.M,
       birthDate: this.clock.day(-plan.age * 365 - r.int(0, 364)),
       establishment: structures[plan.prison],
       expectedReleaseDate: this.clock.day(plan.releaseInDays),

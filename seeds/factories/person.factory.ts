@@ -6,7 +6,7 @@ import { PersonJudicialDetail } from '../../src/persons/person-judicial-detail.e
 import { PersonJudicial } from '../../src/persons/person-judicial.entity';
 import { PersonSocial } from '../../src/persons/person-social.entity';
 import { Person } from '../../src/persons/person.entity';
-import { EmploymentStatus, HousingStatus, JudicialMeasure } from '../../src/persons/person.enums';
+import { EmploymentStatus, HousingStatus, JudicialMeasure, type Sex } from '../../src/persons/person.enums';
 import { newPseudonym } from '../../src/persons/pseudonym';
 import type { Structure } from '../../src/structures/structure.entity';
 import { uniqueSuffix } from './sequence';
@@ -18,7 +18,7 @@ export interface PersonInput {
   firstName?: string;
   lastName?: string;
   birthDate?: string | null;
-  sex?: 'F' | 'M' | 'X' | null;
+  sex?: Sex | null;
   establishment?: Structure | null;
   expectedReleaseDate?: string | null;
   releasedOn?: string | null;

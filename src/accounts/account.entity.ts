@@ -6,7 +6,7 @@ import { ClientKind, Role } from './role';
 /** A login: one role in one structure; a person or a partner system. */
 @Entity({ tableName: 'account' })
 @Check({ name: 'account_login_format', expression: `login ~ '^[a-z0-9][a-z0-9._-]{1,63}$'` })
-export class Account extends VersionedEntity {
+export class Account extends VersionedEntity<'clientKind' | 'disabled'> {
   @Property({ columnType: 'text', unique: true })
   login: string;
 

@@ -11,7 +11,9 @@ import { ActionFrequency, ActionType, OutcomeCategory } from './action.enums';
 @Check({ name: 'action_types_values', expression: enumArrayCheck('types', ActionType) })
 @Check({ name: 'action_categories_values', expression: enumArrayCheck('categories', OutcomeCategory) })
 @Check({ name: 'action_departements_format', expression: departementArrayCheck('departements') })
-export class Action extends VersionedEntity {
+export class Action extends VersionedEntity<
+  'generalObjectives' | 'operationalObjectives' | 'types' | 'places' | 'departements' | 'categories'
+> {
   @Property({ columnType: 'text' })
   title: string;
 

@@ -16,6 +16,7 @@ export class ActionService {
       {},
       { orderBy: { startYear: 'desc nulls last', title: 'asc', id: 'asc' } },
     );
+    for (const row of rows) ctx.loaders.actionById.prime(row.id, row);
     return rows.map(ActionView.from);
   }
 

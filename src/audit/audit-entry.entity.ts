@@ -20,7 +20,7 @@ export enum AuditKind {
 @Index({ name: 'audit_entry_person_at_index', properties: ['personId', 'at'] })
 @Check({ name: 'audit_entry_domains_values', expression: enumArrayCheck('domains', DataDomain) })
 export class AuditEntry {
-  [OptionalProps]?: 'at';
+  [OptionalProps]?: 'at' | 'domains';
 
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id: string = randomUUID();

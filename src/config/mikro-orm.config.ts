@@ -8,10 +8,17 @@ import { ENTITIES } from '../entities';
 const ROOT = path.resolve(__dirname, '..', '..');
 const RUNNING_TS = __filename.endsWith('.ts');
 
+function driverLog(warn: (message: string) => void) {
+  const write = (message: unknown) => warn(typeof message === 'string' ? message : JSON.stringify(message));
+  return { warn: write, error: write, deprecate: write, debug: () => undefined };
+}
+
 export interface OrmOptionsOverrides {
   /** Receives every SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
   poolMax?: number;
+  /** Receives the database driver's own warnings (lost connections...); stderr by default. */
+  onDriverWarning?: (message: string) => void;
 }
 
 /** MikroORM options for one database; migrations, never schema sync, shape it. */
@@ -50,6 +57,7 @@ export function ormOptions(clientUrl: string, overrides: OrmOptionsOverrides = {
     },
     driverOptions: {
       connection: { statement_timeout: 30000, connectionTimeoutMillis: 5000 },
+      log: driverLog(overrides.onDriverWarning ?? ((message) => console.warn(message))),
     },
     debug: overrides.onQuery ? ['query'] : false,
     colors: false,

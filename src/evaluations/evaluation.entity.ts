@@ -6,7 +6,7 @@ import { Structure } from '../structures/structure.entity';
 /** The evaluation of an action over a period: indicators and a qualitative assessment. */
 @Entity({ tableName: 'evaluation' })
 @Check({ name: 'evaluation_period_order', expression: 'period_end >= period_start' })
-export class Evaluation extends VersionedEntity {
+export class Evaluation extends VersionedEntity<'weaknesses' | 'perspectives'> {
   @ManyToOne(() => Action, { index: true, deleteRule: 'cascade' })
   action: Action;
 

@@ -9,7 +9,7 @@ import { FollowUp } from './follow-up.entity';
 
 /** An appointment with the person; read under the policy of its data domain. */
 @Entity({ tableName: 'appointment' })
-export class Appointment extends VersionedEntity {
+export class Appointment extends VersionedEntity<'status'> {
   @ManyToOne(() => Person, { index: true })
   person: Person;
 

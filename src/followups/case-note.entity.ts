@@ -12,7 +12,7 @@ export const CASE_NOTE_MAX_LENGTH = 20000;
 @Entity({ tableName: 'case_note' })
 @Check({
   name: 'case_note_text_length',
-  expression: `char_length(text) between 1 and ${CASE_NOTE_MAX_LENGTH}`,
+  expression: `char_length(text) >= 1 and char_length(text) <= ${CASE_NOTE_MAX_LENGTH}`,
 })
 export class CaseNote extends VersionedEntity {
   @ManyToOne(() => Person, { index: true })

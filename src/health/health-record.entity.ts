@@ -5,7 +5,7 @@ import { Person } from '../persons/person.entity';
 /** Domain HEALTH: substances, treatment, care notes; kept by the CSAPA under medical secrecy. */
 @Entity({ tableName: 'person_health_record' })
 export class PersonHealthRecord extends PersonDomainRow {
-  [OptionalProps]?: 'updatedAt' | 'version';
+  [OptionalProps]?: 'updatedAt' | 'version' | 'substances';
 
   @Property({ type: 'text[]', columnType: 'text[]', default: '{}' })
   substances: string[] = [];

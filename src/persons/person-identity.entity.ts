@@ -1,10 +1,10 @@
-import { Check, Entity, OptionalProps, Property } from '@mikro-orm/core';
+import { Entity, Enum, OptionalProps, Property } from '@mikro-orm/core';
 import { PersonDomainRow } from './person-domain.entity';
+import { Sex } from './person.enums';
 import { Person } from './person.entity';
 
 /** Domain IDENTITY: names, birth date, sex, contact. */
 @Entity({ tableName: 'person_identity' })
-@Check({ name: 'person_identity_sex_values', expression: `sex in ('F', 'M', 'X')` })
 export class PersonIdentity extends PersonDomainRow {
   [OptionalProps]?: 'updatedAt' | 'version';
 
@@ -17,9 +17,9 @@ export class PersonIdentity extends PersonDomainRow {
   @Property({ type: 'date', nullable: true })
   birthDate: string | null = null;
 
-  /** F, M or X as written on the person's papers. */
-  @Property({ columnType: 'text', nullable: true })
-  sex: string | null = null;
+  /** As written on the person's papers. */
+  @Enum({ items: () => Sex, columnType: 'text', nullable: true })
+  sex: Sex | null = null;
 
   @Property({ columnType: 'text', nullable: true })
   phone: string | null = null;

@@ -8,7 +8,7 @@ import { PersonFileStatus } from './person.enums';
  * domain lives in a table of its own so that it is fetched, or not, as a unit.
  */
 @Entity({ tableName: 'person' })
-export class Person extends VersionedEntity {
+export class Person extends VersionedEntity<'fileStatus' | 'registeredBy'> {
   /** Stable, non-identifying handle, e.g. "P-7K3Q9XDF". */
   @Property({ columnType: 'text', unique: true })
   pseudonym: string;

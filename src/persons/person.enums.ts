@@ -5,6 +5,13 @@ export enum PersonFileStatus {
   CLOSED = 'CLOSED',
 }
 
+/** Sex as written on identity papers; X where the papers say so. */
+export enum Sex {
+  F = 'F',
+  M = 'M',
+  X = 'X',
+}
+
 export enum JudicialMeasure {
   NONE = 'NONE',
   CONDITIONAL_RELEASE = 'CONDITIONAL_RELEASE',

@@ -7,7 +7,7 @@ import { Person } from './person.entity';
 /** Domain SOCIAL: one right to open (ID card, RSA, ...) and where it stands. */
 @Entity({ tableName: 'right_step' })
 @Unique({ name: 'right_step_person_kind_unique', properties: ['person', 'kind'] })
-export class RightStep extends VersionedEntity {
+export class RightStep extends VersionedEntity<'status'> {
   @ManyToOne(() => Person, { deleteRule: 'cascade' })
   person: Person;
 

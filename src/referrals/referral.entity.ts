@@ -17,7 +17,7 @@ import { Need, ReferralStatus } from './referral.enums';
   expression: `status <> 'DECLINED' or decline_reason is not null`,
 })
 @Check({ name: 'referral_needs_values', expression: enumArrayCheck('needs', Need) })
-export class Referral extends VersionedEntity {
+export class Referral extends VersionedEntity<'status'> {
   @ManyToOne(() => Person, { index: true })
   person: Person;
 

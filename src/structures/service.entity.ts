@@ -9,7 +9,7 @@ import { Structure } from './structure.entity';
 @Check({ name: 'service_housing_places_non_negative', expression: 'housing_places >= 0' })
 @Check({ name: 'service_active_file_capacity_non_negative', expression: 'active_file_capacity >= 0' })
 @Check({ name: 'service_needs_values', expression: enumArrayCheck('needs', Need) })
-export class Service extends VersionedEntity {
+export class Service extends VersionedEntity<'needs' | 'receivesReferrals'> {
   @ManyToOne(() => Structure, { index: true, deleteRule: 'cascade' })
   structure: Structure;
 

@@ -16,6 +16,7 @@ export class StructureService {
     if (filter.kind) where.kind = filter.kind;
     if (filter.departement) where.departement = filter.departement;
     const rows = await ctx.em.find(Structure, where, { orderBy: { kind: 'asc', name: 'asc' } });
+    for (const row of rows) ctx.loaders.structureById.prime(row.id, row);
     return rows.map(StructureView.from);
   }
 

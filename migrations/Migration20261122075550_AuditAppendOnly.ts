@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
  * The audit log is append-only in the database itself: UPDATE, DELETE and
  * TRUNCATE raise, whoever issues them (the API, a script or psql).
  */
-export class Migration20261122073705_AuditAppendOnly extends Migration {
+export class Migration20261122075550_AuditAppendOnly extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create function audit_entry_reject_change() returns trigger language plpgsql as $$

@@ -1,0 +1,116 @@
+import { SignJWT } from 'jose';
+import { Account } from '../../src/accounts/account.entity';
+import { Role } from '../../src/accounts/role';
+import { signDevToken } from '../../src/auth/tokens';
+import { MeDocument } from '../generated/graphql';
+import { TestApp, errorCodes } from '../support/test-app';
+
+/** The demo accounts of shared/spec/contract.md: login → structure, kind, département, role. */
+const CONTRACT_ACCOUNTS = [
+  ['cpip.grenoble', "SPIP de l'Isère", 'SPIP', '38', 'PROBATION_OFFICER'],
+  ['cpip.angers', 'SPIP de Maine-et-Loire', 'SPIP', '49', 'PROBATION_OFFICER'],
+  ['ts.relais38', 'Relais Isère Sortants', 'ASSOCIATION', '38', 'SOCIAL_WORKER'],
+  ['soignant.csapa44', 'CSAPA Nantes Addictions', 'CSAPA', '44', 'CARE_WORKER'],
+  ['soignant.csapa38', 'CSAPA Grenoble Addictions', 'CSAPA', '38', 'CARE_WORKER'],
+  ['coord.siao38', "SIAO de l'Isère", 'SIAO', '38', 'HOUSING_COORDINATOR'],
+  ['eval.ofdt', 'Observatoire des drogues', 'EVALUATOR', null, 'EVALUATOR'],
+  ['admin.relais38', 'Relais Isère Sortants', 'ASSOCIATION', '38', 'STRUCTURE_ADMIN'],
+  ['admin', 'Plateforme', 'PLATFORM', null, 'PLATFORM_ADMIN'],
+] as const;
+
+describe('authentication and me', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it.each(CONTRACT_ACCOUNTS)('%s is answered with its role and structure', async (login, structure, kind, departement, role) => {
+    const result = await app.as(login).query(MeDocument);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.me).toMatchObject({
+      login,
+      role,
+      clientKind: 'USER',
+      structure: { name: structure, kind, departement },
+    });
+  });
+
+  it('refuses a request without a token: UNAUTHENTICATED, HTTP 401, no data', async () => {
+    const result = await app.request(MeDocument);
+    expect(result.status).toBe(401);
+    expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
+    expect(result.data).toBeUndefined();
+  });
+
+  it('refuses a malformed token', async () => {
+    const result = await app.request(MeDocument, {}, 'not-a-jwt');
+    expect(result.status).toBe(401);
+    expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
+    expect(result.data).toBeUndefined();
+  });
+
+  it('refuses an expired token', async () => {
+    const account = await app.em().findOneOrFail(Account, { login: 'cpip.grenoble' });
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(account.id)
+      .setIssuer(app.config.jwt.issuer)
+      .setAudience(app.config.jwt.audience)
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+      .sign(new TextEncoder().encode(app.config.jwt.secret));
+    const result = await app.request(MeDocument, {}, token);
+    expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
+    expect(result.data).toBeUndefined();
+  });
+
+  it('refuses a token signed with another secret', async () => {
+    const account = await app.em().findOneOrFail(Account, { login: 'cpip.grenoble' });
+    const forged = await signDevToken({ ...app.config.jwt, secret: 'another-secret-of-sufficient-length!!' }, account);
+    const result = await app.request(MeDocument, {}, forged);
+    expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('refuses a token for another audience', async () => {
+    const account = await app.em().findOneOrFail(Account, { login: 'cpip.grenoble' });
+    const token = await signDevToken({ ...app.config.jwt, audience: 'someone-else' }, account);
+    const result = await app.request(MeDocument, {}, token);
+    expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('refuses a valid token whose subject is no account', async () => {
+    const token = await signDevToken(app.config.jwt, { id: '00000000-0000-4000-8000-000000000000', login: 'ghost' });
+    const result = await app.request(MeDocument, {}, token);
+    expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('reads the account on every request: disabling it or changing its role takes effect at once', async () => {
+    const em = app.em();
+    const account = await em.findOneOrFail(Account, { login: 'admin.relais38' });
+    const token = await signDevToken(app.config.jwt, account);
+    expect((await app.request(MeDocument, {}, token)).data?.me.role).toBe('STRUCTURE_ADMIN');
+
+    account.role = Role.SOCIAL_WORKER;
+    await em.flush();
+    expect((await app.request(MeDocument, {}, token)).data?.me.role).toBe('SOCIAL_WORKER');
+
+    account.disabled = true;
+    await em.flush();
+    const refused = await app.request(MeDocument, {}, token);
+    expect(errorCodes(refused)).toEqual(['UNAUTHENTICATED']);
+    expect(refused.data).toBeUndefined();
+  });
+
+  it('answers with a request id header, echoing a well-formed one', async () => {
+    const token = await app.tokenFor('cpip.grenoble');
+    const response = await app.post({ query: '{ me { login } }' }, token, { 'x-request-id': 'partner-req-0001' });
+    expect(response.headers.get('x-request-id')).toBe('partner-req-0001');
+    const generated = await app.post({ query: '{ me { login } }' }, token, { 'x-request-id': 'bad id with spaces' });
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

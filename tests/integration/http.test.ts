@@ -1,0 +1,70 @@
+import { TestApp, errorCodes } from '../support/test-app';
+
+describe('the HTTP surface', () => {
+  let app: TestApp;
+  let token: string;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    token = await app.tokenFor('cpip.grenoble');
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('answers /healthz and /readyz while the database is up', async () => {
+    const health = await app.get('/healthz');
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const ready = await app.get('/readyz');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', database: 'up' });
+  });
+
+  it('answers a malformed JSON body with a JSON error, no stack trace', async () => {
+    const response = await app.post('{"query": ', token);
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({
+      errors: [{ message: 'Malformed request: the body must be a JSON GraphQL request', extensions: { code: 'BAD_REQUEST' } }],
+    });
+    expect(text).not.toMatch(/at |node_modules|SyntaxError/);
+  });
+
+  it('answers an unknown path with 404 in JSON', async () => {
+    const response = await app.get('/nothing-here');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+  });
+
+  it('rejects a query for a field the schema lacks', async () => {
+    const response = await app.post({ query: '{ persons { edges { node { id } } } }' }, token);
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(response.status).toBe(400);
+    expect(errorCodes(body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
+  it('rejects queries deeper than the configured limit', async () => {
+    let selection = 'id';
+    for (let i = 0; i < 8; i++) selection = `services { structure { ${selection} } }`;
+    const response = await app.post({ query: `{ structures { ${selection} } }` }, token);
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[]; data?: unknown };
+    expect(body.data).toBeUndefined();
+    expect(errorCodes(body)).toContain('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors[0].message).toMatch(/depth/i);
+  });
+
+  it('rejects too many aliases', async () => {
+    const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: me { login }`).join(' ');
+    const response = await app.post({ query: `{ ${aliases} }` }, token);
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(errorCodes(body)).toContain('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors[0].message).toMatch(/alias/i);
+  });
+
+  it('refuses batched requests', async () => {
+    const response = await app.post([{ query: '{ me { login } }' }, { query: '{ me { login } }' }], token);
+    expect(response.status).toBe(400);
+  });
+});

@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { TokenVerifier, signDevToken } from '../../src/auth/tokens';
+import { createDatabaseIfMissing, withAdminClient } from '../../src/config/database';
+import { freePort } from '../../src/config/free-port';
+import { loadConfig } from '../../src/config/env';
+import { finished, runTs, startTs, waitForLine } from '../support/processes';
+import { createTestDatabase } from '../support/test-app';
+
+/** A URL on the test cluster for a database that does not exist yet. */
+function freshDatabaseUrl(): string {
+  const url = new URL(process.env.PASSERELLE_TEST_TEMPLATE_URL!);
+  url.pathname = `/passerelle_fresh_${randomBytes(4).toString('hex')}`;
+  return url.toString();
+}
+
+async function dropDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  await withAdminClient(url, (client) => client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`));
+}
+
+describe('npm start', () => {
+  it('on an empty database: migrates, loads the demo data, serves it, and stops cleanly on SIGTERM', async () => {
+    const databaseUrl = freshDatabaseUrl();
+    await createDatabaseIfMissing(databaseUrl);
+    const port = await freePort();
+    const server = startTs('src/main.ts', [], { DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' });
+    const exit = finished(server);
+    try {
+      await waitForLine(server, /Passerelle listening/);
+      const db = new Client({ connectionString: databaseUrl });
+      await db.connect();
+      const { rows } = await db.query<{ id: string; login: string }>(`select id, login from account where login = 'cpip.grenoble'`);
+      const persons = await db.query<{ count: number }>(`select count(*)::int as count from person`);
+      await db.end();
+      expect(persons.rows[0].count).toBe(60);
+
+      const token = await signDevToken(loadConfig({ NODE_ENV: 'test' }).jwt, rows[0]);
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ me { login role structure { name } } }' }),
+      });
+      expect(await response.json()).toEqual({
+        data: { me: { login: 'cpip.grenoble', role: 'PROBATION_OFFICER', structure: { name: "SPIP de l'Isère" } } },
+      });
+    } finally {
+      server.kill('SIGTERM');
+    }
+    const { code, stdout } = await exit;
+    expect(code).toBe(0);
+    expect(stdout).toContain('"msg":"stopped"');
+    await dropDatabase(databaseUrl);
+  });
+
+  it('exits non-zero with a clear message when the database does not answer', async () => {
+    const port = await freePort();
+    const { code, stderr } = await runTs('src/main.ts', [], {
+      DATABASE_URL: `postgres://passerelle:passerelle@127.0.0.1:${port}/passerelle`,
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain(`passerelle: cannot start: cannot reach PostgreSQL at 127.0.0.1:${port}/passerelle`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses to start in production without a way to verify tokens', async () => {
+    const { code, stderr } = await runTs('src/main.ts', [], { NODE_ENV: 'production' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('passerelle: cannot start: production needs JWT_PUBLIC_KEY or JWT_JWKS_URL');
+  });
+});
+
+describe('npm run token', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('prints a token that the server accepts for the account', async () => {
+    const { code, stdout } = await runTs('scripts/token.ts', ['coord.siao38'], { DATABASE_URL: database.url });
+    expect(code).toBe(0);
+    const token = stdout.trim();
+    expect(token.split('.')).toHaveLength(3);
+    const db = new Client({ connectionString: database.url });
+    await db.connect();
+    const { rows } = await db.query<{ id: string }>(`select id from account where login = 'coord.siao38'`);
+    await db.end();
+    expect(await new TokenVerifier(loadConfig({ NODE_ENV: 'test' }).jwt).verify(token)).toBe(rows[0].id);
+  });
+
+  it('refuses an unknown login with a clear message and exit code 1', async () => {
+    const { code, stdout, stderr } = await runTs('scripts/token.ts', ['nobody.here'], { DATABASE_URL: database.url });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Unknown login "nobody.here". Known logins: admin, admin.relais38, coord.siao38');
+  });
+
+  it('refuses to run in production', async () => {
+    const { code, stderr } = await runTs('scripts/token.ts', ['admin'], {
+      DATABASE_URL: database.url,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-secret-that-is-long-enough-0123456789',
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain('refused when NODE_ENV=production');
+  });
+});
