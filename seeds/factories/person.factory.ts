@@ -1,4 +1,4 @@
-import type { EntityData, EntityManager } from '@mikro-orm/core';
+import type { EntityData } from '@mikro-orm/core';
 import { Factory } from '@mikro-orm/seeder';
 import { PersonHousing } from '../../src/persons/person-housing.entity';
 import { PersonIdentity } from '../../src/persons/person-identity.entity';
@@ -52,7 +52,6 @@ export class PersonFactory extends Factory<Person, PersonInput> {
 
   /** A registered person with the domains a SPIP fills in at registration (not yet flushed). */
   makeRecord(input: PersonInput): PersonRecord {
-    const em = this.em as EntityManager;
     const person = this.makeOne(input);
     const identity = new PersonIdentity(person, input.firstName ?? 'Test', input.lastName ?? `Person ${uniqueSuffix()}`);
     identity.birthDate = input.birthDate ?? null;
@@ -73,7 +72,7 @@ export class PersonFactory extends Factory<Person, PersonInput> {
     social.employmentStatus = input.employmentStatus ?? EmploymentStatus.UNKNOWN;
     const housing = new PersonHousing(person, input.housingStatus ?? HousingStatus.UNKNOWN);
     housing.shelterRequestedAt = input.shelterRequestedAt ?? null;
-    em.persist([identity, judicial, judicialDetail, social, housing]);
+    this.em.persist([identity, judicial, judicialDetail, social, housing]);
     return { person, identity, judicial, judicialDetail, social, housing };
   }
 

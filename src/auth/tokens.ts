@@ -4,8 +4,8 @@ import {
   errors as joseErrors,
   importSPKI,
   jwtVerify,
-  type JWTVerifyGetKey,
-  type KeyLike,
+  type JWTPayload,
+  type JWTVerifyOptions,
 } from 'jose';
 import type { AppConfig } from '../config/env';
 
@@ -13,54 +13,50 @@ export type JwtConfig = AppConfig['jwt'];
 
 export class InvalidTokenError extends Error {}
 
-const ASYMMETRIC_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
+type VerifyFn = (token: string) => Promise<JWTPayload>;
 
 /**
  * Verifies bearer tokens: against a JWKS or a public key when configured
  * (production), otherwise with the HS256 secret (development and tests).
  */
 export class TokenVerifier {
-  private keyPromise?: Promise<KeyLike | Uint8Array | JWTVerifyGetKey>;
-  private readonly algorithms: string[];
+  private verifyFn?: Promise<VerifyFn>;
 
-  constructor(private readonly config: JwtConfig) {
-    this.algorithms = config.jwksUrl || config.publicKey ? ASYMMETRIC_ALGORITHMS : ['HS256'];
-  }
+  constructor(private readonly config: JwtConfig) {}
 
-  private key(): Promise<KeyLike | Uint8Array | JWTVerifyGetKey> {
-    this.keyPromise ??= (async () => {
-      if (this.config.jwksUrl) return createRemoteJWKSet(new URL(this.config.jwksUrl));
-      if (this.config.publicKey) {
-        const alg = process.env.JWT_ALGORITHM || 'RS256';
-        return importSPKI(this.config.publicKey, alg);
+  private build(): Promise<VerifyFn> {
+    this.verifyFn ??= (async (): Promise<VerifyFn> => {
+      const { issuer, audience, jwksUrl, publicKey, algorithm, secret } = this.config;
+      const options: JWTVerifyOptions = { issuer, audience };
+      if (jwksUrl) {
+        const jwks = createRemoteJWKSet(new URL(jwksUrl));
+        return async (token) => (await jwtVerify(token, jwks, options)).payload;
       }
-      return new TextEncoder().encode(this.config.secret);
+      if (publicKey) {
+        const key = await importSPKI(publicKey, algorithm);
+        return async (token) => (await jwtVerify(token, key, { ...options, algorithms: [algorithm] })).payload;
+      }
+      const key = new TextEncoder().encode(secret);
+      return async (token) => (await jwtVerify(token, key, { ...options, algorithms: ['HS256'] })).payload;
     })();
-    return this.keyPromise;
+    return this.verifyFn;
   }
 
   /** Returns the account id (`sub`) of a valid token. */
   async verify(token: string): Promise<string> {
-    const key = await this.key();
+    const verify = await this.build();
+    let payload: JWTPayload;
     try {
-      const { payload } =
-        typeof key === 'function'
-          ? await jwtVerify(token, key, this.options())
-          : await jwtVerify(token, key, this.options());
-      if (typeof payload.sub !== 'string' || payload.sub.length === 0) {
-        throw new InvalidTokenError('token has no subject');
-      }
-      return payload.sub;
+      payload = await verify(token);
     } catch (error) {
-      if (error instanceof InvalidTokenError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw new InvalidTokenError('token expired');
       if (error instanceof joseErrors.JOSEError) throw new InvalidTokenError('token invalid');
       throw error;
     }
-  }
-
-  private options() {
-    return { issuer: this.config.issuer, audience: this.config.audience, algorithms: this.algorithms };
+    if (typeof payload.sub !== 'string' || payload.sub.length === 0) {
+      throw new InvalidTokenError('token has no subject');
+    }
+    return payload.sub;
   }
 }
 

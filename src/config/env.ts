@@ -24,6 +24,8 @@ export interface AppConfig {
     publicKey?: string;
     /** Remote JWKS used in production. */
     jwksUrl?: string;
+    /** Algorithm of the public key. */
+    algorithm: string;
     devTokenTtl: string;
   };
   logLevel: string;
@@ -98,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       secret,
       publicKey,
       jwksUrl,
+      algorithm: env.JWT_ALGORITHM || 'RS256',
       devTokenTtl: env.DEV_TOKEN_TTL || '12h',
     },
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),

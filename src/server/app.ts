@@ -44,7 +44,6 @@ function requestIdOf(req: Request): string {
 export async function createServer({ config, orm, logger }: AppDeps): Promise<PasserelleServer> {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
   const httpServer = http.createServer(app);
   const verifier = new TokenVerifier(config.jwt);
 

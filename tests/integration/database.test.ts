@@ -1,7 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Account } from '../../src/accounts/account.entity';
-import { initOrm } from '../../src/config/orm';
-import { createTestDatabase } from '../support/test-app';
+import { openTestOrm } from '../support/test-app';
 
 /** Runs one statement and returns the PostgreSQL error message, or null when it succeeds. */
 async function sqlError(orm: MikroORM, sql: string, params: unknown[] = []): Promise<string | null> {
@@ -15,17 +14,13 @@ async function sqlError(orm: MikroORM, sql: string, params: unknown[] = []): Pro
 
 describe('the database schema', () => {
   let orm: MikroORM;
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    orm = await initOrm(database.url);
+    ({ orm, close } = await openTestOrm());
   });
 
-  afterAll(async () => {
-    await orm.close();
-    await database.drop();
-  });
+  afterAll(() => close());
 
   it('is exactly what the entities describe: the committed migrations leave nothing to generate', async () => {
     const pending = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false, safe: false });

@@ -1,24 +1,19 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { initOrm } from '../../src/config/orm';
 import { pseudonymFromKey } from '../../src/persons/pseudonym';
 import { DEMO_ACCOUNTS } from '../../seeds/demo/directory';
 import { STORY_PERSONS } from '../../seeds/demo/people';
-import { createTestDatabase } from '../support/test-app';
+import { openTestOrm } from '../support/test-app';
 
 describe('the demo data set', () => {
   let orm: MikroORM;
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let close: () => Promise<void>;
   const rows = <T>(sql: string, params: unknown[] = []) => orm.em.getConnection().execute<T[]>(sql, params);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    orm = await initOrm(database.url);
+    ({ orm, close } = await openTestOrm());
   });
 
-  afterAll(async () => {
-    await orm.close();
-    await database.drop();
-  });
+  afterAll(() => close());
 
   it('holds exactly the accounts of the contract', async () => {
     const accounts = await rows<{ login: string; role: string; structure: string }>(

@@ -64,6 +64,19 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   };
 }
 
+/** MikroORM on a test database of its own, for tests that talk SQL rather than HTTP. */
+export async function openTestOrm(): Promise<{ orm: MikroORM; close(): Promise<void> }> {
+  const database = await createTestDatabase();
+  const orm = await initOrm(database.url, { onDriverWarning: () => undefined });
+  return {
+    orm,
+    close: async () => {
+      await orm.close();
+      await database.drop();
+    },
+  };
+}
+
 /** A client acting as one account: `app.as('cpip.grenoble').query(MeDocument)`. */
 export class Actor {
   constructor(
