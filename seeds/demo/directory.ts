@@ -53,6 +53,7 @@ export interface DemoDirectory {
   structures: Record<DemoStructureKey, Structure>;
   services: Record<DemoServiceKey, Service>;
   accounts: Record<(typeof DEMO_ACCOUNTS)[number]['login'], Account>;
+  conventions: Convention[];
 }
 
 function service(
@@ -102,11 +103,13 @@ export function seedDirectory(em: EntityManager, year: number): DemoDirectory {
     }),
   };
 
+  const conventions: Convention[] = [];
   const convention = (structure: Structure, svc: Service | null, partner: Structure, quota: number, title: string) => {
-    const created = new Convention(structure, partner, quota, `${year}-01-01`);
+    const created = new Convention(structure, partner, quota, `${year - 2}-01-01`);
     created.service = svc;
     created.title = title;
     em.persist(created);
+    conventions.push(created);
   };
   convention(s.relais38, services.relaisSma, s.spip38, 135, 'Convention SPIP 38 : sortants libérables dans les 6 mois');
   convention(s.csapa38, services.csapa38Care, s.spip38, 80, 'Convention SPIP 38 : soins des sortants de prison');
@@ -118,5 +121,5 @@ export function seedDirectory(em: EntityManager, year: number): DemoDirectory {
     em.persist(account);
     accounts[spec.login] = account;
   }
-  return { structures, services, accounts };
+  return { structures, services, accounts, conventions };
 }

@@ -144,6 +144,10 @@ export class DemoRecordBuilder {
     const worker = this.account(RECEIVER_WORKER[p.to].login);
     const referral = new Referral(record.person, structures[plan.spip], structures[p.to], p.needs, sender);
     referral.service = services[p.service];
+    referral.convention =
+      this.directory.conventions.find(
+        (c) => c.structure === referral.toStructure && c.partner === referral.fromStructure && (!c.service || c.service === referral.service),
+      ) ?? null;
     referral.motive = p.motive;
     referral.status = p.status;
     referral.createdAt = this.clock.at(-p.createdDaysAgo, 9);
@@ -242,7 +246,9 @@ export class DemoRecordBuilder {
       const summary = new PersonHealthSummary(record.person, !completed);
       summary.careStructure = followUp.structure;
       summary.since = since;
+      summary.writtenBy = followUp.structure;
       const health = new PersonHealthRecord(record.person);
+      health.writtenBy = followUp.structure;
       health.substances = SUBSTANCES.filter(() => r.chance(0.35)).slice(0, 3);
       if (health.substances.length === 0) health.substances = [r.pick(SUBSTANCES.slice(0, 4))];
       health.treatment = r.pick(TREATMENTS);
@@ -261,11 +267,18 @@ export class DemoRecordBuilder {
         step.updatedByStructure = followUp.structure;
         this.em.persist(step);
       }
-      if (completed) record.housing.status = r.pick([HousingStatus.SOCIAL_HOUSING, HousingStatus.PRIVATE_RENTAL, HousingStatus.FAMILY]);
-      else if (started && record.judicial.releasedOn && p.needs.includes(Need.HOUSING)) record.housing.status = HousingStatus.CHRS;
+      if (started) record.social.writtenBy = followUp.structure;
+      if (completed) {
+        record.housing.status = r.pick([HousingStatus.SOCIAL_HOUSING, HousingStatus.PRIVATE_RENTAL, HousingStatus.FAMILY]);
+        record.housing.writtenBy = followUp.structure;
+      } else if (started && record.judicial.releasedOn && p.needs.includes(Need.HOUSING)) {
+        record.housing.status = HousingStatus.CHRS;
+        record.housing.writtenBy = followUp.structure;
+      }
     }
     if (p.to === 'siao38') {
       record.housing.shelterRequestedAt = since;
+      record.housing.writtenBy = followUp.structure;
       if (completed) record.housing.status = r.pick([HousingStatus.SOCIAL_HOUSING, HousingStatus.TRANSITIONAL]);
       else if (record.judicial.releasedOn) record.housing.status = r.pick([HousingStatus.EMERGENCY_SHELTER, HousingStatus.CHRS]);
       else record.housing.status = HousingStatus.NONE;

@@ -72,6 +72,7 @@ export class PersonFactory extends Factory<Person, PersonInput> {
     social.employmentStatus = input.employmentStatus ?? EmploymentStatus.UNKNOWN;
     const housing = new PersonHousing(person, input.housingStatus ?? HousingStatus.UNKNOWN);
     housing.shelterRequestedAt = input.shelterRequestedAt ?? null;
+    for (const row of [identity, judicial, judicialDetail, social, housing]) row.writtenBy = input.spip;
     this.em.persist([identity, judicial, judicialDetail, social, housing]);
     return { person, identity, judicial, judicialDetail, social, housing };
   }

@@ -61,11 +61,11 @@ export class AuditEntry {
   @Property({ type: 'json', nullable: true })
   detail: Record<string, unknown> | null = null;
 
-  constructor(account: Account, kind: AuditKind, requestId: string) {
-    this.account = account;
-    this.structure = account.structure;
-    this.role = account.role;
-    this.client = account.clientKind;
+  constructor(who: { account: Account; structure: Structure; role: Role; client: ClientKind }, kind: AuditKind, requestId: string) {
+    this.account = who.account;
+    this.structure = who.structure;
+    this.role = who.role;
+    this.client = who.client;
     this.kind = kind;
     this.requestId = requestId;
   }

@@ -1,4 +1,5 @@
-import { OneToOne, PrimaryKeyProp, Property } from '@mikro-orm/core';
+import { ManyToOne, OneToOne, PrimaryKeyProp, Property } from '@mikro-orm/core';
+import { Structure } from '../structures/structure.entity';
 import { Person } from './person.entity';
 
 /**
@@ -16,6 +17,13 @@ export abstract class PersonDomainRow {
 
   @Property({ version: true })
   version!: number;
+
+  /**
+   * The structure that last wrote the domain: once its mandate ends, a structure
+   * keeps reading only what it wrote itself.
+   */
+  @ManyToOne(() => Structure, { index: true, nullable: true })
+  writtenBy: Structure | null = null;
 
   constructor(person: Person) {
     this.person = person;

@@ -18,4 +18,9 @@ export class PersonHousing extends PersonDomainRow {
     super(person);
     this.status = status;
   }
+
+  /** An empty row for a person, filled by the write that creates it. */
+  static create(person: Person): PersonHousing {
+    return new PersonHousing(person);
+  }
 }

@@ -32,4 +32,9 @@ export class PersonIdentity extends PersonDomainRow {
     this.firstName = firstName;
     this.lastName = lastName;
   }
+
+  /** An empty row for a person, filled by the write that creates it. */
+  static create(person: Person): PersonIdentity {
+    return new PersonIdentity(person, '', '');
+  }
 }

@@ -19,4 +19,9 @@ export class PersonJudicialDetail extends PersonDomainRow {
   constructor(person: Person) {
     super(person);
   }
+
+  /** An empty row for a person, filled by the write that creates it. */
+  static create(person: Person): PersonJudicialDetail {
+    return new PersonJudicialDetail(person);
+  }
 }

@@ -31,4 +31,9 @@ export class PersonJudicial extends PersonDomainRow {
   constructor(person: Person) {
     super(person);
   }
+
+  /** An empty row for a person, filled by the write that creates it. */
+  static create(person: Person): PersonJudicial {
+    return new PersonJudicial(person);
+  }
 }

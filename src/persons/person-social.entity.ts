@@ -20,4 +20,9 @@ export class PersonSocial extends PersonDomainRow {
   constructor(person: Person) {
     super(person);
   }
+
+  /** An empty row for a person, filled by the write that creates it. */
+  static create(person: Person): PersonSocial {
+    return new PersonSocial(person);
+  }
 }

@@ -1,17 +1,30 @@
 import { Role } from '../accounts/role';
+import { PERSON_DATA_ROLES } from './access-policy';
 
 /**
- * Operations on data that is not person data, as a closed list of `resource:verb`
- * actions. Person data follows the data-domain policy, not this list.
+ * Operations, as a closed list of `resource:verb` actions, asserted at the top of
+ * every service method. Which persons and which domains an allowed operation then
+ * reaches is the data-domain policy's business (access-policy.ts), not this list's.
  */
 export enum Permission {
   ACCOUNT_READ_SELF = 'account:read-self',
   DIRECTORY_READ = 'directory:read',
   ACTION_READ = 'action:read',
   EVALUATION_READ = 'evaluation:read',
+  PERSON_READ = 'person:read',
+  PERSON_REGISTER = 'person:register',
+  PERSON_WRITE = 'person:write',
+  REFERRAL_READ = 'referral:read',
+  REFERRAL_CREATE = 'referral:create',
+  REFERRAL_CANCEL = 'referral:cancel',
+  REFERRAL_DECIDE = 'referral:decide',
+  CONSENT_RECORD = 'consent:record',
+  CONSENT_REVOKE = 'consent:revoke',
+  ACCESS_LOG_READ = 'access-log:read',
 }
 
 const EVERY_ROLE = Object.values(Role);
+const RECEIVING_ROLES = [Role.CARE_WORKER, Role.HOUSING_COORDINATOR, Role.SOCIAL_WORKER];
 
 /** Which roles may perform each operation. Deny by default: an operation not listed is refused. */
 export const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
@@ -21,6 +34,18 @@ export const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   // Program-level records are readable by partners and evaluators alike.
   [Permission.ACTION_READ]: EVERY_ROLE,
   [Permission.EVALUATION_READ]: EVERY_ROLE,
+  // Evaluators and administrators never see a person.
+  [Permission.PERSON_READ]: PERSON_DATA_ROLES,
+  [Permission.PERSON_WRITE]: PERSON_DATA_ROLES,
+  [Permission.PERSON_REGISTER]: [Role.PROBATION_OFFICER],
+  [Permission.REFERRAL_READ]: PERSON_DATA_ROLES,
+  [Permission.REFERRAL_CREATE]: [Role.PROBATION_OFFICER],
+  [Permission.REFERRAL_CANCEL]: [Role.PROBATION_OFFICER],
+  // Accept, decline, start and complete: the receiving structure's workers.
+  [Permission.REFERRAL_DECIDE]: RECEIVING_ROLES,
+  [Permission.CONSENT_RECORD]: PERSON_DATA_ROLES,
+  [Permission.CONSENT_REVOKE]: PERSON_DATA_ROLES,
+  [Permission.ACCESS_LOG_READ]: PERSON_DATA_ROLES,
 };
 
 export function roleMay(role: Role, permission: Permission): boolean {

@@ -4,6 +4,7 @@ import { VersionedEntity } from '../shared/base.entity';
 import { enumArrayCheck } from '../shared/checks';
 import { Person } from '../persons/person.entity';
 import { Service } from '../structures/service.entity';
+import { Convention } from '../structures/convention.entity';
 import { Structure } from '../structures/structure.entity';
 import { Need, ReferralStatus } from './referral.enums';
 
@@ -57,6 +58,10 @@ export class Referral extends VersionedEntity<'status'> {
   /** When the referral reached COMPLETED or CANCELLED. */
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   closedAt: Date | null = null;
+
+  /** The convention whose yearly quota the referral counts against, when one applies. */
+  @ManyToOne(() => Convention, { index: true, nullable: true })
+  convention: Convention | null = null;
 
   /** Client-chosen key: the same key twice from the same sender returns the first referral. */
   @Property({ columnType: 'text', nullable: true })

@@ -12,11 +12,10 @@ import { authenticate } from '../auth/authenticate';
 import { TokenVerifier } from '../auth/tokens';
 import type { AppConfig } from '../config/env';
 import { ErrorCode, ServiceUnavailableError } from '../shared/errors';
-import type { RequestContext } from './context';
+import { createRequestContext, type RequestContext } from './context';
 import { formatError, isDatabaseUnavailable } from './errors';
 import { liveness, readiness } from './health';
-import { createLoaders } from './loaders';
-import { requestLoggingPlugin } from './plugins';
+import { readAuditPlugin, requestLoggingPlugin } from './plugins';
 import { buildAppSchema } from './schema';
 
 export interface AppDeps {
@@ -70,6 +69,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
       ...protection.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      readAuditPlugin(),
       requestLoggingPlugin(logger),
     ],
   });
@@ -93,7 +93,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
         const log = logger.child({ requestId });
         try {
           const viewer = await authenticate(em, verifier, req.header('authorization'));
-          return { requestId, em, viewer, loaders: createLoaders(em), operationName: null, log };
+          return createRequestContext(requestId, em, viewer, log);
         } catch (error) {
           if (isDatabaseUnavailable(error)) {
             log.warn({ err: error }, 'database unavailable while authenticating');

@@ -1,7 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import { ReadAudit } from '../audit/read-audit';
 import type { Viewer } from '../auth/viewer';
-import type { Loaders } from './loaders';
+import { writerLookup } from '../persons/person.loaders';
+import { PersonAccess } from '../policy/person-access';
+import { createLoaders, type Loaders } from './loaders';
 
 /** Everything a service method needs about one request; every service method takes it first. */
 export interface RequestContext {
@@ -10,7 +13,19 @@ export interface RequestContext {
   em: EntityManager;
   viewer: Viewer;
   loaders: Loaders;
+  /** The access policy applied to this viewer, with this request's mandates and consents. */
+  access: PersonAccess;
+  /** Person data this request read, written to the audit log before the response leaves. */
+  readAudit: ReadAudit;
   /** The GraphQL operation name, when the client gave one (for the audit log). */
   operationName: string | null;
   log: Logger;
+}
+
+/** A request context for an authenticated viewer: nothing in it outlives the request. */
+export function createRequestContext(requestId: string, em: EntityManager, viewer: Viewer, log: Logger): RequestContext {
+  const loaders = createLoaders(em);
+  const access = new PersonAccess(em, viewer);
+  access.useWriterLookup(writerLookup(loaders));
+  return { requestId, em, viewer, loaders, access, readAudit: new ReadAudit(), operationName: null, log };
 }

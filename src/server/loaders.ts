@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createActionLoaders } from '../actions/action.loaders';
+import { createConsentLoaders } from '../consents/consent.loaders';
 import { createEvaluationLoaders } from '../evaluations/evaluation.loaders';
+import { createPersonLoaders } from '../persons/person.loaders';
+import { createReferralLoaders } from '../referrals/referral.loaders';
 import { createStructureLoaders } from '../structures/structure.loaders';
 
 /** Fresh DataLoaders for one request, bound to that request's EntityManager fork. */
@@ -9,6 +12,9 @@ export function createLoaders(em: EntityManager) {
     ...createStructureLoaders(em),
     ...createActionLoaders(em),
     ...createEvaluationLoaders(em),
+    ...createPersonLoaders(em),
+    ...createReferralLoaders(em),
+    ...createConsentLoaders(em),
   };
 }
 

@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
-import { AppError } from '../shared/errors';
+import { flushReadAudit } from '../audit/audit.service';
+import { AppError, ErrorCode } from '../shared/errors';
 import type { RequestContext } from './context';
 import { isDatabaseUnavailable } from './errors';
 
@@ -46,6 +47,32 @@ export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<Request
             },
             'graphql request',
           );
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Writes the request's reads of person data to the audit log, in one statement, before
+ * the response leaves. If that fails, the data does not leave either.
+ */
+export function readAuditPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue: ctx }) {
+          try {
+            await flushReadAudit(ctx);
+          } catch (error) {
+            ctx.log.error({ err: error }, 'audit of reads failed: response withheld');
+            if (response.body.kind === 'single') {
+              response.body.singleResult.data = null;
+              response.body.singleResult.errors = [
+                { message: 'The access could not be audited; nothing was returned', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } },
+              ];
+            }
+          }
         },
       };
     },

@@ -3,7 +3,13 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../accounts/account.resolver';
 import { ActionResolver } from '../actions/action.resolver';
+import { AccessLogResolver } from '../audit/audit.resolver';
+import { ConsentResolver } from '../consents/consent.resolver';
 import { EvaluationResolver, IndicatorResolver } from '../evaluations/evaluation.resolver';
+import { HealthRecordResolver, HealthSummaryResolver } from '../health/health.resolver';
+import { HousingSituationResolver, JudicialSituationResolver, PersonResolver } from '../persons/person.resolver';
+import { DomainGuard } from '../policy/domain-guard';
+import { ConventionResolver, ReferralResolver } from '../referrals/referral.resolver';
 import { DateTimeScalar } from '../shared/scalars';
 import { ServiceResolver, StructureResolver } from '../structures/structure.resolver';
 
@@ -14,6 +20,15 @@ export const RESOLVERS = [
   ActionResolver,
   EvaluationResolver,
   IndicatorResolver,
+  PersonResolver,
+  JudicialSituationResolver,
+  HousingSituationResolver,
+  HealthSummaryResolver,
+  HealthRecordResolver,
+  ReferralResolver,
+  ConventionResolver,
+  ConsentResolver,
+  AccessLogResolver,
 ] as const;
 
 /** Builds the executable schema from the resolvers; the same schema is emitted to schema/. */
@@ -23,6 +38,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     // Inputs and arguments are checked by their class-validator rules before any resolver runs.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    // Person data is scoped field by field here, and only here.
+    globalMiddlewares: [DomainGuard],
     emitSchemaFile: false,
   });
 }

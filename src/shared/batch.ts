@@ -35,3 +35,16 @@ export function loaderByParent<T extends object>(
     return parentIds.map((id) => groups.get(id) ?? []);
   });
 }
+
+/** One query per batch of parent ids, for rows of which a parent has at most one. */
+export function loaderOneByParent<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  parentProperty: keyof T & string,
+): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(async (parentIds) => {
+    const rows = await em.find(entity, { [parentProperty]: { $in: [...parentIds] } } as FilterQuery<T>);
+    const byParent = new Map(rows.map((row) => [refId(row[parentProperty]), row]));
+    return parentIds.map((id) => byParent.get(id) ?? null);
+  });
+}

@@ -6,6 +6,7 @@ import { Structure } from './structure.entity';
 export function createStructureLoaders(em: EntityManager) {
   return {
     structureById: loaderById(em, Structure),
+    serviceById: loaderById(em, Service),
     servicesByStructure: loaderByParent(em, Service, 'structure', { name: 'asc' }),
   };
 }

@@ -40,6 +40,13 @@ export class StructureService {
     return id === null ? null : this.byId(ctx, id);
   }
 
+  /** The service a relation points to; null when it points nowhere (batched). */
+  async optionalServiceById(ctx: RequestContext, id: string | null): Promise<ServiceView | null> {
+    assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
+    const service = id === null ? null : await ctx.loaders.serviceById.load(id);
+    return service ? ServiceView.from(service) : null;
+  }
+
   /** Services of a structure, by name (batched per request). */
   async servicesOf(ctx: RequestContext, structureId: string): Promise<ServiceView[]> {
     assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);

@@ -1,0 +1,19 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../server/context';
+import { structureService } from '../structures/structure.service';
+import { StructureView } from '../structures/structure.type';
+import { accessLogService } from './access-log.service';
+import { AccessLogEntryView } from './audit.type';
+
+@Resolver(() => AccessLogEntryView)
+export class AccessLogResolver {
+  @Query(() => [AccessLogEntryView], { description: "Who read or wrote this person's record; for structures holding a full mandate." })
+  accessLog(@Ctx() ctx: RequestContext, @Arg('personId', () => ID) personId: string): Promise<AccessLogEntryView[]> {
+    return accessLogService.of(ctx, personId);
+  }
+
+  @FieldResolver(() => StructureView)
+  structure(@Ctx() ctx: RequestContext, @Root() entry: AccessLogEntryView): Promise<StructureView> {
+    return structureService.byId(ctx, entry.structureId);
+  }
+}

@@ -1,0 +1,40 @@
+import { Field, ObjectType } from 'type-graphql';
+import { ClientKind, Role } from '../accounts/role';
+import { DataDomain } from '../policy/data-domain';
+import { DateTimeScalar } from '../shared/scalars';
+import type { AuditEntry } from './audit-entry.entity';
+
+@ObjectType('AccessLogEntry', { description: "One audited access to a person's record." })
+export class AccessLogEntryView {
+  structureId!: string;
+
+  @Field(() => DateTimeScalar)
+  at!: Date;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => ClientKind)
+  client!: ClientKind;
+
+  @Field(() => String, { description: 'READ or WRITE.' })
+  kind!: string;
+
+  @Field(() => String, { nullable: true, description: 'The GraphQL operation name, when the client gave one.' })
+  operation!: string | null;
+
+  @Field(() => [DataDomain])
+  domains!: DataDomain[];
+
+  static from(entry: AuditEntry): AccessLogEntryView {
+    return Object.assign(new AccessLogEntryView(), {
+      structureId: entry.structure.id,
+      at: entry.at,
+      role: entry.role,
+      client: entry.client,
+      kind: entry.kind,
+      operation: entry.operation,
+      domains: entry.domains,
+    });
+  }
+}

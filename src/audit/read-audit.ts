@@ -1,0 +1,24 @@
+import type { DataDomain } from '../policy/data-domain';
+
+/**
+ * The person data a request has read, collected while fields resolve and written
+ * to the audit log once, in one statement, before the response leaves.
+ */
+export class ReadAudit {
+  private readonly reads = new Map<string, Set<DataDomain>>();
+
+  record(personId: string, domain: DataDomain): void {
+    if (!this.reads.has(personId)) this.reads.set(personId, new Set());
+    this.reads.get(personId)!.add(domain);
+  }
+
+  /** An access to the person's record that reads no domain (its access log). */
+  touch(personId: string): void {
+    if (!this.reads.has(personId)) this.reads.set(personId, new Set());
+  }
+
+  /** One entry per person read, with the domains read. */
+  entries(): { personId: string; domains: DataDomain[] }[] {
+    return [...this.reads.entries()].map(([personId, domains]) => ({ personId, domains: [...domains].sort() }));
+  }
+}

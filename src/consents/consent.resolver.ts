@@ -1,0 +1,37 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { personService } from '../persons/person.service';
+import { PersonView } from '../persons/person.type';
+import type { RequestContext } from '../server/context';
+import { structureService } from '../structures/structure.service';
+import { StructureView } from '../structures/structure.type';
+import { RecordConsentInput } from './consent.inputs';
+import { consentService } from './consent.service';
+import { ConsentView } from './consent.type';
+
+@Resolver(() => ConsentView)
+export class ConsentResolver {
+  @Mutation(() => ConsentView, { description: 'A structure holding the data records the person’s consent to share it.' })
+  recordConsent(@Ctx() ctx: RequestContext, @Arg('input', () => RecordConsentInput) input: RecordConsentInput): Promise<ConsentView> {
+    return consentService.record(ctx, input);
+  }
+
+  @Mutation(() => ConsentView, { description: 'Revocation takes effect on the next request.' })
+  revokeConsent(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ConsentView> {
+    return consentService.revoke(ctx, id);
+  }
+
+  @FieldResolver(() => PersonView)
+  person(@Ctx() ctx: RequestContext, @Root() consent: ConsentView): Promise<PersonView> {
+    return personService.byId(ctx, consent.personId);
+  }
+
+  @FieldResolver(() => StructureView, { nullable: true, description: 'Null means every structure that holds a mandate on the person.' })
+  recipient(@Ctx() ctx: RequestContext, @Root() consent: ConsentView): Promise<StructureView | null> {
+    return structureService.optionalById(ctx, consent.recipientId);
+  }
+
+  @FieldResolver(() => StructureView, { description: 'The structure, holding the data, that recorded the consent.' })
+  recordedBy(@Ctx() ctx: RequestContext, @Root() consent: ConsentView): Promise<StructureView> {
+    return structureService.byId(ctx, consent.recordedById);
+  }
+}

@@ -1,0 +1,114 @@
+import { auditWrite } from '../audit/audit.service';
+import { Account } from '../accounts/account.entity';
+import { Role } from '../accounts/role';
+import { MandateState, PERSON_DATA_ROLES, consentCanWiden, roleHoldsDomain } from '../policy/access-policy';
+import { assertAllowed } from '../policy/authz';
+import { Permission } from '../policy/permissions';
+import { Person } from '../persons/person.entity';
+import type { RequestContext } from '../server/context';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { parseId } from '../shared/ids';
+import { inTransaction } from '../shared/transaction';
+import { StructureKind } from '../structures/structure-kind';
+import { Structure } from '../structures/structure.entity';
+import { Consent } from './consent.entity';
+import { ConsentDuration, type RecordConsentInput } from './consent.inputs';
+import { ConsentView } from './consent.type';
+
+/** The person-data role of each kind of structure that receives data. */
+const KIND_ROLE: Partial<Record<StructureKind, Role>> = {
+  [StructureKind.SPIP]: Role.PROBATION_OFFICER,
+  [StructureKind.CSAPA]: Role.CARE_WORKER,
+  [StructureKind.SIAO]: Role.HOUSING_COORDINATOR,
+  [StructureKind.ASSOCIATION]: Role.SOCIAL_WORKER,
+};
+
+const YEAR_MS = 365 * 86_400_000;
+
+/** Consent: recorded by a structure that holds the data, effective only where a mandate exists. */
+export class ConsentService {
+  /** Consents the viewer may see: those it recorded or received, and those given to all. */
+  async ofPerson(ctx: RequestContext, personId: string): Promise<ConsentView[]> {
+    if ((await ctx.access.mandate(personId)) !== MandateState.FULL) return [];
+    const consents = await ctx.loaders.consentsByPerson.load(personId);
+    const structureId = ctx.viewer.structureId;
+    return consents
+      .filter((c) => c.recordedByStructure.id === structureId || c.recipient === null || c.recipient.id === structureId)
+      .map((c) => ConsentView.from(c));
+  }
+
+  /**
+   * A worker of a structure with a full mandate records the person's consent for a domain
+   * its structure holds, to a structure (or to all) that the policy lets consent reach.
+   */
+  async record(ctx: RequestContext, input: RecordConsentInput): Promise<ConsentView> {
+    assertAllowed(ctx.viewer, Permission.CONSENT_RECORD);
+    const personId = parseId(input.personId, 'personId');
+    await ctx.access.assertFullMandate(personId, 'Recording a consent');
+    if (!roleHoldsDomain(ctx.viewer.role, input.domain)) {
+      throw new ForbiddenError(`Your structure does not hold ${input.domain}: consent is recorded by a structure that holds the data`);
+    }
+    const expiresAt = this.expiry(input);
+    const consent = await inTransaction(ctx, async (em) => {
+      let recipient: Structure | null = null;
+      if (input.recipientStructureId) {
+        recipient = await em.findOne(Structure, parseId(input.recipientStructureId, 'recipientStructureId'));
+        if (!recipient) throw new BadUserInputError('recipientStructureId is not a structure of the directory', 'recipientStructureId');
+        if (recipient.id === ctx.viewer.structureId) {
+          throw new BadUserInputError('Your structure holds this domain already', 'recipientStructureId');
+        }
+        const role = KIND_ROLE[recipient.kind];
+        if (!role || !consentCanWiden(role, input.domain)) {
+          throw new BadUserInputError(`The policy never shows ${input.domain} to a ${recipient.kind}, consent or not`, 'recipientStructureId');
+        }
+      } else if (!PERSON_DATA_ROLES.some((role) => consentCanWiden(role, input.domain))) {
+        throw new BadUserInputError(`No structure reads ${input.domain} with consent`, 'domain');
+      }
+      const account = await em.findOneOrFail(Account, ctx.viewer.accountId);
+      const created = new Consent(em.getReference(Person, personId), input.domain, account);
+      created.recipient = recipient;
+      created.expiresAt = expiresAt;
+      em.persist(created);
+      auditWrite(em, ctx, { personId, domains: [input.domain], action: 'recordConsent', ids: { consentId: created.id } });
+      return created;
+    });
+    return ConsentView.from(consent);
+  }
+
+  /** Any worker of a structure with a full mandate revokes a consent in force; effective on the next request. */
+  async revoke(ctx: RequestContext, id: string): Promise<ConsentView> {
+    assertAllowed(ctx.viewer, Permission.CONSENT_REVOKE);
+    const consentId = parseId(id, 'id');
+    const consent = await inTransaction(ctx, async (em) => {
+      const found = await em.findOne(Consent, consentId);
+      const visible = found ? (await this.ofPerson(ctx, found.person.id)).some((c) => c.id === found.id) : false;
+      if (!found || !visible) throw new NotFoundError('Consent');
+      if (found.revokedAt) throw new ConflictError('The consent is revoked already', { revokedAt: found.revokedAt.toISOString() });
+      if (found.expiresAt && found.expiresAt <= new Date()) throw new ConflictError('The consent has expired already');
+      found.revokedAt = new Date();
+      found.revokedBy = em.getReference(Account, ctx.viewer.accountId);
+      auditWrite(em, ctx, { personId: found.person.id, domains: [found.domain], action: 'revokeConsent', ids: { consentId } });
+      return found;
+    });
+    return ConsentView.from(consent);
+  }
+
+  private expiry(input: RecordConsentInput): Date | null {
+    if (input.expiresAt && input.duration) {
+      throw new BadUserInputError('Give expiresAt or duration, not both', 'duration');
+    }
+    if (input.duration) {
+      return new Date(Date.now() + (input.duration === ConsentDuration.ONE_YEAR ? 1 : 2) * YEAR_MS);
+    }
+    if (input.expiresAt) {
+      if (input.expiresAt <= new Date()) throw new BadUserInputError('expiresAt must be in the future', 'expiresAt');
+      if (input.expiresAt.getTime() > Date.now() + 10 * YEAR_MS) {
+        throw new BadUserInputError('expiresAt must be within ten years', 'expiresAt');
+      }
+      return input.expiresAt;
+    }
+    return null;
+  }
+}
+
+export const consentService = new ConsentService();

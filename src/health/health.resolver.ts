@@ -1,0 +1,29 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../server/context';
+import { structureService } from '../structures/structure.service';
+import { StructureView } from '../structures/structure.type';
+import { HealthRecordInput } from './health.inputs';
+import { healthService } from './health.service';
+import { HealthRecordView, HealthSummaryView } from './health.type';
+
+@Resolver(() => HealthSummaryView)
+export class HealthSummaryResolver {
+  @FieldResolver(() => StructureView, { nullable: true })
+  careStructure(@Ctx() ctx: RequestContext, @Root() summary: HealthSummaryView): Promise<StructureView | null> {
+    return structureService.optionalById(ctx, summary.careStructureId);
+  }
+}
+
+@Resolver(() => HealthRecordView)
+export class HealthRecordResolver {
+  @Mutation(() => HealthRecordView, { description: 'The CSAPA holding the follow-up records health data; the summary follows.' })
+  recordHealth(
+    @Ctx() ctx: RequestContext,
+    @Arg('personId', () => ID) personId: string,
+    @Arg('input', () => HealthRecordInput) input: HealthRecordInput,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version of the health record you read.' })
+    expectedVersion?: number | null,
+  ): Promise<HealthRecordView> {
+    return healthService.record(ctx, personId, input, expectedVersion);
+  }
+}

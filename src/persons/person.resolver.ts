@@ -1,0 +1,187 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConsentView } from '../consents/consent.type';
+import { consentService } from '../consents/consent.service';
+import { healthService } from '../health/health.service';
+import { HealthRecordView, HealthSummaryView } from '../health/health.type';
+import { MandateState } from '../policy/access-policy';
+import { DataDomain } from '../policy/data-domain';
+import { PersonData } from '../policy/domain-guard';
+import { referralService } from '../referrals/referral.service';
+import { ReferralView } from '../referrals/referral.type';
+import type { RequestContext } from '../server/context';
+import { structureService } from '../structures/structure.service';
+import { ServiceView, StructureView } from '../structures/structure.type';
+import {
+  PersonsArgs,
+  RegisterPersonInput,
+  UpdateHousingSituationInput,
+  UpdateIdentityInput,
+  UpdateJudicialDetailInput,
+  UpdateJudicialSituationInput,
+  UpdateSocialSituationInput,
+} from './person.inputs';
+import { personService } from './person.service';
+import {
+  HousingSituationView,
+  JudicialDetailView,
+  JudicialSituationView,
+  PersonConnectionView,
+  PersonIdentityView,
+  PersonView,
+  SocialSituationView,
+} from './person.type';
+
+const VERSION = { nullable: true, description: 'The version you read; CONFLICT when the data changed since.' };
+
+@Resolver(() => PersonView)
+export class PersonResolver {
+  @Query(() => PersonView, { nullable: true, description: 'Null alike for an unknown id and a person outside your mandates.' })
+  person(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<PersonView | null> {
+    return personService.get(ctx, id);
+  }
+
+  @Query(() => PersonConnectionView, { description: "Persons under your structure's mandates, in registration order." })
+  persons(@Ctx() ctx: RequestContext, @Args() args: PersonsArgs): Promise<PersonConnectionView> {
+    return personService.list(ctx, args);
+  }
+
+  @Mutation(() => PersonView, { description: 'A SPIP registers a detainee and holds the file.' })
+  registerPerson(@Ctx() ctx: RequestContext, @Arg('input', () => RegisterPersonInput) input: RegisterPersonInput): Promise<PersonView> {
+    return personService.register(ctx, input);
+  }
+
+  @Mutation(() => PersonView)
+  updateIdentity(
+    @Ctx() ctx: RequestContext,
+    @Arg('personId', () => ID) personId: string,
+    @Arg('input', () => UpdateIdentityInput) input: UpdateIdentityInput,
+    @Arg('expectedVersion', () => Int, VERSION) expectedVersion?: number | null,
+  ): Promise<PersonView> {
+    return personService.updateIdentity(ctx, personId, input, expectedVersion);
+  }
+
+  @Mutation(() => PersonView)
+  updateJudicialSituation(
+    @Ctx() ctx: RequestContext,
+    @Arg('personId', () => ID) personId: string,
+    @Arg('input', () => UpdateJudicialSituationInput) input: UpdateJudicialSituationInput,
+    @Arg('expectedVersion', () => Int, VERSION) expectedVersion?: number | null,
+  ): Promise<PersonView> {
+    return personService.updateJudicial(ctx, personId, input, expectedVersion);
+  }
+
+  @Mutation(() => PersonView)
+  updateJudicialDetail(
+    @Ctx() ctx: RequestContext,
+    @Arg('personId', () => ID) personId: string,
+    @Arg('input', () => UpdateJudicialDetailInput) input: UpdateJudicialDetailInput,
+    @Arg('expectedVersion', () => Int, VERSION) expectedVersion?: number | null,
+  ): Promise<PersonView> {
+    return personService.updateJudicialDetail(ctx, personId, input, expectedVersion);
+  }
+
+  @Mutation(() => PersonView)
+  updateSocialSituation(
+    @Ctx() ctx: RequestContext,
+    @Arg('personId', () => ID) personId: string,
+    @Arg('input', () => UpdateSocialSituationInput) input: UpdateSocialSituationInput,
+    @Arg('expectedVersion', () => Int, VERSION) expectedVersion?: number | null,
+  ): Promise<PersonView> {
+    return personService.updateSocial(ctx, personId, input, expectedVersion);
+  }
+
+  @Mutation(() => PersonView)
+  updateHousingSituation(
+    @Ctx() ctx: RequestContext,
+    @Arg('personId', () => ID) personId: string,
+    @Arg('input', () => UpdateHousingSituationInput) input: UpdateHousingSituationInput,
+    @Arg('expectedVersion', () => Int, VERSION) expectedVersion?: number | null,
+  ): Promise<PersonView> {
+    return personService.updateHousing(ctx, personId, input, expectedVersion);
+  }
+
+  @FieldResolver(() => MandateState, { description: "Your structure's mandate on the person." })
+  mandate(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<MandateState> {
+    return personService.mandate(ctx, person.id);
+  }
+
+  @FieldResolver(() => [DataDomain], {
+    description: 'What the viewer may read on this person; a null domain field outside this list means hidden, not empty.',
+  })
+  visibleDomains(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<DataDomain[]> {
+    return personService.visibleDomains(ctx, person.id);
+  }
+
+  @FieldResolver(() => [DataDomain], { description: 'What the viewer may write on this person now.' })
+  writableDomains(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<DataDomain[]> {
+    return personService.writableDomains(ctx, person.id);
+  }
+
+  @PersonData(DataDomain.IDENTITY)
+  @FieldResolver(() => PersonIdentityView, { nullable: true })
+  identity(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<PersonIdentityView | null> {
+    return personService.identityOf(ctx, person.id);
+  }
+
+  @PersonData(DataDomain.JUDICIAL)
+  @FieldResolver(() => JudicialSituationView, { nullable: true })
+  judicial(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<JudicialSituationView | null> {
+    return personService.judicialOf(ctx, person.id);
+  }
+
+  @PersonData(DataDomain.SOCIAL)
+  @FieldResolver(() => SocialSituationView, { nullable: true })
+  social(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<SocialSituationView | null> {
+    return personService.socialOf(ctx, person.id);
+  }
+
+  @PersonData(DataDomain.HOUSING)
+  @FieldResolver(() => HousingSituationView, { nullable: true })
+  housing(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<HousingSituationView | null> {
+    return personService.housingOf(ctx, person.id);
+  }
+
+  @PersonData(DataDomain.HEALTH_SUMMARY)
+  @FieldResolver(() => HealthSummaryView, { nullable: true })
+  healthSummary(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<HealthSummaryView | null> {
+    return healthService.summaryOf(ctx, person.id);
+  }
+
+  @PersonData(DataDomain.HEALTH)
+  @FieldResolver(() => HealthRecordView, { nullable: true })
+  health(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<HealthRecordView | null> {
+    return healthService.recordOf(ctx, person.id);
+  }
+
+  @FieldResolver(() => [ReferralView], { description: 'Referrals of this person that the viewer may see.' })
+  referrals(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<ReferralView[]> {
+    return referralService.ofPerson(ctx, person.id);
+  }
+
+  @FieldResolver(() => [ConsentView], { description: 'Consents your structure recorded or receives (full mandate only).' })
+  consents(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<ConsentView[]> {
+    return consentService.ofPerson(ctx, person.id);
+  }
+}
+
+@Resolver(() => JudicialSituationView)
+export class JudicialSituationResolver {
+  @FieldResolver(() => StructureView, { nullable: true, description: 'The prison where the person is held.' })
+  establishment(@Ctx() ctx: RequestContext, @Root() judicial: JudicialSituationView): Promise<StructureView | null> {
+    return structureService.optionalById(ctx, judicial.establishmentId);
+  }
+
+  @PersonData(DataDomain.JUDICIAL_DETAIL)
+  @FieldResolver(() => JudicialDetailView, { nullable: true, description: 'Null unless JUDICIAL_DETAIL is visible.' })
+  detail(@Ctx() ctx: RequestContext, @Root() judicial: JudicialSituationView): Promise<JudicialDetailView | null> {
+    return personService.judicialDetailOf(ctx, judicial.personId);
+  }
+}
+
+@Resolver(() => HousingSituationView)
+export class HousingSituationResolver {
+  @FieldResolver(() => ServiceView, { nullable: true, description: 'The service housing the person, when placed.' })
+  placement(@Ctx() ctx: RequestContext, @Root() housing: HousingSituationView): Promise<ServiceView | null> {
+    return personService.placementOf(ctx, housing);
+  }
+}

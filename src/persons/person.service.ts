@@ -1,0 +1,296 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { auditWrite } from '../audit/audit.service';
+import { MandateState } from '../policy/access-policy';
+import { assertAllowed } from '../policy/authz';
+import { DataDomain } from '../policy/data-domain';
+import { mandateSubquery } from '../policy/mandate.repository';
+import { Permission } from '../policy/permissions';
+import type { RequestContext } from '../server/context';
+import { BadUserInputError } from '../shared/errors';
+import { parseId } from '../shared/ids';
+import { decodeCursor, encodeCursor } from '../shared/pagination';
+import { assertVersion, inTransaction } from '../shared/transaction';
+import { StructureKind } from '../structures/structure-kind';
+import { Structure } from '../structures/structure.entity';
+import type { ServiceView } from '../structures/structure.type';
+import { PersonHousing } from './person-housing.entity';
+import { PersonIdentity } from './person-identity.entity';
+import { PersonJudicialDetail } from './person-judicial-detail.entity';
+import { PersonJudicial } from './person-judicial.entity';
+import { PersonSocial } from './person-social.entity';
+import { Person } from './person.entity';
+import { EmploymentStatus, JudicialMeasure, type Sex } from './person.enums';
+import type {
+  PersonsArgs,
+  RegisterPersonInput,
+  UpdateHousingSituationInput,
+  UpdateIdentityInput,
+  UpdateJudicialDetailInput,
+  UpdateJudicialSituationInput,
+  UpdateSocialSituationInput,
+} from './person.inputs';
+import { newPseudonym } from './pseudonym';
+import {
+  HousingSituationView,
+  JudicialDetailView,
+  JudicialSituationView,
+  PersonConnectionView,
+  PersonIdentityView,
+  PersonView,
+  SocialSituationView,
+} from './person.type';
+
+const DAY_MS = 86_400_000;
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function offsetDays(days: number): string {
+  return new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Calendar dates partners may type: checked against a window, named when outside. */
+function assertDateWithin(value: string | null | undefined, argumentName: string, min: string, max: string, what: string): void {
+  if (value && (value < min || value > max)) {
+    throw new BadUserInputError(`${argumentName} must be ${what} (between ${min} and ${max})`, argumentName);
+  }
+}
+
+type DomainRow = PersonIdentity | PersonJudicial | PersonJudicialDetail | PersonSocial | PersonHousing;
+
+/** Persons: registration, the scoped list, and the domains the guard lets through. */
+export class PersonService {
+  /** A page of the persons under the viewer's structure's mandates, in registration order (keyset). */
+  async list(ctx: RequestContext, args: PersonsArgs): Promise<PersonConnectionView> {
+    assertAllowed(ctx.viewer, Permission.PERSON_READ);
+    const after = args.after ? decodeCursor(args.after) : null;
+    const mandates = mandateSubquery(ctx.viewer.structureId);
+    const params: unknown[] = [...mandates.params];
+    let where = '';
+    if (args.mandate) {
+      where += ' and m.state = ?';
+      params.push(args.mandate);
+    }
+    if (after) {
+      where += ' and (p.created_at, p.id) > (?::timestamptz, ?::uuid)';
+      params.push(after.createdAt, after.id);
+    }
+    params.push(args.first + 1);
+    const rows = await ctx.em.getConnection().execute<Record<string, unknown>[]>(
+      `select p.*, m.state as mandate_state,
+              to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at
+       from person p join (${mandates.sql}) m on m.person_id = p.id
+       where true${where}
+       order by p.created_at, p.id
+       limit ?`,
+      params,
+    );
+    const page = rows.slice(0, args.first);
+    const edges = page.map(({ mandate_state, cursor_at, ...columns }) => {
+      const person = ctx.em.map(Person, columns);
+      ctx.access.prime(person.id, mandate_state as MandateState);
+      ctx.loaders.personById.prime(person.id, person);
+      return { cursor: encodeCursor({ createdAt: String(cursor_at), id: person.id }), node: PersonView.from(person) };
+    });
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  /** One person under a mandate of the viewer's structure; null alike when unknown or out of mandate. */
+  async get(ctx: RequestContext, id: string): Promise<PersonView | null> {
+    assertAllowed(ctx.viewer, Permission.PERSON_READ);
+    const personId = parseId(id, 'id');
+    if ((await ctx.access.mandate(personId)) === MandateState.NONE) return null;
+    const person = await ctx.loaders.personById.load(personId);
+    return person ? PersonView.from(person) : null;
+  }
+
+  /** The person a visible record points to (batched). */
+  async byId(ctx: RequestContext, personId: string): Promise<PersonView> {
+    const person = await ctx.loaders.personById.load(personId);
+    if (!person) throw new Error(`person ${personId} referenced but missing`);
+    return PersonView.from(person);
+  }
+
+  async mandate(ctx: RequestContext, personId: string): Promise<MandateState> {
+    return ctx.access.mandate(personId);
+  }
+
+  async visibleDomains(ctx: RequestContext, personId: string): Promise<DataDomain[]> {
+    return ctx.access.visibleDomains(personId);
+  }
+
+  async writableDomains(ctx: RequestContext, personId: string): Promise<DataDomain[]> {
+    return ctx.access.writableDomains(personId);
+  }
+
+  async identityOf(ctx: RequestContext, personId: string): Promise<PersonIdentityView | null> {
+    const row = await ctx.loaders.identityByPerson.load(personId);
+    return row ? PersonIdentityView.from(row) : null;
+  }
+
+  async judicialOf(ctx: RequestContext, personId: string): Promise<JudicialSituationView | null> {
+    const row = await ctx.loaders.judicialByPerson.load(personId);
+    return row ? JudicialSituationView.from(row) : null;
+  }
+
+  async judicialDetailOf(ctx: RequestContext, personId: string): Promise<JudicialDetailView | null> {
+    const row = await ctx.loaders.judicialDetailByPerson.load(personId);
+    return row ? JudicialDetailView.from(row) : null;
+  }
+
+  async socialOf(ctx: RequestContext, personId: string): Promise<SocialSituationView | null> {
+    const [row, rights] = await Promise.all([
+      ctx.loaders.socialByPerson.load(personId),
+      ctx.loaders.rightStepsByPerson.load(personId),
+    ]);
+    return row ? SocialSituationView.from(row, rights) : null;
+  }
+
+  async housingOf(ctx: RequestContext, personId: string): Promise<HousingSituationView | null> {
+    const row = await ctx.loaders.housingByPerson.load(personId);
+    return row ? HousingSituationView.from(row) : null;
+  }
+
+  /**
+   * The service housing the person. Placements are not recorded yet (they come with
+   * follow-up work), so no person is placed through the record: null.
+   */
+  async placementOf(_ctx: RequestContext, _housing: HousingSituationView): Promise<ServiceView | null> {
+    return null;
+  }
+
+  /** A SPIP registers a detainee; its file is open and the SPIP holds it (full mandate). */
+  async register(ctx: RequestContext, input: RegisterPersonInput): Promise<PersonView> {
+    assertAllowed(ctx.viewer, Permission.PERSON_REGISTER);
+    assertDateWithin(input.birthDate, 'birthDate', '1900-01-01', offsetDays(-365 * 13), 'a past birth date');
+    assertDateWithin(input.expectedReleaseDate, 'expectedReleaseDate', offsetDays(-365 * 5), offsetDays(365 * 50), 'a plausible date');
+    assertDateWithin(input.sentenceEndDate, 'sentenceEndDate', offsetDays(-365 * 5), offsetDays(365 * 50), 'a plausible date');
+    const person = await inTransaction(ctx, async (em) => {
+      const spip = em.getReference(Structure, ctx.viewer.structureId);
+      const establishment = await this.prison(em, input.establishmentId ?? null);
+      const created = new Person(newPseudonym(), spip);
+      const identity = new PersonIdentity(created, input.firstName, input.lastName);
+      identity.birthDate = input.birthDate ?? null;
+      identity.sex = (input.sex as Sex | null) ?? null;
+      const judicial = new PersonJudicial(created);
+      judicial.establishment = establishment;
+      judicial.expectedReleaseDate = input.expectedReleaseDate;
+      judicial.measure = input.measure ?? JudicialMeasure.NONE;
+      judicial.careObligation = input.careObligation ?? false;
+      const detail = new PersonJudicialDetail(created);
+      detail.offence = input.offence ?? null;
+      detail.prisonNumber = input.prisonNumber ?? null;
+      detail.sentenceEndDate = input.sentenceEndDate ?? null;
+      const social = new PersonSocial(created);
+      const housing = new PersonHousing(created);
+      for (const row of [identity, judicial, detail, social, housing]) row.writtenBy = spip;
+      em.persist([created, identity, judicial, detail, social, housing]);
+      auditWrite(em, ctx, {
+        personId: created.id,
+        domains: [DataDomain.IDENTITY, DataDomain.JUDICIAL, DataDomain.JUDICIAL_DETAIL],
+        action: 'registerPerson',
+      });
+      return created;
+    });
+    ctx.access.prime(person.id, MandateState.FULL);
+    return PersonView.from(person);
+  }
+
+  /** Names, birth date, sex, contact: written by the person-data roles holding a full mandate. */
+  updateIdentity(ctx: RequestContext, personId: string, input: UpdateIdentityInput, expectedVersion?: number | null) {
+    assertDateWithin(input.birthDate, 'birthDate', '1900-01-01', offsetDays(-365 * 13), 'a past birth date');
+    return this.writeDomain(ctx, personId, DataDomain.IDENTITY, PersonIdentity, expectedVersion, 'updateIdentity', async (row) => {
+      Object.assign(row, {
+        firstName: input.firstName,
+        lastName: input.lastName,
+        birthDate: input.birthDate ?? null,
+        sex: input.sex ?? null,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+      });
+    });
+  }
+
+  /** Establishment, release, measure, care obligation: the SPIP's to write. */
+  updateJudicial(ctx: RequestContext, personId: string, input: UpdateJudicialSituationInput, expectedVersion?: number | null) {
+    assertDateWithin(input.expectedReleaseDate, 'expectedReleaseDate', offsetDays(-365 * 5), offsetDays(365 * 50), 'a plausible date');
+    assertDateWithin(input.releasedOn, 'releasedOn', offsetDays(-365 * 50), today(), 'today or earlier');
+    return this.writeDomain(ctx, personId, DataDomain.JUDICIAL, PersonJudicial, expectedVersion, 'updateJudicialSituation', async (row, em) => {
+      row.establishment = await this.prison(em, input.establishmentId ?? null);
+      row.expectedReleaseDate = input.expectedReleaseDate ?? null;
+      row.releasedOn = input.releasedOn ?? null;
+      row.measure = input.measure;
+      row.careObligation = input.careObligation;
+    });
+  }
+
+  updateJudicialDetail(ctx: RequestContext, personId: string, input: UpdateJudicialDetailInput, expectedVersion?: number | null) {
+    return this.writeDomain(ctx, personId, DataDomain.JUDICIAL_DETAIL, PersonJudicialDetail, expectedVersion, 'updateJudicialDetail', async (row) => {
+      row.offence = input.offence ?? null;
+      row.sentenceEndDate = input.sentenceEndDate ?? null;
+      row.prisonNumber = input.prisonNumber ?? null;
+    });
+  }
+
+  updateSocial(ctx: RequestContext, personId: string, input: UpdateSocialSituationInput, expectedVersion?: number | null) {
+    return this.writeDomain(ctx, personId, DataDomain.SOCIAL, PersonSocial, expectedVersion, 'updateSocialSituation', async (row) => {
+      row.resources = input.resources ?? null;
+      row.employment = input.employment ?? null;
+      row.employmentStatus = input.employmentStatus ?? EmploymentStatus.UNKNOWN;
+    });
+  }
+
+  updateHousing(ctx: RequestContext, personId: string, input: UpdateHousingSituationInput, expectedVersion?: number | null) {
+    assertDateWithin(input.shelterRequestedAt, 'shelterRequestedAt', offsetDays(-365 * 5), today(), 'today or earlier');
+    return this.writeDomain(ctx, personId, DataDomain.HOUSING, PersonHousing, expectedVersion, 'updateHousingSituation', async (row) => {
+      row.status = input.status;
+      row.shelterRequestedAt = input.shelterRequestedAt ?? null;
+    });
+  }
+
+  /**
+   * One domain row written under the policy, at the version the client read, with its
+   * audit entry in the same transaction.
+   */
+  private async writeDomain<T extends DomainRow>(
+    ctx: RequestContext,
+    id: string,
+    domain: DataDomain,
+    entity: { new (...args: never[]): T; create(person: Person): T },
+    expectedVersion: number | null | undefined,
+    action: string,
+    apply: (row: T, em: EntityManager) => Promise<void>,
+  ): Promise<PersonView> {
+    assertAllowed(ctx.viewer, Permission.PERSON_WRITE);
+    const personId = parseId(id, 'personId');
+    await ctx.access.assertCanWrite(personId, domain);
+    await inTransaction(ctx, async (em) => {
+      const person = await em.findOneOrFail(Person, personId);
+      let row = (await em.findOne(entity, { person: personId } as never)) as T | null;
+      assertVersion(domain, row?.version ?? 0, expectedVersion);
+      if (!row) {
+        row = entity.create(person);
+        em.persist(row);
+      }
+      await apply(row, em);
+      row.writtenBy = em.getReference(Structure, ctx.viewer.structureId);
+      auditWrite(em, ctx, { personId, domains: [domain], action });
+    });
+    return this.byId(ctx, personId);
+  }
+
+  private async prison(em: EntityManager, establishmentId: string | null): Promise<Structure | null> {
+    if (!establishmentId) return null;
+    const establishment = await em.findOne(Structure, { id: establishmentId.toLowerCase() });
+    if (!establishment || establishment.kind !== StructureKind.PRISON) {
+      throw new BadUserInputError('establishmentId must be the id of a prison', 'establishmentId');
+    }
+    return establishment;
+  }
+}
+
+export const personService = new PersonService();

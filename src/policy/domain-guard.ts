@@ -1,0 +1,54 @@
+import { Extensions, type MiddlewareFn } from 'type-graphql';
+import type { RequestContext } from '../server/context';
+import { Decision } from './access-policy';
+import type { DataDomain } from './data-domain';
+
+/** The field extension that names the data domain a field of person data belongs to. */
+export const DATA_DOMAIN_EXTENSION = 'dataDomain';
+
+/** Marks a field as person data of a domain: the domain guard then decides, per person, null or value. */
+export function PersonData(domain: DataDomain): MethodDecorator & PropertyDecorator {
+  return Extensions({ [DATA_DOMAIN_EXTENSION]: domain }) as MethodDecorator & PropertyDecorator;
+}
+
+/** A domain value the guard may narrow: to its judicial core, or to what one structure wrote. */
+export interface GuardedView {
+  personId: string;
+  writtenById: string | null;
+  /** The judicial core only (pending mandates). */
+  coreOnly?(): GuardedView;
+  /** What the structure wrote itself, or null (ended mandates). */
+  ownedBy?(structureId: string): GuardedView | null;
+}
+
+function narrow(value: GuardedView, decision: Decision, structureId: string): GuardedView | null {
+  switch (decision) {
+    case Decision.ALLOW:
+      return value;
+    case Decision.CORE:
+      return value.coreOnly ? value.coreOnly() : null;
+    case Decision.OWN:
+      if (value.ownedBy) return value.ownedBy(structureId);
+      return value.writtenById === structureId ? value : null;
+    case Decision.DENY:
+      return null;
+  }
+}
+
+/**
+ * The one place where fields of person data are scoped: every field marked with
+ * PersonData(domain) resolves to null unless the policy lets the viewer read that
+ * domain of that person; what it shows is recorded for the audit log.
+ */
+export const DomainGuard: MiddlewareFn<RequestContext> = async ({ root, info, context }, next) => {
+  const domain = info.parentType.getFields()[info.fieldName]?.extensions?.[DATA_DOMAIN_EXTENSION] as DataDomain | undefined;
+  if (!domain) return next();
+  const personId = (root as { personId?: string }).personId;
+  if (!personId) throw new Error(`${info.parentType.name}.${info.fieldName} is person data but its parent has no personId`);
+  const decision = await context.access.decision(personId, domain, 'read');
+  if (decision === Decision.DENY) return null;
+  const value = (await next()) as GuardedView | null;
+  const shown = value === null || value === undefined ? null : narrow(value, decision, context.viewer.structureId);
+  if (shown !== null || decision === Decision.ALLOW) context.readAudit.record(personId, domain);
+  return shown;
+};

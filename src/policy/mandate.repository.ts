@@ -1,0 +1,56 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { MandateState, RETENTION_YEARS } from './access-policy';
+
+const RANK_STATE = `case max(rank) when 3 then 'FULL' when 2 then 'PENDING' else 'ENDED' end`;
+
+/**
+ * The mandates of one structure, as SQL: rows (person_id, state), the strongest state
+ * per person. Every person query is scoped by this subquery, so lists, counts, cursors
+ * and lookups by id see the same rows. `onlyPersons` adds `= any(?::uuid[])` filters.
+ */
+export function mandateSubquery(structureId: string, onlyPersons?: readonly string[]): { sql: string; params: unknown[] } {
+  const retention = `interval '${RETENTION_YEARS} years'`;
+  const params: unknown[] = [];
+  const filter = (column: string) => {
+    if (!onlyPersons) return '';
+    params.push(`{${onlyPersons.join(',')}}`);
+    return ` and ${column} = any(?::uuid[])`;
+  };
+  const branches: string[] = [];
+  // The SPIP holding the file: full while it is open, ended once closed.
+  params.push(structureId);
+  branches.push(`select p.id as person_id, case when p.file_status = 'OPEN' then 3 else 1 end as rank
+      from person p
+      where p.spip_id = ? and (p.file_status = 'OPEN' or p.file_closed_at > now() - ${retention})${filter('p.id')}`);
+  // The SPIP that registered a person since transferred: ended.
+  params.push(structureId, structureId);
+  branches.push(`select p.id, 1 from person p
+      where p.registered_by_id = ? and p.spip_id <> ?
+        and coalesce(p.last_contact_at, p.updated_at) > now() - ${retention}${filter('p.id')}`);
+  // Referrals received: pending, full while accepted or in progress, ended afterwards.
+  params.push(structureId);
+  branches.push(`select r.person_id, case when r.status = 'PENDING' then 2 when r.status in ('ACCEPTED', 'IN_PROGRESS') then 3 else 1 end
+      from referral r
+      where r.to_structure_id = ?
+        and (r.status in ('PENDING', 'ACCEPTED', 'IN_PROGRESS') or coalesce(r.closed_at, r.decided_at, r.updated_at) > now() - ${retention})${filter('r.person_id')}`);
+  // Follow-ups: full while open, ended once closed.
+  params.push(structureId);
+  branches.push(`select f.person_id, case when f.end_date is null then 3 else 1 end
+      from follow_up f
+      where f.structure_id = ? and (f.end_date is null or f.end_date > current_date - ${retention})${filter('f.person_id')}`);
+  return {
+    sql: `select person_id, ${RANK_STATE} as state from (${branches.join('\n      union all\n      ')}) ranked group by person_id`,
+    params,
+  };
+}
+
+/** The mandate of a structure on each of some persons; NONE for the others. */
+export async function loadMandates(
+  em: EntityManager,
+  structureId: string,
+  personIds: readonly string[],
+): Promise<Map<string, MandateState>> {
+  const { sql, params } = mandateSubquery(structureId, personIds);
+  const rows = await em.getConnection().execute<{ person_id: string; state: MandateState }[]>(sql, params);
+  return new Map(rows.map((row) => [row.person_id, row.state]));
+}

@@ -1,0 +1,63 @@
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { Need, ReferralStatus } from './referral.enums';
+
+@InputType('ReferPersonInput')
+export class ReferPersonInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'personId must be an ID returned by this API' })
+  personId!: string;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'toStructureId must be an ID returned by this API' })
+  toStructureId!: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'serviceId must be an ID returned by this API' })
+  serviceId?: string | null;
+
+  @Field(() => [Need])
+  @ArrayMinSize(1, { message: 'needs must name at least one need' })
+  @ArrayMaxSize(6)
+  @ArrayUnique({ message: 'needs must not repeat a need' })
+  needs!: Need[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  motive?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Same key twice from the same structure returns the first referral instead of a duplicate.',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._:-]{1,100}$/, { message: 'idempotencyKey must be 1 to 100 letters, digits or ._:-' })
+  idempotencyKey?: string | null;
+}
+
+@ArgsType()
+export class ReferralsArgs {
+  @Field(() => ReferralStatus, { nullable: true })
+  @IsOptional()
+  status?: ReferralStatus;
+}
+
+@ArgsType()
+export class ReferralDecisionArgs {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version you read; CONFLICT when the referral changed since.' })
+  @IsOptional()
+  expectedVersion?: number | null;
+}
+
+@ArgsType()
+export class ReferralReasonArgs extends ReferralDecisionArgs {
+  @Field(() => String)
+  @Matches(/\S/, { message: 'reason must not be empty' })
+  @MaxLength(2000)
+  reason!: string;
+}

@@ -1,0 +1,105 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { personService } from '../persons/person.service';
+import { PersonView } from '../persons/person.type';
+import type { RequestContext } from '../server/context';
+import { structureService } from '../structures/structure.service';
+import { ServiceView, StructureView } from '../structures/structure.type';
+import { ReferPersonInput, ReferralDecisionArgs, ReferralReasonArgs, ReferralsArgs } from './referral.inputs';
+import { referralService } from './referral.service';
+import { ConventionView, ReferralView, ReferralWarningView } from './referral.type';
+
+@Resolver(() => ReferralView)
+export class ReferralResolver {
+  @Query(() => ReferralView, { nullable: true })
+  referral(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ReferralView | null> {
+    return referralService.get(ctx, id);
+  }
+
+  @Query(() => [ReferralView], { description: 'Referrals your structure sent or received, newest first.' })
+  referrals(@Ctx() ctx: RequestContext, @Args() args: ReferralsArgs): Promise<ReferralView[]> {
+    return referralService.list(ctx, args);
+  }
+
+  @Mutation(() => ReferralView, { description: 'The SPIP holding the file refers the person.' })
+  referPerson(@Ctx() ctx: RequestContext, @Arg('input', () => ReferPersonInput) input: ReferPersonInput): Promise<ReferralView> {
+    return referralService.refer(ctx, input);
+  }
+
+  @Mutation(() => ReferralView, { description: 'The receiving structure accepts: a follow-up opens.' })
+  acceptReferral(@Ctx() ctx: RequestContext, @Args() args: ReferralDecisionArgs): Promise<ReferralView> {
+    return referralService.accept(ctx, args.id, args.expectedVersion);
+  }
+
+  @Mutation(() => ReferralView, { description: 'The receiving structure declines, with a reason.' })
+  declineReferral(@Ctx() ctx: RequestContext, @Args() args: ReferralReasonArgs): Promise<ReferralView> {
+    return referralService.decline(ctx, args.id, args.reason, args.expectedVersion);
+  }
+
+  @Mutation(() => ReferralView, { description: 'The receiving structure has started the support.' })
+  startReferral(@Ctx() ctx: RequestContext, @Args() args: ReferralDecisionArgs): Promise<ReferralView> {
+    return referralService.start(ctx, args.id, args.expectedVersion);
+  }
+
+  @Mutation(() => ReferralView, { description: 'The receiving structure completes the support: the follow-up closes.' })
+  completeReferral(@Ctx() ctx: RequestContext, @Args() args: ReferralDecisionArgs): Promise<ReferralView> {
+    return referralService.complete(ctx, args.id, args.expectedVersion);
+  }
+
+  @Mutation(() => ReferralView, { description: 'The referring SPIP cancels, with a reason.' })
+  cancelReferral(@Ctx() ctx: RequestContext, @Args() args: ReferralReasonArgs): Promise<ReferralView> {
+    return referralService.cancel(ctx, args.id, args.reason, args.expectedVersion);
+  }
+
+  @FieldResolver(() => PersonView)
+  person(@Ctx() ctx: RequestContext, @Root() referral: ReferralView): Promise<PersonView> {
+    return personService.byId(ctx, referral.personId);
+  }
+
+  @FieldResolver(() => StructureView)
+  fromStructure(@Ctx() ctx: RequestContext, @Root() referral: ReferralView): Promise<StructureView> {
+    return structureService.byId(ctx, referral.fromStructureId);
+  }
+
+  @FieldResolver(() => StructureView)
+  toStructure(@Ctx() ctx: RequestContext, @Root() referral: ReferralView): Promise<StructureView> {
+    return structureService.byId(ctx, referral.toStructureId);
+  }
+
+  @FieldResolver(() => ServiceView, { nullable: true })
+  service(@Ctx() ctx: RequestContext, @Root() referral: ReferralView): Promise<ServiceView | null> {
+    return structureService.optionalServiceById(ctx, referral.serviceId);
+  }
+
+  @FieldResolver(() => ConventionView, { nullable: true, description: 'The convention whose quota the referral counts against.' })
+  convention(@Ctx() ctx: RequestContext, @Root() referral: ReferralView): Promise<ConventionView | null> {
+    return referralService.conventionOf(ctx, referral.conventionId);
+  }
+
+  @FieldResolver(() => [ReferralWarningView], { description: 'Warnings for the receiver, e.g. release more than six months away.' })
+  warnings(@Ctx() ctx: RequestContext, @Root() referral: ReferralView): Promise<ReferralWarningView[]> {
+    return referralService.warningsOf(ctx, referral);
+  }
+}
+
+@Resolver(() => ConventionView)
+export class ConventionResolver {
+  @FieldResolver(() => StructureView, { description: 'The receiving structure.' })
+  structure(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): Promise<StructureView> {
+    return structureService.byId(ctx, convention.structureId);
+  }
+
+  @FieldResolver(() => StructureView, { description: 'The referring partner.' })
+  partner(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): Promise<StructureView> {
+    return structureService.byId(ctx, convention.partnerId);
+  }
+
+  @FieldResolver(() => ServiceView, { nullable: true })
+  service(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): Promise<ServiceView | null> {
+    return structureService.optionalServiceById(ctx, convention.serviceId);
+  }
+
+  @FieldResolver(() => Int, { description: 'Referrals received this calendar year under the convention, cancelled ones aside.' })
+  referralsThisYear(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): Promise<number> {
+    return referralService.conventionUse(ctx, convention.id);
+  }
+}

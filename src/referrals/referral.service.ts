@@ -1,0 +1,295 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Account } from '../accounts/account.entity';
+import { auditWrite } from '../audit/audit.service';
+import { FollowUp } from '../followups/follow-up.entity';
+import { MandateState, RECEIVING_KINDS, referralDomain } from '../policy/access-policy';
+import { assertAllowed } from '../policy/authz';
+import { mandateSubquery } from '../policy/mandate.repository';
+import { Permission } from '../policy/permissions';
+import { Person } from '../persons/person.entity';
+import type { RequestContext } from '../server/context';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { parseId } from '../shared/ids';
+import { assertVersion, inTransaction } from '../shared/transaction';
+import { Convention } from '../structures/convention.entity';
+import { Service } from '../structures/service.entity';
+import { Structure } from '../structures/structure.entity';
+import { ACTIVE_REFERRAL_STATUSES, assertTransition } from './referral-state';
+import { Referral } from './referral.entity';
+import { ReferralStatus } from './referral.enums';
+import type { ReferPersonInput, ReferralsArgs } from './referral.inputs';
+import { ConventionView, ReferralView, ReferralWarningCode, type ReferralWarningView } from './referral.type';
+
+const SIX_MONTHS_DAYS = 183;
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Referrals: the SPIP refers, the receiving structure decides, the state machine holds. */
+export class ReferralService {
+  /**
+   * A referral is visible to its sender and receiver while they hold any mandate on the
+   * person; to another structure with a full mandate only under the domain the referral
+   * belongs to (HEALTH_SUMMARY when it reveals health, SOCIAL otherwise).
+   */
+  private async isVisible(ctx: RequestContext, referral: Referral): Promise<boolean> {
+    const personId = referral.person.id;
+    const mandate = await ctx.access.mandate(personId);
+    if (mandate === MandateState.NONE) return false;
+    const own = [referral.fromStructure.id, referral.toStructure.id].includes(ctx.viewer.structureId);
+    if (own) return true;
+    if (mandate !== MandateState.FULL) return false;
+    const receiver = await ctx.loaders.structureById.load(referral.toStructure.id);
+    return ctx.access.canRead(personId, referralDomain(receiver!.kind, referral.needs));
+  }
+
+  /** The referrals the viewer's structure sent or received, newest first. */
+  async list(ctx: RequestContext, args: ReferralsArgs): Promise<ReferralView[]> {
+    assertAllowed(ctx.viewer, Permission.REFERRAL_READ);
+    const mandates = mandateSubquery(ctx.viewer.structureId);
+    const params: unknown[] = [...mandates.params, ctx.viewer.structureId, ctx.viewer.structureId];
+    let status = '';
+    if (args.status) {
+      status = ' and r.status = ?';
+      params.push(args.status);
+    }
+    const rows = await ctx.em.getConnection().execute<Record<string, unknown>[]>(
+      `select r.* from referral r join (${mandates.sql}) m on m.person_id = r.person_id
+       where (r.from_structure_id = ? or r.to_structure_id = ?)${status}
+       order by r.created_at desc, r.id desc`,
+      params,
+    );
+    return rows.map((row) => ReferralView.from(ctx.em.map(Referral, row)));
+  }
+
+  /** One referral the viewer may see; null alike when unknown or not visible. */
+  async get(ctx: RequestContext, id: string): Promise<ReferralView | null> {
+    assertAllowed(ctx.viewer, Permission.REFERRAL_READ);
+    const referral = await ctx.em.findOne(Referral, parseId(id, 'id'));
+    return referral && (await this.isVisible(ctx, referral)) ? ReferralView.from(referral) : null;
+  }
+
+  /** Referrals of a visible person that the viewer may see, newest first (batched). */
+  async ofPerson(ctx: RequestContext, personId: string): Promise<ReferralView[]> {
+    if (!ctx.access.mayReadPersons) return [];
+    const referrals = await ctx.loaders.referralsByPerson.load(personId);
+    const visible = await Promise.all(referrals.map((referral) => this.isVisible(ctx, referral)));
+    return referrals.filter((_, index) => visible[index]).map(ReferralView.from);
+  }
+
+  /** What the receiver should know before deciding: release too far, quota reached. */
+  async warningsOf(ctx: RequestContext, referral: ReferralView): Promise<ReferralWarningView[]> {
+    if (referral.status !== ReferralStatus.PENDING && referral.status !== ReferralStatus.ACCEPTED) return [];
+    const warnings: ReferralWarningView[] = [];
+    const judicial = await ctx.loaders.judicialByPerson.load(referral.personId);
+    const release = judicial?.expectedReleaseDate ?? null;
+    const limit = isoDay(new Date(Date.now() + SIX_MONTHS_DAYS * 86_400_000));
+    if (!release) {
+      warnings.push({ code: ReferralWarningCode.RELEASE_DATE_UNKNOWN, message: 'The expected release date is unknown.' });
+    } else if (release > limit) {
+      warnings.push({
+        code: ReferralWarningCode.RELEASE_BEYOND_SIX_MONTHS,
+        message: `Release is expected on ${release}, more than six months away.`,
+      });
+    }
+    if (referral.conventionId && referral.status === ReferralStatus.PENDING) {
+      const convention = await ctx.loaders.conventionById.load(referral.conventionId);
+      const used = await ctx.loaders.conventionUseThisYear.load(referral.conventionId);
+      if (convention && used > convention.yearlyQuota) {
+        warnings.push({
+          code: ReferralWarningCode.CONVENTION_QUOTA_REACHED,
+          message: `The convention provides for ${convention.yearlyQuota} referrals a year; this is number ${used} this year.`,
+        });
+      }
+    }
+    return warnings;
+  }
+
+  async conventionOf(ctx: RequestContext, conventionId: string | null): Promise<ConventionView | null> {
+    if (!conventionId) return null;
+    const convention = await ctx.loaders.conventionById.load(conventionId);
+    return convention ? ConventionView.from(convention) : null;
+  }
+
+  /** Referrals received this year under a convention, cancelled ones aside. */
+  async conventionUse(ctx: RequestContext, conventionId: string): Promise<number> {
+    return ctx.loaders.conventionUseThisYear.load(conventionId);
+  }
+
+  /**
+   * The SPIP holding the file refers the person to a receiving structure (or one of its
+   * services) for needs it serves; the same idempotency key twice returns the first referral.
+   */
+  async refer(ctx: RequestContext, input: ReferPersonInput): Promise<ReferralView> {
+    assertAllowed(ctx.viewer, Permission.REFERRAL_CREATE);
+    const personId = parseId(input.personId, 'personId');
+    if (input.idempotencyKey) {
+      const first = await this.byIdempotencyKey(ctx, input.idempotencyKey, personId, input.toStructureId);
+      if (first) return first;
+    }
+    await ctx.access.assertFullMandate(personId, 'Referring a person');
+    const to = await ctx.em.findOne(Structure, parseId(input.toStructureId, 'toStructureId'));
+    if (!to) throw new BadUserInputError('toStructureId is not a structure of the directory', 'toStructureId');
+    if (!RECEIVING_KINDS.includes(to.kind)) {
+      throw new BadUserInputError(`A ${to.kind} does not receive referrals; send them to ${RECEIVING_KINDS.join(', ')}`, 'toStructureId');
+    }
+    const services = await ctx.em.find(Service, { structure: to, receivesReferrals: true }, { orderBy: { name: 'asc' } });
+    const service = input.serviceId ? services.find((s) => s.id === input.serviceId!.toLowerCase()) : null;
+    if (input.serviceId && !service) {
+      throw new BadUserInputError(`serviceId is not a service of ${to.name} that receives referrals`, 'serviceId');
+    }
+    const served = new Set((service ? [service] : services).flatMap((s) => s.needs));
+    const unserved = input.needs.filter((need) => !served.has(need));
+    if (unserved.length > 0) {
+      throw new BadUserInputError(`${service?.name ?? to.name} does not serve ${unserved.join(', ')}`, 'needs');
+    }
+    try {
+      const referral = await inTransaction(ctx, async (em) => {
+        const person = await em.findOneOrFail(Person, personId);
+        if (person.spip.id !== ctx.viewer.structureId) {
+          throw new ForbiddenError('Only the SPIP holding the file refers the person');
+        }
+        const active = await em.count(Referral, { person, toStructure: to, status: { $in: [...ACTIVE_REFERRAL_STATUSES] } });
+        if (active > 0) throw new ConflictError(`The person already has an open referral to ${to.name}`);
+        const from = em.getReference(Structure, ctx.viewer.structureId);
+        const created = new Referral(person, from, to, input.needs, em.getReference(Account, ctx.viewer.accountId));
+        created.service = service ?? null;
+        created.motive = input.motive?.trim() || null;
+        created.idempotencyKey = input.idempotencyKey ?? null;
+        created.convention = await this.conventionFor(em, created);
+        em.persist(created);
+        auditWrite(em, ctx, { personId, domains: [], action: 'referPerson', ids: { referralId: created.id } });
+        return created;
+      });
+      return ReferralView.from(referral);
+    } catch (error) {
+      // Two requests with the same key at once: the second meets the unique index and gets the first.
+      if (error instanceof ConflictError && input.idempotencyKey) {
+        const first = await this.byIdempotencyKey(ctx, input.idempotencyKey, personId, input.toStructureId);
+        if (first) return first;
+      }
+      throw error;
+    }
+  }
+
+  /** The receiving structure accepts: its mandate becomes full and a follow-up opens. */
+  accept(ctx: RequestContext, id: string, expectedVersion?: number | null): Promise<ReferralView> {
+    return this.transition(ctx, id, expectedVersion, ReferralStatus.ACCEPTED, 'acceptReferral', async (referral, em) => {
+      referral.decidedAt = new Date();
+      referral.decidedBy = em.getReference(Account, ctx.viewer.accountId);
+      const followUp = new FollowUp(referral.person, referral.toStructure, isoDay(new Date()));
+      followUp.service = referral.service;
+      followUp.referral = referral;
+      followUp.worker = em.getReference(Account, ctx.viewer.accountId);
+      em.persist(followUp);
+    });
+  }
+
+  /** The receiving structure declines, with a reason; its mandate ends. */
+  decline(ctx: RequestContext, id: string, reason: string, expectedVersion?: number | null): Promise<ReferralView> {
+    return this.transition(ctx, id, expectedVersion, ReferralStatus.DECLINED, 'declineReferral', async (referral, em) => {
+      referral.decidedAt = new Date();
+      referral.decidedBy = em.getReference(Account, ctx.viewer.accountId);
+      referral.declineReason = reason.trim();
+    });
+  }
+
+  /** The receiving structure has started the support. */
+  start(ctx: RequestContext, id: string, expectedVersion?: number | null): Promise<ReferralView> {
+    return this.transition(ctx, id, expectedVersion, ReferralStatus.IN_PROGRESS, 'startReferral', async () => undefined);
+  }
+
+  /** The receiving structure completes the support: the follow-up closes, the mandate ends. */
+  complete(ctx: RequestContext, id: string, expectedVersion?: number | null): Promise<ReferralView> {
+    return this.transition(ctx, id, expectedVersion, ReferralStatus.COMPLETED, 'completeReferral', async (referral, em) => {
+      referral.closedAt = new Date();
+      await this.closeFollowUp(em, referral, 'Referral completed');
+    });
+  }
+
+  /** The referring SPIP cancels, with a reason; an open follow-up closes. */
+  cancel(ctx: RequestContext, id: string, reason: string, expectedVersion?: number | null): Promise<ReferralView> {
+    return this.transition(ctx, id, expectedVersion, ReferralStatus.CANCELLED, 'cancelReferral', async (referral, em) => {
+      referral.closedAt = new Date();
+      referral.cancelReason = reason.trim();
+      await this.closeFollowUp(em, referral, `Referral cancelled by the SPIP: ${reason.trim()}`);
+    });
+  }
+
+  /**
+   * One move of the state machine, by the party entitled to it, at the version read,
+   * with its audit entry in the same transaction.
+   */
+  private async transition(
+    ctx: RequestContext,
+    id: string,
+    expectedVersion: number | null | undefined,
+    to: ReferralStatus,
+    action: string,
+    apply: (referral: Referral, em: EntityManager) => Promise<void>,
+  ): Promise<ReferralView> {
+    const bySender = to === ReferralStatus.CANCELLED;
+    assertAllowed(ctx.viewer, bySender ? Permission.REFERRAL_CANCEL : Permission.REFERRAL_DECIDE);
+    const referralId = parseId(id, 'id');
+    const referral = await inTransaction(ctx, async (em) => {
+      const found = await em.findOne(Referral, referralId);
+      if (!found || !(await this.isVisible(ctx, found))) throw new NotFoundError('Referral');
+      const party = bySender ? found.fromStructure : found.toStructure;
+      if (party.id !== ctx.viewer.structureId) {
+        throw new ForbiddenError(bySender ? 'Only the referring SPIP cancels a referral' : 'Only the receiving structure decides on a referral');
+      }
+      assertTransition(found.status, to);
+      assertVersion('The referral', found.version, expectedVersion);
+      found.status = to;
+      await apply(found, em);
+      auditWrite(em, ctx, { personId: found.person.id, domains: [], action, ids: { referralId } });
+      return found;
+    });
+    return ReferralView.from(referral);
+  }
+
+  private async closeFollowUp(em: EntityManager, referral: Referral, reason: string): Promise<void> {
+    const followUp = await em.findOne(FollowUp, { referral, endDate: null });
+    if (followUp) {
+      followUp.endDate = isoDay(new Date());
+      followUp.closingReason = reason;
+    }
+  }
+
+  /** The convention in force between the receiver (or its service) and the sender, if any. */
+  private async conventionFor(em: EntityManager, referral: Referral): Promise<Convention | null> {
+    const day = isoDay(new Date());
+    const candidates = await em.find(
+      Convention,
+      {
+        structure: referral.toStructure,
+        partner: referral.fromStructure,
+        validFrom: { $lte: day },
+        $or: [{ validTo: null }, { validTo: { $gte: day } }],
+      },
+      { orderBy: { validFrom: 'desc' } },
+    );
+    return (
+      candidates.find((c) => referral.service && c.service?.id === referral.service.id) ??
+      candidates.find((c) => c.service === null) ??
+      (referral.service ? null : (candidates[0] ?? null))
+    );
+  }
+
+  private async byIdempotencyKey(
+    ctx: RequestContext,
+    key: string,
+    personId: string,
+    toStructureId: string,
+  ): Promise<ReferralView | null> {
+    const first = await ctx.em.findOne(Referral, { fromStructure: ctx.viewer.structureId, idempotencyKey: key });
+    if (!first) return null;
+    if (first.person.id !== personId || first.toStructure.id !== toStructureId.toLowerCase()) {
+      throw new ConflictError('This idempotency key was used for another referral');
+    }
+    return ReferralView.from(first);
+  }
+}
+
+export const referralService = new ReferralService();

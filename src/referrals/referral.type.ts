@@ -1,0 +1,116 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar, DateTimeScalar } from '../shared/scalars';
+import type { Convention } from '../structures/convention.entity';
+import type { Referral } from './referral.entity';
+import { Need, ReferralStatus } from './referral.enums';
+
+export enum ReferralWarningCode {
+  RELEASE_BEYOND_SIX_MONTHS = 'RELEASE_BEYOND_SIX_MONTHS',
+  RELEASE_DATE_UNKNOWN = 'RELEASE_DATE_UNKNOWN',
+  CONVENTION_QUOTA_REACHED = 'CONVENTION_QUOTA_REACHED',
+}
+
+registerEnumType(ReferralWarningCode, { name: 'ReferralWarningCode' });
+
+@ObjectType('ReferralWarning', { description: 'Something the receiving structure should know before deciding; not an error.' })
+export class ReferralWarningView {
+  @Field(() => ReferralWarningCode)
+  code!: ReferralWarningCode;
+
+  @Field(() => String)
+  message!: string;
+}
+
+@ObjectType('Convention', { description: 'An agreement under which a structure receives referrals from a partner, with a yearly quota.' })
+export class ConventionView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { nullable: true })
+  title!: string | null;
+
+  structureId!: string;
+  partnerId!: string;
+  serviceId!: string | null;
+
+  @Field(() => Int, { description: 'Referrals a year the convention provides for.' })
+  yearlyQuota!: number;
+
+  @Field(() => DateScalar)
+  validFrom!: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  validTo!: string | null;
+
+  static from(convention: Convention): ConventionView {
+    return Object.assign(new ConventionView(), {
+      id: convention.id,
+      title: convention.title,
+      structureId: convention.structure.id,
+      partnerId: convention.partner.id,
+      serviceId: convention.service?.id ?? null,
+      yearlyQuota: convention.yearlyQuota,
+      validFrom: convention.validFrom,
+      validTo: convention.validTo,
+    });
+  }
+}
+
+@ObjectType('Referral', { description: 'A SPIP orients a person to a structure, for some needs.' })
+export class ReferralView {
+  @Field(() => ID)
+  id!: string;
+
+  personId!: string;
+  fromStructureId!: string;
+  toStructureId!: string;
+  serviceId!: string | null;
+  conventionId!: string | null;
+
+  @Field(() => [Need])
+  needs!: Need[];
+
+  @Field(() => String, { nullable: true })
+  motive!: string | null;
+
+  @Field(() => ReferralStatus)
+  status!: ReferralStatus;
+
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  decidedAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  declineReason!: string | null;
+
+  @Field(() => String, { nullable: true })
+  cancelReason!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was completed or cancelled.' })
+  closedAt!: Date | null;
+
+  @Field(() => Int, { description: 'Give it back as expectedVersion when deciding.' })
+  version!: number;
+
+  static from(referral: Referral): ReferralView {
+    return Object.assign(new ReferralView(), {
+      id: referral.id,
+      personId: referral.person.id,
+      fromStructureId: referral.fromStructure.id,
+      toStructureId: referral.toStructure.id,
+      serviceId: referral.service?.id ?? null,
+      conventionId: referral.convention?.id ?? null,
+      needs: referral.needs,
+      motive: referral.motive,
+      status: referral.status,
+      createdAt: referral.createdAt,
+      decidedAt: referral.decidedAt,
+      declineReason: referral.declineReason,
+      cancelReason: referral.cancelReason,
+      closedAt: referral.closedAt,
+      version: referral.version,
+    });
+  }
+}
