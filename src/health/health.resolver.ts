@@ -1,4 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { DataDomain } from '../policy/data-domain';
+import { PersonData } from '../policy/domain-guard';
 import type { RequestContext } from '../server/context';
 import { structureService } from '../structures/structure.service';
 import { StructureView } from '../structures/structure.type';
@@ -16,6 +18,7 @@ export class HealthSummaryResolver {
 
 @Resolver(() => HealthRecordView)
 export class HealthRecordResolver {
+  @PersonData(DataDomain.HEALTH)
   @Mutation(() => HealthRecordView, { description: 'The CSAPA holding the follow-up records health data; the summary follows.' })
   recordHealth(
     @Ctx() ctx: RequestContext,

@@ -21,11 +21,12 @@ const SEXES = ['F', 'M', 'X'];
 
 @ArgsType()
 export class PersonsArgs {
-  @Field(() => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' })
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1 to 100.' })
+  @IsOptional()
   @IsInt()
   @Min(1, { message: 'first must be between 1 and 100' })
   @Max(100, { message: 'first must be between 1 and 100' })
-  first!: number;
+  first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
   @IsOptional()

@@ -64,6 +64,7 @@ export class PersonService {
   /** A page of the persons under the viewer's structure's mandates, in registration order (keyset). */
   async list(ctx: RequestContext, args: PersonsArgs): Promise<PersonConnectionView> {
     assertAllowed(ctx.viewer, Permission.PERSON_READ);
+    const first = args.first ?? 20;
     const after = args.after ? decodeCursor(args.after) : null;
     const mandates = mandateSubquery(ctx.viewer.structureId);
     const params: unknown[] = [...mandates.params];
@@ -76,7 +77,7 @@ export class PersonService {
       where += ' and (p.created_at, p.id) > (?::timestamptz, ?::uuid)';
       params.push(after.createdAt, after.id);
     }
-    params.push(args.first + 1);
+    params.push(first + 1);
     const rows = await ctx.em.getConnection().execute<Record<string, unknown>[]>(
       `select p.*, m.state as mandate_state,
               to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at
@@ -86,7 +87,7 @@ export class PersonService {
        limit ?`,
       params,
     );
-    const page = rows.slice(0, args.first);
+    const page = rows.slice(0, first);
     const edges = page.map(({ mandate_state, cursor_at, ...columns }) => {
       const person = ctx.em.map(Person, columns);
       ctx.access.prime(person.id, mandate_state as MandateState);
@@ -95,7 +96,7 @@ export class PersonService {
     });
     return {
       edges,
-      pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
     };
   }
 

@@ -43,11 +43,16 @@ function narrow(value: GuardedView, decision: Decision, structureId: string): Gu
 export const DomainGuard: MiddlewareFn<RequestContext> = async ({ root, info, context }, next) => {
   const domain = info.parentType.getFields()[info.fieldName]?.extensions?.[DATA_DOMAIN_EXTENSION] as DataDomain | undefined;
   if (!domain) return next();
-  const personId = (root as { personId?: string }).personId;
-  if (!personId) throw new Error(`${info.parentType.name}.${info.fieldName} is person data but its parent has no personId`);
+  // A field of a person (Person.identity) names the person in its parent; a mutation
+  // answering with domain data (recordHealth) names it in its value, checked before it leaves.
+  const parentPersonId = (root as { personId?: string } | undefined)?.personId;
+  let value: GuardedView | null | undefined;
+  if (!parentPersonId) value = (await next()) as GuardedView | null;
+  const personId = parentPersonId ?? value?.personId;
+  if (!personId) return null;
   const decision = await context.access.decision(personId, domain, 'read');
   if (decision === Decision.DENY) return null;
-  const value = (await next()) as GuardedView | null;
+  if (parentPersonId) value = (await next()) as GuardedView | null;
   const shown = value === null || value === undefined ? null : narrow(value, decision, context.viewer.structureId);
   if (shown !== null || decision === Decision.ALLOW) context.readAudit.record(personId, domain);
   return shown;
