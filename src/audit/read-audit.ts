@@ -12,7 +12,7 @@ export class ReadAudit {
     this.reads.get(personId)!.add(domain);
   }
 
-  /** An access to the person's record that reads no domain (its access log). */
+  /** An access to the person's record that reads no domain: the person listed, a referral, its access log. */
   touch(personId: string): void {
     if (!this.reads.has(personId)) this.reads.set(personId, new Set());
   }

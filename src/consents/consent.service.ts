@@ -32,9 +32,11 @@ export class ConsentService {
     if ((await ctx.access.mandate(personId)) !== MandateState.FULL) return [];
     const consents = await ctx.loaders.consentsByPerson.load(personId);
     const structureId = ctx.viewer.structureId;
-    return consents
-      .filter((c) => c.recordedByStructure.id === structureId || c.recipient === null || c.recipient.id === structureId)
-      .map((c) => ConsentView.from(c));
+    const shown = consents.filter(
+      (c) => c.recordedByStructure.id === structureId || c.recipient === null || c.recipient.id === structureId,
+    );
+    if (shown.length > 0) ctx.readAudit.touch(personId);
+    return shown.map((c) => ConsentView.from(c));
   }
 
   /**

@@ -92,6 +92,7 @@ export class PersonService {
       const person = ctx.em.map(Person, columns);
       ctx.access.prime(person.id, mandate_state as MandateState);
       ctx.loaders.personById.prime(person.id, person);
+      ctx.readAudit.touch(person.id);
       return { cursor: encodeCursor({ createdAt: String(cursor_at), id: person.id }), node: PersonView.from(person) };
     });
     return {
@@ -106,6 +107,7 @@ export class PersonService {
     const personId = parseId(id, 'id');
     if ((await ctx.access.mandate(personId)) === MandateState.NONE) return null;
     const person = await ctx.loaders.personById.load(personId);
+    if (person) ctx.readAudit.touch(person.id);
     return person ? PersonView.from(person) : null;
   }
 

@@ -60,14 +60,14 @@ export class ReferralService {
        order by r.created_at desc, r.id desc`,
       params,
     );
-    return rows.map((row) => ReferralView.from(ctx.em.map(Referral, row)));
+    return rows.map((row) => this.shown(ctx, ctx.em.map(Referral, row)));
   }
 
   /** One referral the viewer may see; null alike when unknown or not visible. */
   async get(ctx: RequestContext, id: string): Promise<ReferralView | null> {
     assertAllowed(ctx.viewer, Permission.REFERRAL_READ);
     const referral = await ctx.em.findOne(Referral, parseId(id, 'id'));
-    return referral && (await this.isVisible(ctx, referral)) ? ReferralView.from(referral) : null;
+    return referral && (await this.isVisible(ctx, referral)) ? this.shown(ctx, referral) : null;
   }
 
   /** Referrals of a visible person that the viewer may see, newest first (batched). */
@@ -75,7 +75,13 @@ export class ReferralService {
     if (!ctx.access.mayReadPersons) return [];
     const referrals = await ctx.loaders.referralsByPerson.load(personId);
     const visible = await Promise.all(referrals.map((referral) => this.isVisible(ctx, referral)));
-    return referrals.filter((_, index) => visible[index]).map(ReferralView.from);
+    return referrals.filter((_, index) => visible[index]).map((referral) => this.shown(ctx, referral));
+  }
+
+  /** A referral leaving the server is an access to its person's record: audited. */
+  private shown(ctx: RequestContext, referral: Referral): ReferralView {
+    ctx.readAudit.touch(referral.person.id);
+    return ReferralView.from(referral);
   }
 
   /** What the receiver should know before deciding: release too far, quota reached. */
