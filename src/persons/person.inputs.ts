@@ -37,8 +37,9 @@ export class PersonsArgs {
   mandate?: MandateState;
 }
 
-@InputType('RegisterPersonInput')
-export class RegisterPersonInput {
+/** Names, birth date and sex: given at registration, corrected later. */
+@InputType()
+abstract class PersonNamesInput {
   @Field(() => String)
   @MinLength(1)
   @MaxLength(100)
@@ -59,7 +60,10 @@ export class RegisterPersonInput {
   @IsOptional()
   @IsIn(SEXES, { message: 'sex must be F, M or X' })
   sex?: string | null;
+}
 
+@InputType('RegisterPersonInput')
+export class RegisterPersonInput extends PersonNamesInput {
   @Field(() => ID, { nullable: true, description: 'The prison where the person is held.' })
   @IsOptional()
   @IsUUID('all', { message: 'establishmentId must be an ID returned by this API' })
@@ -93,28 +97,7 @@ export class RegisterPersonInput {
 }
 
 @InputType('UpdateIdentityInput')
-export class UpdateIdentityInput {
-  @Field(() => String)
-  @MinLength(1)
-  @MaxLength(100)
-  @Matches(NAME, { message: 'firstName must not start or end with spaces' })
-  firstName!: string;
-
-  @Field(() => String)
-  @MinLength(1)
-  @MaxLength(100)
-  @Matches(NAME, { message: 'lastName must not start or end with spaces' })
-  lastName!: string;
-
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  birthDate?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsIn(SEXES, { message: 'sex must be F, M or X' })
-  sex?: string | null;
-
+export class UpdateIdentityInput extends PersonNamesInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(30)
