@@ -164,6 +164,14 @@ export class PersonResolver {
   }
 }
 
+@Resolver(() => PersonConnectionView)
+export class PersonConnectionResolver {
+  @FieldResolver(() => Int, { description: 'Persons in all pages, under the same mandates and filter.' })
+  totalCount(@Ctx() ctx: RequestContext, @Root() connection: PersonConnectionView): Promise<number> {
+    return personService.count(ctx, connection.mandate);
+  }
+}
+
 @Resolver(() => JudicialSituationView)
 export class JudicialSituationResolver {
   @FieldResolver(() => StructureView, { nullable: true, description: 'The prison where the person is held.' })

@@ -98,7 +98,19 @@ export class PersonService {
     return {
       edges,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      mandate: args.mandate ?? null,
     };
+  }
+
+  /** How many persons the list holds in all pages: the same scoped rows. */
+  async count(ctx: RequestContext, mandate: MandateState | null): Promise<number> {
+    assertAllowed(ctx.viewer, Permission.PERSON_READ);
+    const mandates = mandateSubquery(ctx.viewer.structureId);
+    const [row] = await ctx.em.getConnection().execute<{ total: number }[]>(
+      `select count(*)::int as total from (${mandates.sql}) m${mandate ? ' where m.state = ?' : ''}`,
+      mandate ? [...mandates.params, mandate] : mandates.params,
+    );
+    return row.total;
   }
 
   /** One person under a mandate of the viewer's structure; null alike when unknown or out of mandate. */

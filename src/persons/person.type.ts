@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { MandateState } from '../policy/access-policy';
 import type { GuardedView } from '../policy/domain-guard';
 import { PageInfoView } from '../shared/pagination';
 import { DateScalar, DateTimeScalar } from '../shared/scalars';
@@ -254,4 +255,7 @@ export class PersonConnectionView {
 
   @Field(() => PageInfoView)
   pageInfo!: PageInfoView;
+
+  /** The mandate filter of the page, for totalCount. */
+  mandate!: MandateState | null;
 }

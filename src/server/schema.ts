@@ -7,7 +7,12 @@ import { AccessLogResolver } from '../audit/audit.resolver';
 import { ConsentResolver } from '../consents/consent.resolver';
 import { EvaluationResolver, IndicatorResolver } from '../evaluations/evaluation.resolver';
 import { HealthRecordResolver, HealthSummaryResolver } from '../health/health.resolver';
-import { HousingSituationResolver, JudicialSituationResolver, PersonResolver } from '../persons/person.resolver';
+import {
+  HousingSituationResolver,
+  JudicialSituationResolver,
+  PersonConnectionResolver,
+  PersonResolver,
+} from '../persons/person.resolver';
 import { DomainGuard } from '../policy/domain-guard';
 import { ConventionResolver, ReferralResolver } from '../referrals/referral.resolver';
 import { DateTimeScalar } from '../shared/scalars';
@@ -21,6 +26,7 @@ export const RESOLVERS = [
   EvaluationResolver,
   IndicatorResolver,
   PersonResolver,
+  PersonConnectionResolver,
   JudicialSituationResolver,
   HousingSituationResolver,
   HealthSummaryResolver,

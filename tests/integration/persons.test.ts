@@ -98,6 +98,8 @@ describe('persons: the scoped list, lookups and registration', () => {
     }
     expect(seen).toHaveLength(60);
     expect(new Set(seen).size).toBe(60);
+    const counted = await app.as(spipLogin).query(PersonPseudonymsDocument, { first: 1 });
+    expect(counted.data!.persons.totalCount).toBe(60);
     const again = await app.as(spipLogin).query(PersonPseudonymsDocument, { first: 60 });
     expect(again.data!.persons.edges.map((edge) => edge.node.id)).toEqual(seen);
   });
@@ -119,6 +121,10 @@ describe('persons: the scoped list, lookups and registration', () => {
     }
     expect(listed.size).toBeGreaterThan(10);
     expect([...shown].sort()).toEqual([...listed].sort());
+    const counted = await app.as('ts.relais38').query(PersonPseudonymsDocument, { first: 1 });
+    expect(counted.data!.persons.totalCount).toBe(listed.size);
+    const pending = await app.as('ts.relais38').query(PersonPseudonymsDocument, { first: 100, mandate: 'PENDING' });
+    expect(pending.data!.persons.totalCount).toBe(pending.data!.persons.edges.length);
   });
 
   it('filters by the viewer’s own mandate only', async () => {
