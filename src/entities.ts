@@ -18,6 +18,9 @@ import { PersonSocial } from './persons/person-social.entity';
 import { Person } from './persons/person.entity';
 import { RightStep } from './persons/right-step.entity';
 import { Referral } from './referrals/referral.entity';
+import { Placement } from './housing/placement.entity';
+import { OutboxEvent } from './outbox/outbox-event.entity';
+import { RightStepChange } from './persons/right-step-change.entity';
 import { Convention } from './structures/convention.entity';
 import { Service } from './structures/service.entity';
 import { Structure } from './structures/structure.entity';
@@ -34,7 +37,9 @@ export const ENTITIES = [
   PersonJudicialDetail,
   PersonSocial,
   RightStep,
+  RightStepChange,
   PersonHousing,
+  Placement,
   PersonHealthSummary,
   PersonHealthRecord,
   Referral,
@@ -47,4 +52,5 @@ export const ENTITIES = [
   Indicator,
   IndicatorPart,
   AuditEntry,
+  OutboxEvent,
 ];

@@ -10,11 +10,13 @@ import { PersonHealthSummary } from '../../src/health/health-summary.entity';
 import { DataDomain } from '../../src/policy/data-domain';
 import { EmploymentStatus, HousingStatus, PersonFileStatus, RightKind, RightStatus, Sex } from '../../src/persons/person.enums';
 import { pseudonymFromKey } from '../../src/persons/pseudonym';
+import { RightStepChange } from '../../src/persons/right-step-change.entity';
 import { RightStep } from '../../src/persons/right-step.entity';
+import { Placement } from '../../src/housing/placement.entity';
 import { Referral } from '../../src/referrals/referral.entity';
 import { Need, ReferralStatus } from '../../src/referrals/referral.enums';
 import { PersonFactory, type PersonRecord } from '../factories/person.factory';
-import type { DemoDirectory } from './directory';
+import type { DemoDirectory, DemoServiceKey } from './directory';
 import { type PersonPlan, type ReferralPlan, type Receiver, RECEIVER_WORKER } from './people';
 import { type DemoClock, SeededRandom } from './random';
 
@@ -72,8 +74,13 @@ const RIGHTS: RightKind[] = [
 ];
 
 /** Turns the person plans into records: the person, domains, referrals, follow-ups and what follows. */
+/** Places the demo data leaves free in each housing service, so that the last place can be taken. */
+const FREE_PLACES = 1;
+
 export class DemoRecordBuilder {
   private readonly random = new SeededRandom(4438);
+  private readonly taken = new Map<DemoServiceKey, number>();
+  private readonly placed = new Set<string>();
   private readonly persons: PersonFactory;
 
   constructor(
@@ -265,7 +272,10 @@ export class DemoRecordBuilder {
             : r.pick([RightStatus.TO_DO, RightStatus.TO_DO, RightStatus.SUBMITTED]);
         const step = new RightStep(record.person, kind, status);
         step.updatedByStructure = followUp.structure;
-        this.em.persist(step);
+        step.updatedAt = this.clock.at(-this.random.int(1, 20), 11);
+        const change = new RightStepChange(step, null, followUp.worker!, followUp.structure);
+        change.createdAt = step.updatedAt;
+        this.em.persist([step, change]);
       }
       if (started) record.social.writtenBy = followUp.structure;
       if (completed) {
@@ -274,15 +284,31 @@ export class DemoRecordBuilder {
       } else if (started && record.judicial.releasedOn && p.needs.includes(Need.HOUSING)) {
         record.housing.status = HousingStatus.CHRS;
         record.housing.writtenBy = followUp.structure;
+        this.place(record, 'relaisHsp', followUp, record.judicial.releasedOn);
       }
     }
     if (p.to === 'siao38') {
       record.housing.shelterRequestedAt = since;
       record.housing.writtenBy = followUp.structure;
       if (completed) record.housing.status = r.pick([HousingStatus.SOCIAL_HOUSING, HousingStatus.TRANSITIONAL]);
-      else if (record.judicial.releasedOn) record.housing.status = r.pick([HousingStatus.EMERGENCY_SHELTER, HousingStatus.CHRS]);
+      else if (record.judicial.releasedOn) {
+        record.housing.status = r.pick([HousingStatus.EMERGENCY_SHELTER, HousingStatus.CHRS]);
+        if (started) this.place(record, 'siao38Places', followUp, record.judicial.releasedOn);
+      }
       else record.housing.status = HousingStatus.NONE;
     }
+  }
+
+  /** A placement in a demo housing service, as long as it keeps a free place. */
+  private place(record: PersonRecord, key: DemoServiceKey, followUp: FollowUp, startDate: string): void {
+    const service = this.directory.services[key];
+    const taken = this.taken.get(key) ?? 0;
+    if (taken >= (service.housingPlaces ?? 0) - FREE_PLACES || this.placed.has(record.person.id)) return;
+    this.taken.set(key, taken + 1);
+    this.placed.add(record.person.id);
+    const placement = new Placement(record.person, service, followUp.worker!, startDate);
+    placement.createdAt = this.clock.at(0, 8);
+    this.em.persist(placement);
   }
 
   private consent(record: PersonRecord, plan: PersonPlan['consents'][number]): void {

@@ -11,6 +11,12 @@ export class AccountService {
     const account = await ctx.em.findOneOrFail(Account, { id: ctx.viewer.accountId });
     return AccountView.from(account);
   }
+
+  /** The display name of a worker named by a record (batched); null when none. */
+  async displayNameOf(ctx: RequestContext, accountId: string | null): Promise<string | null> {
+    if (!accountId) return null;
+    return (await ctx.loaders.accountById.load(accountId))?.displayName ?? null;
+  }
 }
 
 export const accountService = new AccountService();

@@ -1,4 +1,6 @@
 import { auditWrite } from '../audit/audit.service';
+import { OutboxEventType } from '../outbox/outbox-event.entity';
+import { recordEvent } from '../outbox/outbox';
 import { Account } from '../accounts/account.entity';
 import { Role } from '../accounts/role';
 import { MandateState, PERSON_DATA_ROLES, consentCanWiden, roleHoldsDomain } from '../policy/access-policy';
@@ -72,6 +74,11 @@ export class ConsentService {
       created.expiresAt = expiresAt;
       em.persist(created);
       auditWrite(em, ctx, { personId, domains: [input.domain], action: 'recordConsent', ids: { consentId: created.id } });
+      recordEvent(em, ctx, OutboxEventType.CONSENT_RECORDED, {
+        personId,
+        domain: input.domain,
+        payload: { consentId: created.id, recipientId: recipient?.id ?? null },
+      });
       return created;
     });
     return ConsentView.from(consent);
@@ -90,6 +97,7 @@ export class ConsentService {
       found.revokedAt = new Date();
       found.revokedBy = em.getReference(Account, ctx.viewer.accountId);
       auditWrite(em, ctx, { personId: found.person.id, domains: [found.domain], action: 'revokeConsent', ids: { consentId } });
+      recordEvent(em, ctx, OutboxEventType.CONSENT_REVOKED, { personId: found.person.id, domain: found.domain, payload: { consentId } });
       return found;
     });
     return ConsentView.from(consent);

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { Account } from '../accounts/account.entity';
 import { DataDomain } from '../policy/data-domain';
 import { VersionedEntity } from '../shared/base.entity';
@@ -9,15 +9,17 @@ import { FollowUp } from './follow-up.entity';
 
 /** An appointment with the person; read under the policy of its data domain. */
 @Entity({ tableName: 'appointment' })
+@Index({ name: 'appointment_structure_scheduled_index', properties: ['structure', 'scheduledAt'] })
+@Index({ name: 'appointment_person_scheduled_index', properties: ['person', 'scheduledAt'] })
 export class Appointment extends VersionedEntity<'status'> {
-  @ManyToOne(() => Person, { index: true })
+  @ManyToOne(() => Person)
   person: Person;
 
   @ManyToOne(() => FollowUp, { index: true, nullable: true })
   followUp: FollowUp | null = null;
 
   /** The structure that holds the appointment. */
-  @ManyToOne(() => Structure, { index: true })
+  @ManyToOne(() => Structure)
   structure: Structure;
 
   @ManyToOne(() => Account, { index: true })

@@ -10,6 +10,7 @@ import { PersonJudicialDetail } from './person-judicial-detail.entity';
 import { PersonJudicial } from './person-judicial.entity';
 import { PersonSocial } from './person-social.entity';
 import { Person } from './person.entity';
+import { RightStepChange } from './right-step-change.entity';
 import { RightStep } from './right-step.entity';
 
 /** One batched query per domain, whatever the number of persons on the page. */
@@ -21,6 +22,7 @@ export function createPersonLoaders(em: EntityManager) {
     judicialDetailByPerson: loaderOneByParent(em, PersonJudicialDetail, 'person'),
     socialByPerson: loaderOneByParent(em, PersonSocial, 'person'),
     rightStepsByPerson: loaderByParent(em, RightStep, 'person', { kind: 'asc' }),
+    rightStepChangesByPerson: loaderByParent(em, RightStepChange, 'person', { createdAt: 'desc', id: 'desc' }),
     housingByPerson: loaderOneByParent(em, PersonHousing, 'person'),
     healthSummaryByPerson: loaderOneByParent(em, PersonHealthSummary, 'person'),
     healthRecordByPerson: loaderOneByParent(em, PersonHealthRecord, 'person'),

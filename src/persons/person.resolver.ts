@@ -1,5 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConsentView } from '../consents/consent.type';
+import { appointmentService } from '../followups/appointment.service';
+import { caseNoteService } from '../followups/case-note.service';
+import { followUpService } from '../followups/follow-up.service';
+import { AppointmentView, CaseNoteView, FollowUpView } from '../followups/follow-up.type';
+import { housingService } from '../housing/housing.service';
+import { PlacementView } from '../housing/placement.type';
 import { consentService } from '../consents/consent.service';
 import { healthService } from '../health/health.service';
 import { HealthRecordView, HealthSummaryView } from '../health/health.type';
@@ -21,6 +27,8 @@ import {
   UpdateSocialSituationInput,
 } from './person.inputs';
 import { personService } from './person.service';
+import { UpdateRightStepArgs } from './rights.inputs';
+import { rightsService } from './rights.service';
 import {
   HousingSituationView,
   JudicialDetailView,
@@ -28,6 +36,8 @@ import {
   PersonConnectionView,
   PersonIdentityView,
   PersonView,
+  RightStepChangeView,
+  RightStepView,
   SocialSituationView,
 } from './person.type';
 
@@ -158,6 +168,30 @@ export class PersonResolver {
     return referralService.ofPerson(ctx, person.id);
   }
 
+  @FieldResolver(() => [FollowUpView], { description: 'Follow-ups you may see: your own, others under the policy.' })
+  followUps(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<FollowUpView[]> {
+    return followUpService.ofPerson(ctx, person.id);
+  }
+
+  @FieldResolver(() => [AppointmentView], { description: 'Appointments you may see, under the policy of their domain.' })
+  appointments(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<AppointmentView[]> {
+    return appointmentService.ofPerson(ctx, person.id);
+  }
+
+  @FieldResolver(() => [CaseNoteView], { description: 'Case notes you may read, newest first.' })
+  caseNotes(
+    @Ctx() ctx: RequestContext,
+    @Root() person: PersonView,
+    @Arg('domain', () => DataDomain, { nullable: true }) domain?: DataDomain | null,
+  ): Promise<CaseNoteView[]> {
+    return caseNoteService.ofPerson(ctx, person.id, domain);
+  }
+
+  @FieldResolver(() => [PlacementView], { description: 'Placements you may see, latest first.' })
+  placements(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<PlacementView[]> {
+    return housingService.ofPerson(ctx, person.id);
+  }
+
   @FieldResolver(() => [ConsentView], { description: 'Consents your structure recorded or receives (full mandate only).' })
   consents(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<ConsentView[]> {
     return consentService.ofPerson(ctx, person.id);
@@ -190,6 +224,28 @@ export class JudicialSituationResolver {
 export class HousingSituationResolver {
   @FieldResolver(() => ServiceView, { nullable: true, description: 'The service housing the person, when placed.' })
   placement(@Ctx() ctx: RequestContext, @Root() housing: HousingSituationView): Promise<ServiceView | null> {
-    return personService.placementOf(ctx, housing);
+    return housingService.placementOf(ctx, housing);
+  }
+}
+
+@Resolver(() => RightStepView)
+export class RightStepResolver {
+  @PersonData(DataDomain.SOCIAL)
+  @Mutation(() => SocialSituationView, { nullable: true, description: 'Sets where a right stands; the change is kept in its history.' })
+  updateRightStep(@Ctx() ctx: RequestContext, @Args() args: UpdateRightStepArgs): Promise<SocialSituationView | null> {
+    return rightsService.update(ctx, args);
+  }
+
+  @FieldResolver(() => [RightStepChangeView], { description: 'Who changed the step, when, from which status; newest first.' })
+  history(@Ctx() ctx: RequestContext, @Root() step: RightStepView): Promise<RightStepChangeView[]> {
+    return rightsService.historyOf(ctx, step);
+  }
+}
+
+@Resolver(() => RightStepChangeView)
+export class RightStepChangeResolver {
+  @FieldResolver(() => StructureView)
+  structure(@Ctx() ctx: RequestContext, @Root() change: RightStepChangeView): Promise<StructureView> {
+    return structureService.byId(ctx, change.structureId);
   }
 }

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { auditWrite } from '../audit/audit.service';
+import { OutboxEventType } from '../outbox/outbox-event.entity';
+import { recordEvent } from '../outbox/outbox';
 import { MandateState } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
@@ -12,7 +14,6 @@ import { decodeCursor, encodeCursor } from '../shared/pagination';
 import { assertVersion, inTransaction } from '../shared/transaction';
 import { StructureKind } from '../structures/structure-kind';
 import { Structure } from '../structures/structure.entity';
-import type { ServiceView } from '../structures/structure.type';
 import { PersonHousing } from './person-housing.entity';
 import { PersonIdentity } from './person-identity.entity';
 import { PersonJudicialDetail } from './person-judicial-detail.entity';
@@ -170,14 +171,6 @@ export class PersonService {
     return row ? HousingSituationView.from(row) : null;
   }
 
-  /**
-   * The service housing the person. Placements are not recorded yet (they come with
-   * follow-up work), so no person is placed through the record: null.
-   */
-  async placementOf(_ctx: RequestContext, _housing: HousingSituationView): Promise<ServiceView | null> {
-    return null;
-  }
-
   /** A SPIP registers a detainee; its file is open and the SPIP holds it (full mandate). */
   async register(ctx: RequestContext, input: RegisterPersonInput): Promise<PersonView> {
     assertAllowed(ctx.viewer, Permission.PERSON_REGISTER);
@@ -208,6 +201,11 @@ export class PersonService {
         personId: created.id,
         domains: [DataDomain.IDENTITY, DataDomain.JUDICIAL, DataDomain.JUDICIAL_DETAIL],
         action: 'registerPerson',
+      });
+      recordEvent(em, ctx, OutboxEventType.PERSON_REGISTERED, {
+        personId: created.id,
+        domain: DataDomain.JUDICIAL,
+        payload: { personId: created.id, spipId: ctx.viewer.structureId },
       });
       return created;
     });

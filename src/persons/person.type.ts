@@ -10,6 +10,7 @@ import type { PersonJudicial } from './person-judicial.entity';
 import type { PersonSocial } from './person-social.entity';
 import type { Person } from './person.entity';
 import { EmploymentStatus, HousingStatus, JudicialMeasure, RightKind, RightStatus } from './person.enums';
+import type { RightStepChange } from './right-step-change.entity';
 import type { RightStep } from './right-step.entity';
 
 /** The id of the structure a domain row names as its last writer. */
@@ -143,9 +144,44 @@ export class JudicialDetailView implements GuardedView {
   }
 }
 
+@ObjectType('RightStepChange', { description: 'One change of a right step: who, when, from which status.' })
+export class RightStepChangeView {
+  structureId!: string;
+  accountId!: string;
+
+  @Field(() => RightStatus, { nullable: true, description: 'Null for the first status of the step.' })
+  fromStatus!: RightStatus | null;
+
+  @Field(() => RightStatus)
+  toStatus!: RightStatus;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+
+  @Field(() => DateTimeScalar)
+  at!: Date;
+
+  static from(change: RightStepChange): RightStepChangeView {
+    return Object.assign(new RightStepChangeView(), {
+      structureId: change.structure.id,
+      accountId: change.account.id,
+      fromStatus: change.fromStatus,
+      toStatus: change.toStatus,
+      note: change.note,
+      at: change.createdAt,
+    });
+  }
+}
+
 @ObjectType('RightStep', { description: 'One right to open before or after release, and where it stands.' })
 export class RightStepView {
   writtenById!: string | null;
+  personId!: string;
+  /** Under an ended mandate, the history shows only this structure's changes. */
+  historyOnlyOf!: string | null;
+
+  @Field(() => Int)
+  version!: number;
 
   @Field(() => RightKind)
   kind!: RightKind;
@@ -162,6 +198,9 @@ export class RightStepView {
   static from(row: RightStep): RightStepView {
     return Object.assign(new RightStepView(), {
       writtenById: row.updatedByStructure?.id ?? null,
+      personId: row.person.id,
+      historyOnlyOf: null,
+      version: row.version,
       kind: row.kind,
       status: row.status,
       updatedAt: row.updatedAt,
@@ -204,7 +243,9 @@ export class SocialSituationView implements GuardedView {
 
   /** Under an ended mandate: the right steps the structure updated, and the rest only if it wrote it. */
   ownedBy(structureId: string): SocialSituationView | null {
-    const rights = this.rights.filter((step) => step.writtenById === structureId);
+    const rights = this.rights
+      .filter((step) => step.writtenById === structureId)
+      .map((step) => Object.assign(new RightStepView(), step, { historyOnlyOf: structureId }));
     const ownRow = this.writtenById === structureId;
     if (!ownRow && rights.length === 0) return null;
     return Object.assign(new SocialSituationView(), this, {

@@ -189,11 +189,11 @@ export function consentCanWiden(role: Role, domain: DataDomain): boolean {
 }
 
 /**
- * A referral (or follow-up) that tells the person has a health problem: to a CSAPA,
- * or for addiction care or health. Beyond its sender and receiver it belongs to
- * HEALTH_SUMMARY; any other referral belongs to SOCIAL.
+ * A referral, follow-up, appointment or placement that tells the person has a health
+ * problem: at a CSAPA, or for addiction care or health. Beyond the structures it concerns
+ * it belongs to HEALTH_SUMMARY; any other belongs to SOCIAL.
  */
-export function referralDomain(toKind: StructureKind, needs: readonly Need[]): DataDomain {
+export function recordDomain(toKind: StructureKind, needs: readonly Need[] = []): DataDomain {
   const revealsHealth = toKind === StructureKind.CSAPA || needs.includes(Need.ADDICTION_CARE) || needs.includes(Need.HEALTH);
   return revealsHealth ? DataDomain.HEALTH_SUMMARY : DataDomain.SOCIAL;
 }

@@ -21,6 +21,12 @@ export enum Permission {
   CONSENT_RECORD = 'consent:record',
   CONSENT_REVOKE = 'consent:revoke',
   ACCESS_LOG_READ = 'access-log:read',
+  FOLLOW_UP_MANAGE = 'follow-up:manage',
+  APPOINTMENT_MANAGE = 'appointment:manage',
+  CASE_NOTE_WRITE = 'case-note:write',
+  PLACEMENT_MANAGE = 'placement:manage',
+  SHELTER_REQUEST = 'shelter:request',
+  CASELOAD_READ = 'caseload:read',
 }
 
 const EVERY_ROLE = Object.values(Role);
@@ -40,12 +46,22 @@ export const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   [Permission.PERSON_REGISTER]: [Role.PROBATION_OFFICER],
   [Permission.REFERRAL_READ]: PERSON_DATA_ROLES,
   [Permission.REFERRAL_CREATE]: [Role.PROBATION_OFFICER],
-  [Permission.REFERRAL_CANCEL]: [Role.PROBATION_OFFICER],
+  // The structure that sent it: the SPIP's referrals, a partner's shelter request.
+  [Permission.REFERRAL_CANCEL]: [Role.PROBATION_OFFICER, Role.CARE_WORKER, Role.SOCIAL_WORKER],
   // Accept, decline, start and complete: the receiving structure's workers.
   [Permission.REFERRAL_DECIDE]: RECEIVING_ROLES,
   [Permission.CONSENT_RECORD]: PERSON_DATA_ROLES,
   [Permission.CONSENT_REVOKE]: PERSON_DATA_ROLES,
   [Permission.ACCESS_LOG_READ]: PERSON_DATA_ROLES,
+  // Follow-ups are held by receiving structures; the SPIP's own follow-up is the file it holds.
+  [Permission.FOLLOW_UP_MANAGE]: RECEIVING_ROLES,
+  [Permission.APPOINTMENT_MANAGE]: PERSON_DATA_ROLES,
+  [Permission.CASE_NOTE_WRITE]: PERSON_DATA_ROLES,
+  // Places are given by the structure that runs the housing service (association, SIAO, CSAPA).
+  [Permission.PLACEMENT_MANAGE]: RECEIVING_ROLES,
+  // Any partner following the person asks the SIAO for shelter, the SIAO itself excepted.
+  [Permission.SHELTER_REQUEST]: [Role.PROBATION_OFFICER, Role.CARE_WORKER, Role.SOCIAL_WORKER],
+  [Permission.CASELOAD_READ]: PERSON_DATA_ROLES,
 };
 
 export function roleMay(role: Role, permission: Permission): boolean {

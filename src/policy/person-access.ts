@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { loadConsentedDomains } from '../consents/consent.repository';
 import { ForbiddenError, NotFoundError } from '../shared/errors';
+import { StructureKind } from '../structures/structure-kind';
 import { ACCESS_POLICY, Decision, Grant, MandateState, decide, type Action } from './access-policy';
 import { DataDomain } from './data-domain';
 import { loadMandates } from './mandate.repository';
@@ -79,6 +80,25 @@ export class PersonAccess {
     const domains = Object.values(DataDomain);
     const decisions = await Promise.all(domains.map((domain) => this.decision(personId, domain, 'write')));
     return domains.filter((_, index) => decisions[index] === Decision.ALLOW);
+  }
+
+  /**
+   * Whether the viewer sees a record about the person (a follow-up, appointment, case note,
+   * placement) held by a structure, under a domain. Its own structure's records, under any
+   * mandate; others', under a full mandate and the domain's policy, and, for a record at a
+   * CSAPA (which tells of care), only with HEALTH_SUMMARY too.
+   */
+  async canSeeRecord(
+    personId: string,
+    record: { domain: DataDomain; structureId: string; structureKind: StructureKind },
+  ): Promise<boolean> {
+    const mandate = await this.mandate(personId);
+    if (mandate === MandateState.NONE) return false;
+    if (record.structureId === this.viewer.structureId) return true;
+    if (mandate !== MandateState.FULL) return false;
+    if ((await this.decision(personId, record.domain, 'read')) !== Decision.ALLOW) return false;
+    const tellsCare = record.structureKind === StructureKind.CSAPA && record.domain !== DataDomain.HEALTH;
+    return !tellsCare || record.domain === DataDomain.HEALTH_SUMMARY || (await this.canRead(personId, DataDomain.HEALTH_SUMMARY));
   }
 
   /** The person is visible: any mandate. Otherwise NOT_FOUND, exactly as for an unknown id. */

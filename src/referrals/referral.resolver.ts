@@ -102,4 +102,14 @@ export class ConventionResolver {
   referralsThisYear(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): Promise<number> {
     return referralService.conventionUse(ctx, convention.id);
   }
+
+  @FieldResolver(() => Int, { description: 'Persons followed now in the service (or structure) of the convention.' })
+  activeFiles(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): Promise<number> {
+    return structureService.activeFilesOfConvention(ctx, convention);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'The active-file capacity of the convention’s service.' })
+  async activeFileCapacity(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): Promise<number | null> {
+    return (await structureService.optionalServiceById(ctx, convention.serviceId))?.activeFileCapacity ?? null;
+  }
 }

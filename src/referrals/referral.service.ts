@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Account } from '../accounts/account.entity';
 import { auditWrite } from '../audit/audit.service';
-import { FollowUp } from '../followups/follow-up.entity';
-import { MandateState, RECEIVING_KINDS, referralDomain } from '../policy/access-policy';
+import { followUpService } from '../followups/follow-up.service';
+import { OutboxEventType } from '../outbox/outbox-event.entity';
+import { recordEvent } from '../outbox/outbox';
+import { MandateState, RECEIVING_KINDS, recordDomain } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
 import { mandateSubquery } from '../policy/mandate.repository';
 import { Permission } from '../policy/permissions';
@@ -13,14 +15,24 @@ import { parseId } from '../shared/ids';
 import { assertVersion, inTransaction } from '../shared/transaction';
 import { Convention } from '../structures/convention.entity';
 import { Service } from '../structures/service.entity';
+import type { StructureKind } from '../structures/structure-kind';
 import { Structure } from '../structures/structure.entity';
 import { ACTIVE_REFERRAL_STATUSES, assertTransition } from './referral-state';
 import { Referral } from './referral.entity';
-import { ReferralStatus } from './referral.enums';
+import { type Need, ReferralStatus } from './referral.enums';
 import type { ReferPersonInput, ReferralsArgs } from './referral.inputs';
 import { ConventionView, ReferralView, ReferralWarningCode, type ReferralWarningView } from './referral.type';
 
 const SIX_MONTHS_DAYS = 183;
+
+const TRANSITION_EVENT: Record<ReferralStatus, OutboxEventType> = {
+  [ReferralStatus.PENDING]: OutboxEventType.REFERRAL_CREATED,
+  [ReferralStatus.ACCEPTED]: OutboxEventType.REFERRAL_ACCEPTED,
+  [ReferralStatus.DECLINED]: OutboxEventType.REFERRAL_DECLINED,
+  [ReferralStatus.IN_PROGRESS]: OutboxEventType.REFERRAL_STARTED,
+  [ReferralStatus.COMPLETED]: OutboxEventType.REFERRAL_COMPLETED,
+  [ReferralStatus.CANCELLED]: OutboxEventType.REFERRAL_CANCELLED,
+};
 
 function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -41,7 +53,7 @@ export class ReferralService {
     if (own) return true;
     if (mandate !== MandateState.FULL) return false;
     const receiver = await ctx.loaders.structureById.load(referral.toStructure.id);
-    return ctx.access.canRead(personId, referralDomain(receiver!.kind, referral.needs));
+    return ctx.access.canRead(personId, recordDomain(receiver!.kind, referral.needs));
   }
 
   /** The referrals the viewer's structure sent or received, newest first. */
@@ -67,6 +79,13 @@ export class ReferralService {
   async get(ctx: RequestContext, id: string): Promise<ReferralView | null> {
     assertAllowed(ctx.viewer, Permission.REFERRAL_READ);
     const referral = await ctx.em.findOne(Referral, parseId(id, 'id'));
+    return referral && (await this.isVisible(ctx, referral)) ? this.shown(ctx, referral) : null;
+  }
+
+  /** A referral a record points to, when the viewer may see it. */
+  async optionalById(ctx: RequestContext, id: string | null): Promise<ReferralView | null> {
+    if (!id) return null;
+    const referral = await ctx.em.findOne(Referral, id);
     return referral && (await this.isVisible(ctx, referral)) ? this.shown(ctx, referral) : null;
   }
 
@@ -156,17 +175,7 @@ export class ReferralService {
         if (person.spip.id !== ctx.viewer.structureId) {
           throw new ForbiddenError('Only the SPIP holding the file refers the person');
         }
-        const active = await em.count(Referral, { person, toStructure: to, status: { $in: [...ACTIVE_REFERRAL_STATUSES] } });
-        if (active > 0) throw new ConflictError(`The person already has an open referral to ${to.name}`);
-        const from = em.getReference(Structure, ctx.viewer.structureId);
-        const created = new Referral(person, from, to, input.needs, em.getReference(Account, ctx.viewer.accountId));
-        created.service = service ?? null;
-        created.motive = input.motive?.trim() || null;
-        created.idempotencyKey = input.idempotencyKey ?? null;
-        created.convention = await this.conventionFor(em, created);
-        em.persist(created);
-        auditWrite(em, ctx, { personId, domains: [], action: 'referPerson', ids: { referralId: created.id } });
-        return created;
+        return this.createIn(em, ctx, { person, to, service: service ?? null, needs: input.needs, motive: input.motive, idempotencyKey: input.idempotencyKey });
       });
       return ReferralView.from(referral);
     } catch (error) {
@@ -179,16 +188,41 @@ export class ReferralService {
     }
   }
 
+  /**
+   * Creates a referral from the viewer's structure inside the caller's transaction: no
+   * second open referral to the same structure, the convention it counts against, its
+   * event and its audit entry.
+   */
+  async createIn(
+    em: EntityManager,
+    ctx: RequestContext,
+    fields: { person: Person; to: Structure; service: Service | null; needs: Need[]; motive?: string | null; idempotencyKey?: string | null },
+  ): Promise<Referral> {
+    const { person, to } = fields;
+    const active = await em.count(Referral, { person, toStructure: to, status: { $in: [...ACTIVE_REFERRAL_STATUSES] } });
+    if (active > 0) throw new ConflictError(`The person already has an open referral to ${to.name}`);
+    const from = em.getReference(Structure, ctx.viewer.structureId);
+    const created = new Referral(person, from, to, fields.needs, em.getReference(Account, ctx.viewer.accountId));
+    created.service = fields.service;
+    created.motive = fields.motive?.trim() || null;
+    created.idempotencyKey = fields.idempotencyKey ?? null;
+    created.convention = await this.conventionFor(em, created);
+    em.persist(created);
+    recordEvent(em, ctx, OutboxEventType.REFERRAL_CREATED, {
+      personId: person.id,
+      domain: recordDomain(to.kind, fields.needs),
+      payload: { referralId: created.id, fromStructureId: ctx.viewer.structureId, toStructureId: to.id, status: created.status },
+    });
+    auditWrite(em, ctx, { personId: person.id, domains: [], action: 'referPerson', ids: { referralId: created.id } });
+    return created;
+  }
+
   /** The receiving structure accepts: its mandate becomes full and a follow-up opens. */
   accept(ctx: RequestContext, id: string, expectedVersion?: number | null): Promise<ReferralView> {
-    return this.transition(ctx, id, expectedVersion, ReferralStatus.ACCEPTED, 'acceptReferral', async (referral, em) => {
+    return this.transition(ctx, id, expectedVersion, ReferralStatus.ACCEPTED, 'acceptReferral', async (referral, em, kind) => {
       referral.decidedAt = new Date();
       referral.decidedBy = em.getReference(Account, ctx.viewer.accountId);
-      const followUp = new FollowUp(referral.person, referral.toStructure, isoDay(new Date()));
-      followUp.service = referral.service;
-      followUp.referral = referral;
-      followUp.worker = em.getReference(Account, ctx.viewer.accountId);
-      em.persist(followUp);
+      await followUpService.openFor(em, ctx, referral, kind);
     });
   }
 
@@ -208,18 +242,18 @@ export class ReferralService {
 
   /** The receiving structure completes the support: the follow-up closes, the mandate ends. */
   complete(ctx: RequestContext, id: string, expectedVersion?: number | null): Promise<ReferralView> {
-    return this.transition(ctx, id, expectedVersion, ReferralStatus.COMPLETED, 'completeReferral', async (referral, em) => {
+    return this.transition(ctx, id, expectedVersion, ReferralStatus.COMPLETED, 'completeReferral', async (referral, em, kind) => {
       referral.closedAt = new Date();
-      await this.closeFollowUp(em, referral, 'Referral completed');
+      await followUpService.closeFor(em, ctx, referral, kind, 'Referral completed');
     });
   }
 
   /** The referring SPIP cancels, with a reason; an open follow-up closes. */
   cancel(ctx: RequestContext, id: string, reason: string, expectedVersion?: number | null): Promise<ReferralView> {
-    return this.transition(ctx, id, expectedVersion, ReferralStatus.CANCELLED, 'cancelReferral', async (referral, em) => {
+    return this.transition(ctx, id, expectedVersion, ReferralStatus.CANCELLED, 'cancelReferral', async (referral, em, kind) => {
       referral.closedAt = new Date();
       referral.cancelReason = reason.trim();
-      await this.closeFollowUp(em, referral, `Referral cancelled by the SPIP: ${reason.trim()}`);
+      await followUpService.closeFor(em, ctx, referral, kind, `Referral cancelled by its sender: ${reason.trim()}`);
     });
   }
 
@@ -233,7 +267,7 @@ export class ReferralService {
     expectedVersion: number | null | undefined,
     to: ReferralStatus,
     action: string,
-    apply: (referral: Referral, em: EntityManager) => Promise<void>,
+    apply: (referral: Referral, em: EntityManager, receiverKind: StructureKind) => Promise<void>,
   ): Promise<ReferralView> {
     const bySender = to === ReferralStatus.CANCELLED;
     assertAllowed(ctx.viewer, bySender ? Permission.REFERRAL_CANCEL : Permission.REFERRAL_DECIDE);
@@ -243,24 +277,22 @@ export class ReferralService {
       if (!found || !(await this.isVisible(ctx, found))) throw new NotFoundError('Referral');
       const party = bySender ? found.fromStructure : found.toStructure;
       if (party.id !== ctx.viewer.structureId) {
-        throw new ForbiddenError(bySender ? 'Only the referring SPIP cancels a referral' : 'Only the receiving structure decides on a referral');
+        throw new ForbiddenError(bySender ? 'Only the referring structure cancels a referral' : 'Only the receiving structure decides on a referral');
       }
       assertTransition(found.status, to);
       assertVersion('The referral', found.version, expectedVersion);
       found.status = to;
-      await apply(found, em);
+      const receiver = (await ctx.loaders.structureById.load(found.toStructure.id))!;
+      await apply(found, em, receiver.kind);
+      recordEvent(em, ctx, TRANSITION_EVENT[to], {
+        personId: found.person.id,
+        domain: recordDomain(receiver.kind, found.needs),
+        payload: { referralId, status: to },
+      });
       auditWrite(em, ctx, { personId: found.person.id, domains: [], action, ids: { referralId } });
       return found;
     });
     return ReferralView.from(referral);
-  }
-
-  private async closeFollowUp(em: EntityManager, referral: Referral, reason: string): Promise<void> {
-    const followUp = await em.findOne(FollowUp, { referral, endDate: null });
-    if (followUp) {
-      followUp.endDate = isoDay(new Date());
-      followUp.closingReason = reason;
-    }
   }
 
   /** The convention in force between the receiver (or its service) and the sender, if any. */
@@ -281,6 +313,12 @@ export class ReferralService {
       candidates.find((c) => c.service === null) ??
       (referral.service ? null : (candidates[0] ?? null))
     );
+  }
+
+  /** The referral the viewer's structure sent with this idempotency key, if any. */
+  async byKey(ctx: RequestContext, key: string): Promise<ReferralView | null> {
+    const first = await ctx.em.findOne(Referral, { fromStructure: ctx.viewer.structureId, idempotencyKey: key });
+    return first ? ReferralView.from(first) : null;
   }
 
   private async byIdempotencyKey(

@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { createActionLoaders } from '../actions/action.loaders';
 import { createConsentLoaders } from '../consents/consent.loaders';
 import { createEvaluationLoaders } from '../evaluations/evaluation.loaders';
+import { createFollowUpLoaders } from '../followups/follow-up.loaders';
+import { createHousingLoaders } from '../housing/housing.loaders';
 import { createPersonLoaders } from '../persons/person.loaders';
 import { createReferralLoaders } from '../referrals/referral.loaders';
 import { createStructureLoaders } from '../structures/structure.loaders';
@@ -15,6 +17,8 @@ export function createLoaders(em: EntityManager) {
     ...createPersonLoaders(em),
     ...createReferralLoaders(em),
     ...createConsentLoaders(em),
+    ...createFollowUpLoaders(em),
+    ...createHousingLoaders(em),
   };
 }
 

@@ -4,7 +4,10 @@ import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../accounts/account.resolver';
 import { ActionResolver } from '../actions/action.resolver';
 import { AccessLogResolver } from '../audit/audit.resolver';
+import { CaseloadResolver } from '../caseload/caseload.resolver';
 import { ConsentResolver } from '../consents/consent.resolver';
+import { AppointmentResolver, CaseNoteResolver, FollowUpResolver } from '../followups/follow-up.resolver';
+import { PlacementResolver, ServiceCapacityResolver } from '../housing/housing.resolver';
 import { EvaluationResolver, IndicatorResolver } from '../evaluations/evaluation.resolver';
 import { HealthRecordResolver, HealthSummaryResolver } from '../health/health.resolver';
 import {
@@ -12,6 +15,8 @@ import {
   JudicialSituationResolver,
   PersonConnectionResolver,
   PersonResolver,
+  RightStepChangeResolver,
+  RightStepResolver,
 } from '../persons/person.resolver';
 import { DomainGuard } from '../policy/domain-guard';
 import { ConventionResolver, ReferralResolver } from '../referrals/referral.resolver';
@@ -35,6 +40,14 @@ export const RESOLVERS = [
   ConventionResolver,
   ConsentResolver,
   AccessLogResolver,
+  RightStepResolver,
+  RightStepChangeResolver,
+  FollowUpResolver,
+  AppointmentResolver,
+  CaseNoteResolver,
+  PlacementResolver,
+  ServiceCapacityResolver,
+  CaseloadResolver,
 ] as const;
 
 /** Builds the executable schema from the resolvers; the same schema is emitted to schema/. */

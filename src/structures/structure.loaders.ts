@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loaderById, loaderByParent } from '../shared/batch';
+import { Convention } from './convention.entity';
 import { Service } from './service.entity';
 import { Structure } from './structure.entity';
 
@@ -8,5 +9,6 @@ export function createStructureLoaders(em: EntityManager) {
     structureById: loaderById(em, Structure),
     serviceById: loaderById(em, Service),
     servicesByStructure: loaderByParent(em, Service, 'structure', { name: 'asc' }),
+    conventionsByStructure: loaderByParent(em, Convention, 'structure', { validFrom: 'desc', id: 'asc' }),
   };
 }

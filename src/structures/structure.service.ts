@@ -5,6 +5,7 @@ import { Permission } from '../policy/permissions';
 import { parseId } from '../shared/ids';
 import type { StructuresArgs } from './structure.inputs';
 import { Structure } from './structure.entity';
+import { ConventionView } from '../referrals/referral.type';
 import { ServiceView, StructureView } from './structure.type';
 
 /** The directory of partners: structures and their services, readable by every account. */
@@ -45,6 +46,34 @@ export class StructureService {
     assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
     const service = id === null ? null : await ctx.loaders.serviceById.load(id);
     return service ? ServiceView.from(service) : null;
+  }
+
+  /** The service a relation points to (batched). */
+  async serviceById(ctx: RequestContext, id: string): Promise<ServiceView> {
+    const service = await this.optionalServiceById(ctx, id);
+    if (!service) throw new Error(`service ${id} referenced but missing`);
+    return service;
+  }
+
+  /** Open follow-ups in a service: its active file (a count, no person data). */
+  async activeFilesOfService(ctx: RequestContext, serviceId: string): Promise<number> {
+    assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
+    return ctx.loaders.activeFilesByService.load(serviceId);
+  }
+
+  /** The conventions under which a structure receives referrals (batched). */
+  async conventionsOf(ctx: RequestContext, structureId: string): Promise<ConventionView[]> {
+    assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
+    const conventions = await ctx.loaders.conventionsByStructure.load(structureId);
+    return conventions.map(ConventionView.from);
+  }
+
+  /** The active file a convention fills: open follow-ups of its service, or of its structure. */
+  async activeFilesOfConvention(ctx: RequestContext, convention: ConventionView): Promise<number> {
+    assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
+    return convention.serviceId
+      ? ctx.loaders.activeFilesByService.load(convention.serviceId)
+      : ctx.loaders.activeFilesByStructure.load(convention.structureId);
   }
 
   /** Services of a structure, by name (batched per request). */

@@ -6,7 +6,7 @@ import {
   MandateState,
   consentCanWiden,
   decide,
-  referralDomain,
+  recordDomain,
   roleHoldsDomain,
 } from '../../src/policy/access-policy';
 import { DataDomain } from '../../src/policy/data-domain';
@@ -121,11 +121,16 @@ describe('consent rules', () => {
   });
 });
 
-describe('referralDomain', () => {
+describe('recordDomain', () => {
+  it('puts any record at a CSAPA in HEALTH_SUMMARY', () => {
+    expect(recordDomain(StructureKind.CSAPA)).toBe(DataDomain.HEALTH_SUMMARY);
+    expect(recordDomain(StructureKind.ASSOCIATION)).toBe(DataDomain.SOCIAL);
+  });
+
   it('puts a referral that reveals health in HEALTH_SUMMARY, any other in SOCIAL', () => {
-    expect(referralDomain(StructureKind.CSAPA, [Need.SOCIAL_SUPPORT])).toBe(DataDomain.HEALTH_SUMMARY);
-    expect(referralDomain(StructureKind.ASSOCIATION, [Need.ADDICTION_CARE])).toBe(DataDomain.HEALTH_SUMMARY);
-    expect(referralDomain(StructureKind.SIAO, [Need.HEALTH, Need.HOUSING])).toBe(DataDomain.HEALTH_SUMMARY);
-    expect(referralDomain(StructureKind.SIAO, [Need.HOUSING])).toBe(DataDomain.SOCIAL);
+    expect(recordDomain(StructureKind.CSAPA, [Need.SOCIAL_SUPPORT])).toBe(DataDomain.HEALTH_SUMMARY);
+    expect(recordDomain(StructureKind.ASSOCIATION, [Need.ADDICTION_CARE])).toBe(DataDomain.HEALTH_SUMMARY);
+    expect(recordDomain(StructureKind.SIAO, [Need.HEALTH, Need.HOUSING])).toBe(DataDomain.HEALTH_SUMMARY);
+    expect(recordDomain(StructureKind.SIAO, [Need.HOUSING])).toBe(DataDomain.SOCIAL);
   });
 });

@@ -2,8 +2,24 @@ import { type GraphQLSchema, getNamedType, isObjectType } from 'graphql';
 import { DATA_DOMAIN_EXTENSION } from '../../src/policy/domain-guard';
 import { buildAppSchema } from '../../src/server/schema';
 
-/** Fields of Person that are not person data: ids, the viewer's own access, and lists filtered by their own rules. */
-const PERSON_FIELDS_WITHOUT_DOMAIN = ['id', 'pseudonym', 'mandate', 'visibleDomains', 'writableDomains', 'referrals', 'consents'];
+/**
+ * Fields of Person that are not domain data: ids, the viewer's own access, and the lists of
+ * records that their services filter one by one with PersonAccess.canSeeRecord (or, for
+ * referrals and consents, their own rules).
+ */
+const PERSON_FIELDS_WITHOUT_DOMAIN = [
+  'id',
+  'pseudonym',
+  'mandate',
+  'visibleDomains',
+  'writableDomains',
+  'referrals',
+  'consents',
+  'followUps',
+  'appointments',
+  'caseNotes',
+  'placements',
+];
 
 function domainOf(schema: GraphQLSchema, type: string, field: string): unknown {
   const object = schema.getType(type);

@@ -1,0 +1,168 @@
+import { AppointmentView } from '../followups/follow-up.type';
+import { appointmentService } from '../followups/appointment.service';
+import { HousingStatus } from '../persons/person.enums';
+import { MandateState } from '../policy/access-policy';
+import { assertAllowed } from '../policy/authz';
+import { DataDomain } from '../policy/data-domain';
+import { mandateSubquery } from '../policy/mandate.repository';
+import { Permission } from '../policy/permissions';
+import { ReferralStatus } from '../referrals/referral.enums';
+import { ReferralView } from '../referrals/referral.type';
+import type { RequestContext } from '../server/context';
+import { BadUserInputError } from '../shared/errors';
+import { isUuid } from '../shared/ids';
+import type { CaseloadArgs } from './caseload.inputs';
+import { CaseloadConnectionView, CaseloadEntryView, CaseloadFlag } from './caseload.type';
+
+const DAY_MS = 86_400_000;
+const SOON_DAYS = 30;
+const NO_DATE = '9999-12-31';
+
+interface CaseloadRow {
+  id: string;
+  state: MandateState;
+  expected_release_date: string | null;
+  released_before: boolean;
+  sort_date: string;
+  housing_status: HousingStatus | null;
+  placed: boolean;
+  rights_to_do: number;
+  awaiting: number;
+  next_appointment_id: string | null;
+}
+
+interface CaseloadCursor {
+  releasedBefore: boolean;
+  sortDate: string;
+  id: string;
+}
+
+function encode(cursor: CaseloadCursor): string {
+  return Buffer.from(JSON.stringify([cursor.releasedBefore, cursor.sortDate, cursor.id])).toString('base64url');
+}
+
+function decode(cursor: string): CaseloadCursor {
+  try {
+    const [releasedBefore, sortDate, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof releasedBefore === 'boolean' && typeof sortDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(sortDate) && typeof id === 'string' && isUuid(id)) {
+      return { releasedBefore, sortDate, id };
+    }
+  } catch {
+    // any malformed cursor is the same bad input
+  }
+  throw new BadUserInputError('after is not a cursor returned by this API', 'after');
+}
+
+/**
+ * The worker's home screen: the persons under the structure's full or pending mandate,
+ * those to be released first, with what needs action. One statement for the page and its
+ * facts; the flags are raised only from domains the viewer reads, and the order uses only
+ * the expected release date, which every mandate shown may read.
+ */
+export class CaseloadService {
+  async list(ctx: RequestContext, args: CaseloadArgs): Promise<CaseloadConnectionView> {
+    assertAllowed(ctx.viewer, Permission.CASELOAD_READ);
+    const first = args.first ?? 50;
+    const after = args.after ? decode(args.after) : null;
+    const structureId = ctx.viewer.structureId;
+    const mandates = mandateSubquery(structureId);
+    const states = args.mandate ? [args.mandate] : [MandateState.FULL, MandateState.PENDING];
+    const visible = `select person_id, state from (${mandates.sql}) m where m.state = any(?::text[])`;
+    const visibleParams = [...mandates.params, `{${states.join(',')}}`];
+    const keyset = after ? `where (released_before, sort_date, id) > (?, ?::date, ?::uuid)` : '';
+    const rows = await ctx.em.getConnection().execute<CaseloadRow[]>(
+      `with page as (
+         select * from (
+           select p.id, v.state, j.expected_release_date,
+                  coalesce(j.expected_release_date < current_date, false) as released_before,
+                  coalesce(j.expected_release_date, date '${NO_DATE}') as sort_date
+           from (${visible}) v
+           join person p on p.id = v.person_id
+           left join person_judicial j on j.person_id = p.id
+         ) candidates
+         ${keyset}
+         order by released_before, sort_date, id
+         limit ?
+       )
+       select page.id, page.state, page.expected_release_date::text as expected_release_date,
+              page.released_before, page.sort_date::text as sort_date, h.status as housing_status,
+              exists (select 1 from placement pl where pl.person_id = page.id and pl.end_date is null) as placed,
+              (select count(*)::int from right_step rs where rs.person_id = page.id and rs.status = 'TO_DO') as rights_to_do,
+              (select count(*)::int from referral r
+                where r.person_id = page.id and r.to_structure_id = ? and r.status = 'PENDING') as awaiting,
+              (select a.id from appointment a
+                where a.person_id = page.id and a.structure_id = ? and a.status = 'SCHEDULED' and a.scheduled_at >= now()
+                order by a.scheduled_at limit 1) as next_appointment_id
+       from page left join person_housing h on h.person_id = page.id
+       order by page.released_before, page.sort_date, page.id`,
+      [
+        ...visibleParams,
+        ...(after ? [after.releasedBefore, after.sortDate, after.id] : []),
+        first + 1,
+        structureId,
+        structureId,
+      ],
+    );
+    const [{ total }] = await ctx.em
+      .getConnection()
+      .execute<{ total: number }[]>(`select count(*)::int as total from (${visible}) v`, visibleParams);
+    const page = rows.slice(0, first);
+    const edges = await Promise.all(
+      page.map(async (row) => ({
+        cursor: encode({ releasedBefore: row.released_before, sortDate: row.sort_date, id: row.id }),
+        node: await this.entry(ctx, row),
+      })),
+    );
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: total,
+    };
+  }
+
+  /** One entry: its flags raised from the domains the viewer reads, those reads audited. */
+  private async entry(ctx: RequestContext, row: CaseloadRow): Promise<CaseloadEntryView> {
+    ctx.access.prime(row.id, row.state);
+    const [readsJudicial, readsHousing, readsSocial] = await Promise.all(
+      [DataDomain.JUDICIAL, DataDomain.HOUSING, DataDomain.SOCIAL].map((domain) => ctx.access.canRead(row.id, domain)),
+    );
+    const release = readsJudicial ? row.expected_release_date : null;
+    const todayStart = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
+    const daysToRelease = release ? Math.round((Date.parse(`${release}T00:00:00Z`) - todayStart) / DAY_MS) : null;
+    const flags: CaseloadFlag[] = [];
+    const unhoused = !row.placed && (row.housing_status === null || row.housing_status === HousingStatus.NONE || row.housing_status === HousingStatus.UNKNOWN);
+    if (readsHousing && daysToRelease !== null && daysToRelease >= 0 && daysToRelease <= SOON_DAYS && unhoused) {
+      flags.push(CaseloadFlag.RELEASE_SOON_WITHOUT_HOUSING);
+    }
+    if (readsSocial && row.rights_to_do > 0) flags.push(CaseloadFlag.RIGHTS_TO_SUBMIT);
+    if (row.awaiting > 0) flags.push(CaseloadFlag.REFERRAL_AWAITING_DECISION);
+    if (row.state === MandateState.FULL && !row.next_appointment_id) flags.push(CaseloadFlag.NO_APPOINTMENT_SCHEDULED);
+    ctx.readAudit.touch(row.id);
+    if (readsJudicial) ctx.readAudit.record(row.id, DataDomain.JUDICIAL);
+    if (readsHousing) ctx.readAudit.record(row.id, DataDomain.HOUSING);
+    if (readsSocial) ctx.readAudit.record(row.id, DataDomain.SOCIAL);
+    return Object.assign(new CaseloadEntryView(), {
+      personId: row.id,
+      nextAppointmentId: row.next_appointment_id,
+      mandate: row.state,
+      expectedReleaseDate: release,
+      daysToRelease,
+      flags,
+      rightsToSubmit: readsSocial ? row.rights_to_do : null,
+    });
+  }
+
+  /** Referrals to the viewer's structure awaiting its decision for this person (batched). */
+  async awaitingDecision(ctx: RequestContext, entry: CaseloadEntryView): Promise<ReferralView[]> {
+    const referrals = await ctx.loaders.referralsByPerson.load(entry.personId);
+    return referrals
+      .filter((r) => r.toStructure.id === ctx.viewer.structureId && r.status === ReferralStatus.PENDING)
+      .map(ReferralView.from);
+  }
+
+  async nextAppointment(ctx: RequestContext, entry: CaseloadEntryView): Promise<AppointmentView | null> {
+    return appointmentService.ownById(ctx, entry.nextAppointmentId);
+  }
+}
+
+export const caseloadService = new CaseloadService();

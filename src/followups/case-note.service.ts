@@ -1,0 +1,100 @@
+import { Account } from '../accounts/account.entity';
+import { auditWrite } from '../audit/audit.service';
+import { OutboxEventType } from '../outbox/outbox-event.entity';
+import { recordEvent } from '../outbox/outbox';
+import { assertAllowed } from '../policy/authz';
+import type { DataDomain } from '../policy/data-domain';
+import { Permission } from '../policy/permissions';
+import { Person } from '../persons/person.entity';
+import type { RequestContext } from '../server/context';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { parseId } from '../shared/ids';
+import { assertVersion, inTransaction } from '../shared/transaction';
+import { CaseNote } from './case-note.entity';
+import type { EditCaseNoteArgs, WriteCaseNoteInput } from './follow-up.inputs';
+import { FollowUp } from './follow-up.entity';
+import { CASE_NOTE_EDIT_WINDOW_MS, CaseNoteView } from './follow-up.type';
+
+/** Case notes: written in a domain the author writes, read under that domain's policy, append-only after 24 hours. */
+export class CaseNoteService {
+  async isVisible(ctx: RequestContext, note: CaseNote): Promise<boolean> {
+    const structure = await ctx.loaders.structureById.load(note.authorStructure.id);
+    return ctx.access.canSeeRecord(note.person.id, { domain: note.domain, structureId: structure!.id, structureKind: structure!.kind });
+  }
+
+  /** Notes of a visible person the viewer may read, newest first, optionally of one domain (batched). */
+  async ofPerson(ctx: RequestContext, personId: string, domain?: DataDomain | null): Promise<CaseNoteView[]> {
+    if (!ctx.access.mayReadPersons) return [];
+    const rows = (await ctx.loaders.caseNotesByPerson.load(personId)).filter((row) => !domain || row.domain === domain);
+    const visible = await Promise.all(rows.map((row) => this.isVisible(ctx, row)));
+    const shown = rows.filter((_, index) => visible[index]);
+    for (const row of shown) ctx.readAudit.record(personId, row.domain);
+    return shown.map((row) => CaseNoteView.from(row, ctx.viewer.structureId));
+  }
+
+  /** The note a correction points to, when the viewer may read it. */
+  async correctedBy(ctx: RequestContext, noteId: string | null): Promise<CaseNoteView | null> {
+    if (!noteId) return null;
+    const note = await ctx.loaders.caseNoteById.load(noteId);
+    if (!note || !(await this.isVisible(ctx, note))) return null;
+    ctx.readAudit.record(note.person.id, note.domain);
+    return CaseNoteView.from(note, ctx.viewer.structureId);
+  }
+
+  /** A structure with a full mandate writes a note in a domain it writes; a correction points to the note it corrects. */
+  async write(ctx: RequestContext, input: WriteCaseNoteInput): Promise<CaseNoteView> {
+    assertAllowed(ctx.viewer, Permission.CASE_NOTE_WRITE);
+    const personId = parseId(input.personId, 'personId');
+    await ctx.access.assertFullMandate(personId, 'Writing a case note');
+    await ctx.access.assertCanWrite(personId, input.domain);
+    const note = await inTransaction(ctx, async (em) => {
+      const account = await em.findOneOrFail(Account, ctx.viewer.accountId);
+      const created = new CaseNote(em.getReference(Person, personId), input.domain, account, input.text);
+      if (input.followUpId) {
+        created.followUp = await em.findOne(FollowUp, { id: parseId(input.followUpId, 'followUpId'), person: personId, structure: ctx.viewer.structureId });
+        if (!created.followUp) throw new BadUserInputError("followUpId is not one of your structure's follow-ups of this person", 'followUpId');
+      }
+      if (input.correctsId) {
+        const corrected = await em.findOne(CaseNote, parseId(input.correctsId, 'correctsId'));
+        if (!corrected || corrected.person.id !== personId || !(await this.isVisible(ctx, corrected))) {
+          throw new BadUserInputError('correctsId is not a note of this person that you may read', 'correctsId');
+        }
+        if (corrected.domain !== input.domain) {
+          throw new BadUserInputError(`A correction keeps the domain of the note it corrects (${corrected.domain})`, 'domain');
+        }
+        created.corrects = corrected;
+      }
+      em.persist(created);
+      recordEvent(em, ctx, OutboxEventType.CASE_NOTE_WRITTEN, {
+        personId,
+        domain: input.domain,
+        payload: { caseNoteId: created.id, correctsId: created.corrects?.id ?? null },
+      });
+      auditWrite(em, ctx, { personId, domains: [input.domain], action: 'writeCaseNote', ids: { caseNoteId: created.id } });
+      return created;
+    });
+    return CaseNoteView.from(note, ctx.viewer.structureId);
+  }
+
+  /** Its author's structure edits a note within 24 hours; afterwards notes are append-only. */
+  async edit(ctx: RequestContext, args: EditCaseNoteArgs): Promise<CaseNoteView> {
+    assertAllowed(ctx.viewer, Permission.CASE_NOTE_WRITE);
+    const id = parseId(args.id, 'id');
+    const note = await inTransaction(ctx, async (em) => {
+      const found = await em.findOne(CaseNote, id);
+      if (!found || !(await this.isVisible(ctx, found))) throw new NotFoundError('Case note');
+      if (found.authorStructure.id !== ctx.viewer.structureId) throw new ForbiddenError("Only the author's structure edits a case note");
+      if (Date.now() - found.createdAt.getTime() >= CASE_NOTE_EDIT_WINDOW_MS) {
+        throw new ConflictError('The note is more than 24 hours old and append-only: write a correction that points to it');
+      }
+      await ctx.access.assertCanWrite(found.person.id, found.domain);
+      assertVersion('The note', found.version, args.expectedVersion);
+      found.text = args.text;
+      auditWrite(em, ctx, { personId: found.person.id, domains: [found.domain], action: 'editCaseNote', ids: { caseNoteId: id } });
+      return found;
+    });
+    return CaseNoteView.from(note, ctx.viewer.structureId);
+  }
+}
+
+export const caseNoteService = new CaseNoteService();

@@ -1,0 +1,106 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { accountService } from '../accounts/account.service';
+import { personService } from '../persons/person.service';
+import { PersonView } from '../persons/person.type';
+import { referralService } from '../referrals/referral.service';
+import { ReferralView } from '../referrals/referral.type';
+import type { RequestContext } from '../server/context';
+import { structureService } from '../structures/structure.service';
+import { ServiceView, StructureView } from '../structures/structure.type';
+import { appointmentService } from './appointment.service';
+import { caseNoteService } from './case-note.service';
+import { AppointmentOutcomeArgs, CloseFollowUpArgs, EditCaseNoteArgs, ScheduleAppointmentInput, WriteCaseNoteInput } from './follow-up.inputs';
+import { followUpService } from './follow-up.service';
+import { AppointmentView, CaseNoteView, FollowUpView } from './follow-up.type';
+
+@Resolver(() => FollowUpView)
+export class FollowUpResolver {
+  @Mutation(() => FollowUpView, { description: 'The structure closes its follow-up: its referral completes and its mandate ends.' })
+  closeFollowUp(@Ctx() ctx: RequestContext, @Args() args: CloseFollowUpArgs): Promise<FollowUpView> {
+    return followUpService.close(ctx, args);
+  }
+
+  @FieldResolver(() => PersonView)
+  person(@Ctx() ctx: RequestContext, @Root() followUp: FollowUpView): Promise<PersonView> {
+    return personService.byId(ctx, followUp.personId);
+  }
+
+  @FieldResolver(() => StructureView)
+  structure(@Ctx() ctx: RequestContext, @Root() followUp: FollowUpView): Promise<StructureView> {
+    return structureService.byId(ctx, followUp.structureId);
+  }
+
+  @FieldResolver(() => ServiceView, { nullable: true })
+  service(@Ctx() ctx: RequestContext, @Root() followUp: FollowUpView): Promise<ServiceView | null> {
+    return structureService.optionalServiceById(ctx, followUp.serviceId);
+  }
+
+  @FieldResolver(() => ReferralView, { nullable: true, description: 'The referral that opened it, when you may see it.' })
+  referral(@Ctx() ctx: RequestContext, @Root() followUp: FollowUpView): Promise<ReferralView | null> {
+    return referralService.optionalById(ctx, followUp.referralId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The worker in charge.' })
+  workerName(@Ctx() ctx: RequestContext, @Root() followUp: FollowUpView): Promise<string | null> {
+    return accountService.displayNameOf(ctx, followUp.workerId);
+  }
+}
+
+@Resolver(() => AppointmentView)
+export class AppointmentResolver {
+  @Mutation(() => AppointmentView, { description: 'A structure with a full mandate schedules an appointment in a domain it writes.' })
+  scheduleAppointment(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ScheduleAppointmentInput) input: ScheduleAppointmentInput,
+  ): Promise<AppointmentView> {
+    return appointmentService.schedule(ctx, input);
+  }
+
+  @Mutation(() => AppointmentView, { description: 'Held, missed (no-show) or cancelled: recorded by the structure holding it.' })
+  recordAppointmentOutcome(@Ctx() ctx: RequestContext, @Args() args: AppointmentOutcomeArgs): Promise<AppointmentView> {
+    return appointmentService.recordOutcome(ctx, args);
+  }
+
+  @FieldResolver(() => PersonView)
+  person(@Ctx() ctx: RequestContext, @Root() appointment: AppointmentView): Promise<PersonView> {
+    return personService.byId(ctx, appointment.personId);
+  }
+
+  @FieldResolver(() => StructureView)
+  structure(@Ctx() ctx: RequestContext, @Root() appointment: AppointmentView): Promise<StructureView> {
+    return structureService.byId(ctx, appointment.structureId);
+  }
+}
+
+@Resolver(() => CaseNoteView)
+export class CaseNoteResolver {
+  @Mutation(() => CaseNoteView, { description: 'A note in a domain you write; notes are append-only after 24 hours.' })
+  writeCaseNote(@Ctx() ctx: RequestContext, @Arg('input', () => WriteCaseNoteInput) input: WriteCaseNoteInput): Promise<CaseNoteView> {
+    return caseNoteService.write(ctx, input);
+  }
+
+  @Mutation(() => CaseNoteView, { description: "Its author's structure edits a note within 24 hours." })
+  editCaseNote(@Ctx() ctx: RequestContext, @Args() args: EditCaseNoteArgs): Promise<CaseNoteView> {
+    return caseNoteService.edit(ctx, args);
+  }
+
+  @FieldResolver(() => PersonView)
+  person(@Ctx() ctx: RequestContext, @Root() note: CaseNoteView): Promise<PersonView> {
+    return personService.byId(ctx, note.personId);
+  }
+
+  @FieldResolver(() => StructureView)
+  authorStructure(@Ctx() ctx: RequestContext, @Root() note: CaseNoteView): Promise<StructureView> {
+    return structureService.byId(ctx, note.authorStructureId);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  authorName(@Ctx() ctx: RequestContext, @Root() note: CaseNoteView): Promise<string | null> {
+    return accountService.displayNameOf(ctx, note.authorAccountId);
+  }
+
+  @FieldResolver(() => CaseNoteView, { nullable: true, description: 'The note this one corrects, when you may read it.' })
+  corrects(@Ctx() ctx: RequestContext, @Root() note: CaseNoteView): Promise<CaseNoteView | null> {
+    return caseNoteService.correctedBy(ctx, note.correctsId);
+  }
+}

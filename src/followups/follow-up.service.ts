@@ -1,0 +1,114 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Account } from '../accounts/account.entity';
+import { auditWrite } from '../audit/audit.service';
+import { OutboxEventType } from '../outbox/outbox-event.entity';
+import { recordEvent } from '../outbox/outbox';
+import { recordDomain } from '../policy/access-policy';
+import { assertAllowed } from '../policy/authz';
+import { Permission } from '../policy/permissions';
+import { assertTransition } from '../referrals/referral-state';
+import type { Referral } from '../referrals/referral.entity';
+import { ReferralStatus } from '../referrals/referral.enums';
+import type { RequestContext } from '../server/context';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { parseId } from '../shared/ids';
+import { assertVersion, inTransaction } from '../shared/transaction';
+import type { StructureKind } from '../structures/structure-kind';
+import type { CloseFollowUpArgs } from './follow-up.inputs';
+import { FollowUp } from './follow-up.entity';
+import { FollowUpView } from './follow-up.type';
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Follow-ups: opened by an accepted referral, closed by their structure, which ends its mandate. */
+export class FollowUpService {
+  /** Whether the viewer sees a follow-up: its structure does; others under the record domain of that structure. */
+  async isVisible(ctx: RequestContext, followUp: FollowUp): Promise<boolean> {
+    const structure = await ctx.loaders.structureById.load(followUp.structure.id);
+    return ctx.access.canSeeRecord(followUp.person.id, {
+      domain: recordDomain(structure!.kind),
+      structureId: structure!.id,
+      structureKind: structure!.kind,
+    });
+  }
+
+  /** Follow-ups of a visible person that the viewer may see, latest first (batched). */
+  async ofPerson(ctx: RequestContext, personId: string): Promise<FollowUpView[]> {
+    if (!ctx.access.mayReadPersons) return [];
+    const rows = await ctx.loaders.followUpsByPerson.load(personId);
+    const visible = await Promise.all(rows.map((row) => this.isVisible(ctx, row)));
+    const shown = rows.filter((_, index) => visible[index]);
+    if (shown.length > 0) ctx.readAudit.touch(personId);
+    return shown.map(FollowUpView.from);
+  }
+
+  /** Opens the receiving structure's follow-up of an accepted referral (within its transaction). */
+  async openFor(em: EntityManager, ctx: RequestContext, referral: Referral, kind: StructureKind): Promise<FollowUp> {
+    const followUp = new FollowUp(referral.person, referral.toStructure, today());
+    followUp.service = referral.service;
+    followUp.referral = referral;
+    followUp.worker = em.getReference(Account, ctx.viewer.accountId);
+    em.persist(followUp);
+    recordEvent(em, ctx, OutboxEventType.FOLLOW_UP_OPENED, {
+      personId: referral.person.id,
+      domain: recordDomain(kind),
+      payload: { followUpId: followUp.id, referralId: referral.id, structureId: referral.toStructure.id },
+    });
+    return followUp;
+  }
+
+  /** Closes the open follow-up of a referral that completes or is cancelled (within its transaction). */
+  async closeFor(em: EntityManager, ctx: RequestContext, referral: Referral, kind: StructureKind, reason: string): Promise<void> {
+    const followUp = await em.findOne(FollowUp, { referral, endDate: null });
+    if (followUp) this.markClosed(em, ctx, followUp, kind, reason, today());
+  }
+
+  /**
+   * The structure closes its follow-up, with a reason: its referral completes, and its
+   * mandate ends as the policy says (own writings only, read-only).
+   */
+  async close(ctx: RequestContext, args: CloseFollowUpArgs): Promise<FollowUpView> {
+    assertAllowed(ctx.viewer, Permission.FOLLOW_UP_MANAGE);
+    const id = parseId(args.id, 'id');
+    const closed = await inTransaction(ctx, async (em) => {
+      const followUp = await em.findOne(FollowUp, id, { populate: ['structure', 'referral'] });
+      if (!followUp || !(await this.isVisible(ctx, followUp))) throw new NotFoundError('Follow-up');
+      if (followUp.structure.id !== ctx.viewer.structureId) throw new ForbiddenError('Only the structure holding a follow-up closes it');
+      if (followUp.endDate) throw new ConflictError(`The follow-up is closed already (${followUp.endDate})`);
+      assertVersion('The follow-up', followUp.version, args.expectedVersion);
+      const endDate = args.endDate ?? today();
+      if (endDate < followUp.startDate || endDate > today()) {
+        throw new BadUserInputError(`endDate must be between the start (${followUp.startDate}) and today`, 'endDate');
+      }
+      const referral = followUp.referral;
+      if (referral && (referral.status === ReferralStatus.ACCEPTED || referral.status === ReferralStatus.IN_PROGRESS)) {
+        assertTransition(referral.status, ReferralStatus.COMPLETED);
+        referral.status = ReferralStatus.COMPLETED;
+        referral.closedAt = new Date();
+        recordEvent(em, ctx, OutboxEventType.REFERRAL_COMPLETED, {
+          personId: followUp.person.id,
+          domain: recordDomain(followUp.structure.kind, referral.needs),
+          payload: { referralId: referral.id, status: referral.status },
+        });
+      }
+      this.markClosed(em, ctx, followUp, followUp.structure.kind, args.reason.trim(), endDate);
+      auditWrite(em, ctx, { personId: followUp.person.id, domains: [], action: 'closeFollowUp', ids: { followUpId: id } });
+      return followUp;
+    });
+    return FollowUpView.from(closed);
+  }
+
+  private markClosed(em: EntityManager, ctx: RequestContext, followUp: FollowUp, kind: StructureKind, reason: string, endDate: string): void {
+    followUp.endDate = endDate;
+    followUp.closingReason = reason;
+    recordEvent(em, ctx, OutboxEventType.FOLLOW_UP_CLOSED, {
+      personId: followUp.person.id,
+      domain: recordDomain(kind),
+      payload: { followUpId: followUp.id, structureId: followUp.structure.id, endDate },
+    });
+  }
+}
+
+export const followUpService = new FollowUpService();

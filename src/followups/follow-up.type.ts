@@ -1,0 +1,147 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DataDomain } from '../policy/data-domain';
+import { DateScalar, DateTimeScalar } from '../shared/scalars';
+import type { Appointment } from './appointment.entity';
+import type { CaseNote } from './case-note.entity';
+import { AppointmentKind, AppointmentStatus } from './follow-up.enums';
+import type { FollowUp } from './follow-up.entity';
+
+/** Case notes are editable by their author's structure within this delay, then append-only. */
+export const CASE_NOTE_EDIT_WINDOW_MS = 24 * 3_600_000;
+
+@ObjectType('FollowUp', { description: 'The support a structure gives a person, opened by an accepted referral.' })
+export class FollowUpView {
+  @Field(() => ID)
+  id!: string;
+
+  personId!: string;
+  structureId!: string;
+  serviceId!: string | null;
+  referralId!: string | null;
+  workerId!: string | null;
+
+  @Field(() => DateScalar)
+  startDate!: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  endDate!: string | null;
+
+  @Field(() => String, { nullable: true })
+  closingReason!: string | null;
+
+  @Field(() => Boolean)
+  open!: boolean;
+
+  @Field(() => Int)
+  version!: number;
+
+  static from(followUp: FollowUp): FollowUpView {
+    return Object.assign(new FollowUpView(), {
+      id: followUp.id,
+      personId: followUp.person.id,
+      structureId: followUp.structure.id,
+      serviceId: followUp.service?.id ?? null,
+      referralId: followUp.referral?.id ?? null,
+      workerId: followUp.worker?.id ?? null,
+      startDate: followUp.startDate,
+      endDate: followUp.endDate,
+      closingReason: followUp.closingReason,
+      open: followUp.endDate === null,
+      version: followUp.version,
+    });
+  }
+}
+
+@ObjectType('Appointment', { description: 'An appointment with the person; read under the policy of its domain.' })
+export class AppointmentView {
+  @Field(() => ID)
+  id!: string;
+
+  personId!: string;
+  structureId!: string;
+  followUpId!: string | null;
+
+  @Field(() => DataDomain)
+  domain!: DataDomain;
+
+  @Field(() => AppointmentKind)
+  kind!: AppointmentKind;
+
+  @Field(() => String, { nullable: true })
+  place!: string | null;
+
+  @Field(() => DateTimeScalar)
+  scheduledAt!: Date;
+
+  @Field(() => AppointmentStatus)
+  status!: AppointmentStatus;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  heldAt!: Date | null;
+
+  @Field(() => Int)
+  version!: number;
+
+  static from(appointment: Appointment): AppointmentView {
+    return Object.assign(new AppointmentView(), {
+      id: appointment.id,
+      personId: appointment.person.id,
+      structureId: appointment.structure.id,
+      followUpId: appointment.followUp?.id ?? null,
+      domain: appointment.domain,
+      kind: appointment.kind,
+      place: appointment.place,
+      scheduledAt: appointment.scheduledAt,
+      status: appointment.status,
+      heldAt: appointment.heldAt,
+      version: appointment.version,
+    });
+  }
+}
+
+@ObjectType('CaseNote', { description: "A worker's note; read under the policy of its domain; corrected by a new note." })
+export class CaseNoteView {
+  @Field(() => ID)
+  id!: string;
+
+  personId!: string;
+  authorStructureId!: string;
+  authorAccountId!: string;
+  followUpId!: string | null;
+  correctsId!: string | null;
+
+  @Field(() => DataDomain)
+  domain!: DataDomain;
+
+  @Field(() => String)
+  text!: string;
+
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+
+  @Field(() => DateTimeScalar)
+  updatedAt!: Date;
+
+  @Field(() => Boolean, { description: "True while the viewer's structure wrote it less than 24 hours ago." })
+  editable!: boolean;
+
+  @Field(() => Int)
+  version!: number;
+
+  static from(note: CaseNote, viewerStructureId: string, now = Date.now()): CaseNoteView {
+    return Object.assign(new CaseNoteView(), {
+      id: note.id,
+      personId: note.person.id,
+      authorStructureId: note.authorStructure.id,
+      authorAccountId: note.authorAccount.id,
+      followUpId: note.followUp?.id ?? null,
+      correctsId: note.corrects?.id ?? null,
+      domain: note.domain,
+      text: note.text,
+      createdAt: note.createdAt,
+      updatedAt: note.updatedAt,
+      editable: note.authorStructure.id === viewerStructureId && now - note.createdAt.getTime() < CASE_NOTE_EDIT_WINDOW_MS,
+      version: note.version,
+    });
+  }
+}

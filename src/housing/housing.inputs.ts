@@ -1,0 +1,66 @@
+import { IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { HousingStatus } from '../persons/person.enums';
+import { DateScalar } from '../shared/scalars';
+
+@InputType('RequestShelterInput')
+export class RequestShelterInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'personId must be an ID returned by this API' })
+  personId!: string;
+
+  @Field(() => ID, { nullable: true, description: "The SIAO to ask; defaults to the SIAO of your structure's département." })
+  @IsOptional()
+  @IsUUID('all', { message: 'siaoId must be an ID returned by this API' })
+  siaoId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  motive?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Same key twice from your structure returns the first request.' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._:-]{1,100}$/, { message: 'idempotencyKey must be 1 to 100 letters, digits or ._:-' })
+  idempotencyKey?: string | null;
+}
+
+@ArgsType()
+export class PlacePersonArgs {
+  @Field(() => ID)
+  personId!: string;
+
+  @Field(() => ID)
+  serviceId!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Defaults to today.' })
+  @IsOptional()
+  startDate?: string | null;
+
+  @Field(() => HousingStatus, { nullable: true, description: "The person's housing status while placed; defaults to CHRS." })
+  @IsOptional()
+  housingStatus?: HousingStatus | null;
+}
+
+@ArgsType()
+export class EndPlacementArgs {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Defaults to today.' })
+  @IsOptional()
+  endDate?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  reason?: string | null;
+
+  @Field(() => HousingStatus, { nullable: true, description: "The person's housing status afterwards; defaults to UNKNOWN." })
+  @IsOptional()
+  nextHousingStatus?: HousingStatus | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  expectedVersion?: number | null;
+}

@@ -1,0 +1,212 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Account } from '../accounts/account.entity';
+import { auditWrite } from '../audit/audit.service';
+import { OutboxEventType } from '../outbox/outbox-event.entity';
+import { recordEvent } from '../outbox/outbox';
+import { PersonHousing } from '../persons/person-housing.entity';
+import { Person } from '../persons/person.entity';
+import { HousingStatus, RightKind, RightStatus } from '../persons/person.enums';
+import { rightsService } from '../persons/rights.service';
+import type { HousingSituationView } from '../persons/person.type';
+import { Decision } from '../policy/access-policy';
+import { assertAllowed } from '../policy/authz';
+import { DataDomain } from '../policy/data-domain';
+import { Permission } from '../policy/permissions';
+import { Need } from '../referrals/referral.enums';
+import { referralService } from '../referrals/referral.service';
+import { ReferralView } from '../referrals/referral.type';
+import type { RequestContext } from '../server/context';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { parseId } from '../shared/ids';
+import { assertVersion, inTransaction } from '../shared/transaction';
+import { Service } from '../structures/service.entity';
+import { StructureKind } from '../structures/structure-kind';
+import { Structure } from '../structures/structure.entity';
+import { ServiceView } from '../structures/structure.type';
+import type { EndPlacementArgs, PlacePersonArgs, RequestShelterInput } from './housing.inputs';
+import { Placement } from './placement.entity';
+import { PlacementView } from './placement.type';
+
+const DAY_MS = 86_400_000;
+
+function day(offset = 0): string {
+  return new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A placement tells of care when the service is a CSAPA's; otherwise it is housing data. */
+function placementDomain(kind: StructureKind): DataDomain {
+  return kind === StructureKind.CSAPA ? DataDomain.HEALTH_SUMMARY : DataDomain.HOUSING;
+}
+
+/** Housing: shelter requests to the SIAO, placements in services with housing places, occupancy. */
+export class HousingService {
+  async isVisible(ctx: RequestContext, placement: Placement): Promise<boolean> {
+    const structure = (await ctx.loaders.structureById.load(placement.structure.id))!;
+    return ctx.access.canSeeRecord(placement.person.id, {
+      domain: placementDomain(structure.kind),
+      structureId: structure.id,
+      structureKind: structure.kind,
+    });
+  }
+
+  /** Placements of a visible person the viewer may see, latest first (batched). */
+  async ofPerson(ctx: RequestContext, personId: string): Promise<PlacementView[]> {
+    if (!ctx.access.mayReadPersons) return [];
+    const rows = await ctx.loaders.placementsByPerson.load(personId);
+    const visible = await Promise.all(rows.map((row) => this.isVisible(ctx, row)));
+    const shown = rows.filter((_, index) => visible[index]);
+    if (shown.length > 0) ctx.readAudit.record(personId, DataDomain.HOUSING);
+    return shown.map(PlacementView.from);
+  }
+
+  /** The service housing the person now, when the viewer may see that placement. */
+  async placementOf(ctx: RequestContext, housing: HousingSituationView): Promise<ServiceView | null> {
+    const current = (await ctx.loaders.placementsByPerson.load(housing.personId)).find((p) => p.endDate === null);
+    if (!current || !(await this.isVisible(ctx, current))) return null;
+    const service = await ctx.loaders.serviceById.load(current.service.id);
+    return service ? ServiceView.from(service) : null;
+  }
+
+  async occupancy(ctx: RequestContext, service: ServiceView): Promise<number | null> {
+    return service.housingPlaces === null ? null : ctx.loaders.occupancyByService.load(service.id);
+  }
+
+  async available(ctx: RequestContext, service: ServiceView): Promise<number | null> {
+    if (service.housingPlaces === null) return null;
+    return Math.max(0, service.housingPlaces - (await ctx.loaders.occupancyByService.load(service.id)));
+  }
+
+  /**
+   * A partner following the person asks the SIAO for shelter: a referral to the SIAO for
+   * HOUSING (which gives the SIAO its mandate), the request date in HOUSING, and the
+   * SHELTER_REQUEST right step submitted when the partner writes SOCIAL.
+   */
+  async requestShelter(ctx: RequestContext, input: RequestShelterInput): Promise<ReferralView> {
+    assertAllowed(ctx.viewer, Permission.SHELTER_REQUEST);
+    const personId = parseId(input.personId, 'personId');
+    if (input.idempotencyKey) {
+      const first = await referralService.byKey(ctx, input.idempotencyKey);
+      if (first) return first;
+    }
+    await ctx.access.assertFullMandate(personId, 'Asking the SIAO for shelter');
+    await ctx.access.assertCanWrite(personId, DataDomain.HOUSING);
+    const writesSocial = (await ctx.access.decision(personId, DataDomain.SOCIAL, 'write')) === Decision.ALLOW;
+    const siao = await this.siaoFor(ctx, input.siaoId ?? null);
+    const referral = await inTransaction(ctx, async (em) => {
+      const person = await em.findOneOrFail(Person, personId);
+      const service = await em.findOne(Service, { structure: siao, receivesReferrals: true, needs: { $contains: [Need.HOUSING] } }, { orderBy: { name: 'asc' } });
+      const created = await referralService.createIn(em, ctx, {
+        person,
+        to: siao,
+        service,
+        needs: [Need.HOUSING],
+        motive: input.motive,
+        idempotencyKey: input.idempotencyKey,
+      });
+      const housing = (await em.findOne(PersonHousing, { person })) ?? em.create(PersonHousing, { person });
+      housing.shelterRequestedAt = day();
+      housing.writtenBy = em.getReference(Structure, ctx.viewer.structureId);
+      auditWrite(em, ctx, { personId, domains: [DataDomain.HOUSING], action: 'requestShelter', ids: { referralId: created.id } });
+      if (writesSocial) {
+        await rightsService.setStatus(em, ctx, personId, RightKind.SHELTER_REQUEST, RightStatus.SUBMITTED, `Demande au ${siao.name}`, undefined, 'requestShelter');
+      }
+      return created;
+    });
+    return ReferralView.from(referral);
+  }
+
+  /**
+   * The structure running a service with housing places places the person in it. The
+   * service row is locked while places are counted: of two requests for the last place,
+   * one wins and the other is a CONFLICT naming the service and its capacity.
+   */
+  async place(ctx: RequestContext, args: PlacePersonArgs): Promise<PlacementView> {
+    assertAllowed(ctx.viewer, Permission.PLACEMENT_MANAGE);
+    const personId = parseId(args.personId, 'personId');
+    const serviceId = parseId(args.serviceId, 'serviceId');
+    const service = await ctx.em.findOne(Service, serviceId, { populate: ['structure'] });
+    if (!service) throw new BadUserInputError('serviceId is not a service of the directory', 'serviceId');
+    if (service.structure.id !== ctx.viewer.structureId) throw new ForbiddenError('Only the structure running a service places persons in it');
+    if (!service.housingPlaces) throw new BadUserInputError(`${service.name} has no housing places`, 'serviceId');
+    await ctx.access.assertFullMandate(personId, 'Placing a person');
+    await ctx.access.assertCanWrite(personId, DataDomain.HOUSING);
+    const startDate = args.startDate ?? day();
+    if (startDate < day(-365) || startDate > day(30)) {
+      throw new BadUserInputError('startDate must be within the past year and the next 30 days', 'startDate');
+    }
+    const placement = await inTransaction(ctx, async (em) => {
+      const locked = await em.findOneOrFail(Service, serviceId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const taken = await em.count(Placement, { service: locked, endDate: null });
+      const capacity = locked.housingPlaces ?? 0;
+      if (taken >= capacity) {
+        throw new ConflictError(`${locked.name} is full: all ${capacity} housing places are taken`, {
+          serviceId: locked.id,
+          capacity,
+        });
+      }
+      const current = await em.findOne(Placement, { person: personId, endDate: null }, { populate: ['service'] });
+      if (current) throw new ConflictError(`The person is placed already (${current.service.name}); end that placement first`);
+      const created = new Placement(em.getReference(Person, personId), locked, em.getReference(Account, ctx.viewer.accountId), startDate);
+      created.structure = service.structure;
+      em.persist(created);
+      await this.setHousing(em, ctx, personId, args.housingStatus ?? HousingStatus.CHRS);
+      recordEvent(em, ctx, OutboxEventType.PLACEMENT_MADE, {
+        personId,
+        domain: placementDomain(service.structure.kind),
+        payload: { placementId: created.id, serviceId, startDate },
+      });
+      auditWrite(em, ctx, { personId, domains: [DataDomain.HOUSING], action: 'placePerson', ids: { placementId: created.id } });
+      return created;
+    });
+    return PlacementView.from(placement);
+  }
+
+  /** The structure running the service ends a placement: the place is free again. */
+  async end(ctx: RequestContext, args: EndPlacementArgs): Promise<PlacementView> {
+    assertAllowed(ctx.viewer, Permission.PLACEMENT_MANAGE);
+    const id = parseId(args.id, 'id');
+    const placement = await inTransaction(ctx, async (em) => {
+      const found = await em.findOne(Placement, id, { populate: ['structure'] });
+      if (!found || !(await this.isVisible(ctx, found))) throw new NotFoundError('Placement');
+      if (found.structure.id !== ctx.viewer.structureId) throw new ForbiddenError('Only the structure running the service ends a placement');
+      if (found.endDate) throw new ConflictError(`The placement ended already (${found.endDate})`);
+      assertVersion('The placement', found.version, args.expectedVersion);
+      const endDate = args.endDate ?? day();
+      if (endDate < found.startDate || endDate > day()) {
+        throw new BadUserInputError(`endDate must be between the start (${found.startDate}) and today`, 'endDate');
+      }
+      found.endDate = endDate;
+      found.endReason = args.reason?.trim() || null;
+      await this.setHousing(em, ctx, found.person.id, args.nextHousingStatus ?? HousingStatus.UNKNOWN);
+      recordEvent(em, ctx, OutboxEventType.PLACEMENT_ENDED, {
+        personId: found.person.id,
+        domain: placementDomain(found.structure.kind),
+        payload: { placementId: id, endDate },
+      });
+      auditWrite(em, ctx, { personId: found.person.id, domains: [DataDomain.HOUSING], action: 'endPlacement', ids: { placementId: id } });
+      return found;
+    });
+    return PlacementView.from(placement);
+  }
+
+  private async setHousing(em: EntityManager, ctx: RequestContext, personId: string, status: HousingStatus): Promise<void> {
+    const housing = (await em.findOne(PersonHousing, { person: personId })) ?? em.create(PersonHousing, { person: personId });
+    housing.status = status;
+    housing.writtenBy = em.getReference(Structure, ctx.viewer.structureId);
+  }
+
+  private async siaoFor(ctx: RequestContext, siaoId: string | null): Promise<Structure> {
+    if (siaoId) {
+      const siao = await ctx.em.findOne(Structure, parseId(siaoId, 'siaoId'));
+      if (!siao || siao.kind !== StructureKind.SIAO) throw new BadUserInputError('siaoId must be the id of a SIAO', 'siaoId');
+      return siao;
+    }
+    const own = (await ctx.loaders.structureById.load(ctx.viewer.structureId))!;
+    const siao = own.departement ? await ctx.em.findOne(Structure, { kind: StructureKind.SIAO, departement: own.departement }) : null;
+    if (!siao) throw new BadUserInputError(`No SIAO in your département; give siaoId`, 'siaoId');
+    return siao;
+  }
+}
+
+export const housingService = new HousingService();

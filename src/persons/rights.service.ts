@@ -1,0 +1,79 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Account } from '../accounts/account.entity';
+import { auditWrite } from '../audit/audit.service';
+import { OutboxEventType } from '../outbox/outbox-event.entity';
+import { recordEvent } from '../outbox/outbox';
+import { assertAllowed } from '../policy/authz';
+import { DataDomain } from '../policy/data-domain';
+import { Permission } from '../policy/permissions';
+import type { RequestContext } from '../server/context';
+import { parseId } from '../shared/ids';
+import { assertVersion, inTransaction } from '../shared/transaction';
+import { Structure } from '../structures/structure.entity';
+import { RightStatus, type RightKind } from './person.enums';
+import { Person } from './person.entity';
+import { RightStepChange } from './right-step-change.entity';
+import { RightStep } from './right-step.entity';
+import type { UpdateRightStepArgs } from './rights.inputs';
+import { personService } from './person.service';
+import { RightStepChangeView, type RightStepView, type SocialSituationView } from './person.type';
+
+/** Rights to open (ID card, RSA, ...): the current status of each kind, and the history of every change. */
+export class RightsService {
+  /**
+   * Sets where a right stands for a person, in the SOCIAL domain; the change (who, when,
+   * from which status) is kept, and obtaining a right is an event.
+   */
+  async update(ctx: RequestContext, args: UpdateRightStepArgs): Promise<SocialSituationView | null> {
+    assertAllowed(ctx.viewer, Permission.PERSON_WRITE);
+    const personId = parseId(args.personId, 'personId');
+    await ctx.access.assertCanWrite(personId, DataDomain.SOCIAL);
+    await inTransaction(ctx, (em) =>
+      this.setStatus(em, ctx, personId, args.kind, args.status, args.note ?? null, args.expectedVersion, 'updateRightStep'),
+    );
+    return personService.socialOf(ctx, personId);
+  }
+
+  /** The step change itself, inside the caller's transaction (also used by a shelter request). */
+  async setStatus(
+    em: EntityManager,
+    ctx: RequestContext,
+    personId: string,
+    kind: RightKind,
+    status: RightStatus,
+    note: string | null,
+    expectedVersion: number | null | undefined,
+    action: string,
+  ): Promise<RightStep> {
+    const person = await em.findOneOrFail(Person, personId);
+    let step = await em.findOne(RightStep, { person, kind });
+    assertVersion(`The ${kind} step`, step?.version ?? 0, expectedVersion);
+    const from = step?.status ?? null;
+    if (!step) {
+      step = new RightStep(person, kind, status);
+      em.persist(step);
+    }
+    step.status = status;
+    step.note = note?.trim() || null;
+    step.updatedByStructure = em.getReference(Structure, ctx.viewer.structureId);
+    step.updatedAt = new Date();
+    em.persist(new RightStepChange(step, from, em.getReference(Account, ctx.viewer.accountId), em.getReference(Structure, ctx.viewer.structureId)));
+    const payload = { rightStepId: step.id, kind, fromStatus: from, toStatus: status };
+    recordEvent(em, ctx, OutboxEventType.RIGHT_STEP_CHANGED, { personId, domain: DataDomain.SOCIAL, payload });
+    if (status === RightStatus.OBTAINED && from !== RightStatus.OBTAINED) {
+      recordEvent(em, ctx, OutboxEventType.RIGHT_OBTAINED, { personId, domain: DataDomain.SOCIAL, payload });
+    }
+    auditWrite(em, ctx, { personId, domains: [DataDomain.SOCIAL], action, ids: { rightStepId: step.id } });
+    return step;
+  }
+
+  /** The changes of one step, newest first; under an ended mandate, the structure's own only (batched). */
+  async historyOf(ctx: RequestContext, step: RightStepView): Promise<RightStepChangeView[]> {
+    const changes = await ctx.loaders.rightStepChangesByPerson.load(step.personId);
+    return changes
+      .filter((change) => change.kind === step.kind && (!step.historyOnlyOf || change.structure.id === step.historyOnlyOf))
+      .map(RightStepChangeView.from);
+  }
+}
+
+export const rightsService = new RightsService();
