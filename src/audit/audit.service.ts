@@ -35,18 +35,34 @@ export function auditWrite(
   em.persist(audit);
 }
 
-/** Writes the request's reads of person data: one entry per person, one INSERT for all. */
+/** A PostgreSQL array literal of simple values (UUIDs, comma-joined enum names). */
+function arrayLiteral(values: string[]): string {
+  return `{${values.map((value) => `"${value}"`).join(',')}}`;
+}
+
+/**
+ * Writes the request's reads of person data: one entry per person, in one INSERT
+ * whatever the number of persons (arrays unnested by PostgreSQL).
+ */
 export async function flushReadAudit(ctx: RequestContext): Promise<number> {
   const reads = ctx.readAudit.entries();
   if (reads.length === 0) return 0;
-  const em = ctx.em.fork();
-  const rows = reads.map(({ personId, domains }) => {
-    const audit = entry(em, ctx, AuditKind.READ);
-    audit.personId = personId;
-    audit.domains = domains;
-    audit.operation = ctx.operationName;
-    return audit;
-  });
-  await em.insertMany(AuditEntry, rows);
-  return rows.length;
+  const { viewer } = ctx;
+  await ctx.em.getConnection().execute(
+    `insert into audit_entry (account_id, structure_id, role, client, kind, operation, request_id, person_id, domains)
+     select ?, ?, ?, ?, ?, ?, ?, r.person_id, coalesce(string_to_array(nullif(r.domains, ''), ','), '{}')
+     from unnest(?::uuid[], ?::text[]) as r(person_id, domains)`,
+    [
+      viewer.accountId,
+      viewer.structureId,
+      viewer.role,
+      viewer.clientKind,
+      AuditKind.READ,
+      ctx.operationName,
+      ctx.requestId,
+      arrayLiteral(reads.map((read) => read.personId)),
+      arrayLiteral(reads.map((read) => read.domains.join(','))),
+    ],
+  );
+  return reads.length;
 }
