@@ -20,6 +20,7 @@ const NO_DATE = '9999-12-31';
 
 interface CaseloadRow {
   id: string;
+  total: number;
   state: MandateState;
   expected_release_date: string | null;
   released_before: boolean;
@@ -71,20 +72,21 @@ export class CaseloadService {
     const visibleParams = [...mandates.params, `{${states.join(',')}}`];
     const keyset = after ? `where (released_before, sort_date, id) > (?, ?::date, ?::uuid)` : '';
     const rows = await ctx.em.getConnection().execute<CaseloadRow[]>(
-      `with page as (
-         select * from (
-           select p.id, v.state, j.expected_release_date,
-                  coalesce(j.expected_release_date < current_date, false) as released_before,
-                  coalesce(j.expected_release_date, date '${NO_DATE}') as sort_date
-           from (${visible}) v
-           join person p on p.id = v.person_id
-           left join person_judicial j on j.person_id = p.id
-         ) candidates
+      `with candidates as (
+         select p.id, v.state, j.expected_release_date,
+                coalesce(j.expected_release_date < current_date, false) as released_before,
+                coalesce(j.expected_release_date, date '${NO_DATE}') as sort_date,
+                count(*) over () as total
+         from (${visible}) v
+         join person p on p.id = v.person_id
+         left join person_judicial j on j.person_id = p.id
+       ), page as (
+         select * from candidates
          ${keyset}
          order by released_before, sort_date, id
          limit ?
        )
-       select page.id, page.state, page.expected_release_date::text as expected_release_date,
+       select page.id, page.state, page.expected_release_date::text as expected_release_date, page.total::int as total,
               page.released_before, page.sort_date::text as sort_date, h.status as housing_status,
               exists (select 1 from placement pl where pl.person_id = page.id and pl.end_date is null) as placed,
               (select count(*)::int from right_step rs where rs.person_id = page.id and rs.status = 'TO_DO') as rights_to_do,
@@ -103,9 +105,10 @@ export class CaseloadService {
         structureId,
       ],
     );
-    const [{ total }] = await ctx.em
-      .getConnection()
-      .execute<{ total: number }[]>(`select count(*)::int as total from (${visible}) v`, visibleParams);
+    // The total rides on every row of the page; a page past the end needs its own count.
+    const total =
+      rows[0]?.total ??
+      (await ctx.em.getConnection().execute<{ total: number }[]>(`select count(*)::int as total from (${visible}) v`, visibleParams))[0].total;
     const page = rows.slice(0, first);
     const edges = await Promise.all(
       page.map(async (row) => ({
