@@ -104,7 +104,11 @@ export function renderAccessMatrix(schema: GraphQLSchema): string {
   out.push('');
   out.push('A referral is visible to its sender and its receiver while they hold any mandate on the person. To');
   out.push('another structure with a full mandate, a referral to a CSAPA, or with the need ADDICTION_CARE or');
-  out.push('HEALTH, belongs to HEALTH_SUMMARY; any other referral belongs to SOCIAL. Entries of the access log');
+  out.push('HEALTH, belongs to HEALTH_SUMMARY; any other referral belongs to SOCIAL. Follow-ups (SOCIAL, or');
+  out.push('HEALTH_SUMMARY at a CSAPA), placements (HOUSING, or HEALTH_SUMMARY at a CSAPA), appointments and case');
+  out.push('notes (their own domain) show to the structure that holds or wrote them under any mandate, and to other');
+  out.push('structures under a full mandate and the policy of their domain; a record held by a CSAPA also needs');
+  out.push('HEALTH_SUMMARY. Caseload flags are raised only from domains the viewer reads. Entries of the access log');
   out.push('by a CSAPA, or about health domains, show only to viewers who read HEALTH_SUMMARY. A consent shows to');
   out.push('the structure that recorded it, to its recipient, and (when given to all) to every structure with a');
   out.push('full mandate.');
