@@ -1,5 +1,7 @@
 import { Account } from './accounts/account.entity';
 import { Action } from './actions/action.entity';
+import { ActionParticipation } from './actions/participation.entity';
+import { OutcomeFact, OutcomeFactStale } from './outcomes/outcome-fact.entity';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { Consent } from './consents/consent.entity';
 import { Appointment } from './followups/appointment.entity';
@@ -48,9 +50,12 @@ export const ENTITIES = [
   CaseNote,
   Consent,
   Action,
+  ActionParticipation,
   Evaluation,
   Indicator,
   IndicatorPart,
   AuditEntry,
   OutboxEvent,
+  OutcomeFact,
+  OutcomeFactStale,
 ];

@@ -27,6 +27,10 @@ export enum Permission {
   PLACEMENT_MANAGE = 'placement:manage',
   SHELTER_REQUEST = 'shelter:request',
   CASELOAD_READ = 'caseload:read',
+  OUTCOMES_READ = 'outcomes:read',
+  ACTION_WRITE = 'action:write',
+  EVALUATION_WRITE = 'evaluation:write',
+  PARTICIPATION_MANAGE = 'participation:manage',
 }
 
 const EVERY_ROLE = Object.values(Role);
@@ -62,6 +66,14 @@ export const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   // Any partner following the person asks the SIAO for shelter, the SIAO itself excepted.
   [Permission.SHELTER_REQUEST]: [Role.PROBATION_OFFICER, Role.CARE_WORKER, Role.SOCIAL_WORKER],
   [Permission.CASELOAD_READ]: PERSON_DATA_ROLES,
+  // Aggregates over persons are for evaluators, who see no person; partners, who see their
+  // persons, could difference them.
+  [Permission.OUTCOMES_READ]: [Role.EVALUATOR],
+  // The carrier structure edits its actions (its workers and its administrator).
+  [Permission.ACTION_WRITE]: [...PERSON_DATA_ROLES, Role.STRUCTURE_ADMIN],
+  // An evaluator, or the carrier, records an evaluation.
+  [Permission.EVALUATION_WRITE]: [...PERSON_DATA_ROLES, Role.STRUCTURE_ADMIN, Role.EVALUATOR],
+  [Permission.PARTICIPATION_MANAGE]: PERSON_DATA_ROLES,
 };
 
 export function roleMay(role: Role, permission: Permission): boolean {

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { authenticate } from '../auth/authenticate';
 import { TokenVerifier } from '../auth/tokens';
 import type { AppConfig } from '../config/env';
+import { outcomesCsvHandler } from '../outcomes/outcome.export';
 import { ErrorCode, ServiceUnavailableError } from '../shared/errors';
 import { createRequestContext, type RequestContext } from './context';
 import { formatError, isDatabaseUnavailable } from './errors';
@@ -83,6 +84,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   });
   app.get('/healthz', liveness);
   app.get('/readyz', readiness(orm));
+  app.get('/exports/outcomes.csv', outcomesCsvHandler({ orm, verifier, logger }));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

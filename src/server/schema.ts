@@ -5,6 +5,7 @@ import { AccountResolver } from '../accounts/account.resolver';
 import { ActionResolver } from '../actions/action.resolver';
 import { AccessLogResolver } from '../audit/audit.resolver';
 import { CaseloadResolver } from '../caseload/caseload.resolver';
+import { OutcomeResolver } from '../outcomes/outcome.resolver';
 import { ConsentResolver } from '../consents/consent.resolver';
 import { AppointmentResolver, CaseNoteResolver, FollowUpResolver } from '../followups/follow-up.resolver';
 import { PlacementResolver, ServiceCapacityResolver } from '../housing/housing.resolver';
@@ -48,6 +49,7 @@ export const RESOLVERS = [
   PlacementResolver,
   ServiceCapacityResolver,
   CaseloadResolver,
+  OutcomeResolver,
 ] as const;
 
 /** Builds the executable schema from the resolvers; the same schema is emitted to schema/. */

@@ -1,0 +1,66 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../shared/scalars';
+
+export enum OutcomeDimension {
+  DEPARTEMENT = 'DEPARTEMENT',
+  MEASURE = 'MEASURE',
+  STRUCTURE_KIND = 'STRUCTURE_KIND',
+  ACTION = 'ACTION',
+}
+
+registerEnumType(OutcomeDimension, {
+  name: 'OutcomeDimension',
+  valuesConfig: {
+    DEPARTEMENT: { description: "The département of the SPIP holding the person's file." },
+    MEASURE: { description: 'The judicial measure at release.' },
+    STRUCTURE_KIND: { description: 'The kinds of partners that followed the person, e.g. ASSOCIATION+CSAPA, or NONE.' },
+    ACTION: { description: 'The action the person took part in (its id), or NONE.' },
+  },
+});
+
+@ObjectType('SuppressedCount', {
+  description: 'A count over persons; suppressed (null) when it counts 1 to 10 persons or could reveal such a cell.',
+})
+export class SuppressedCountView {
+  @Field(() => Int, { nullable: true })
+  value!: number | null;
+
+  @Field(() => Boolean)
+  suppressed!: boolean;
+}
+
+@ObjectType('OutcomeRow')
+export class OutcomeRowView {
+  @Field(() => [String], { description: 'Group keys, e.g. departement=49 or measure=PROBATION, as key=value strings.' })
+  group!: string[];
+
+  @Field(() => SuppressedCountView)
+  persons!: SuppressedCountView;
+
+  @Field(() => SuppressedCountView)
+  housedAtRelease!: SuppressedCountView;
+
+  @Field(() => SuppressedCountView)
+  rightsOpened!: SuppressedCountView;
+
+  @Field(() => SuppressedCountView)
+  inCare!: SuppressedCountView;
+
+  @Field(() => SuppressedCountView)
+  employed!: SuppressedCountView;
+}
+
+@ObjectType('OutcomeReport', { description: 'Outcomes of the persons released in whole calendar years, grouped and protected.' })
+export class OutcomeReportView {
+  @Field(() => DateScalar, { description: 'January 1st of the first year covered.' })
+  from!: string;
+
+  @Field(() => DateScalar, { description: 'December 31st of the last year covered.' })
+  to!: string;
+
+  @Field(() => [OutcomeDimension])
+  groupBy!: OutcomeDimension[];
+
+  @Field(() => [OutcomeRowView])
+  rows!: OutcomeRowView[];
+}
