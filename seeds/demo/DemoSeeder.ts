@@ -16,12 +16,12 @@ export class DemoSeeder extends Seeder {
     const clock = new DemoClock();
     const year = clock.now.getUTCFullYear();
     const directory = seedDirectory(em, year);
-    const builder = new DemoRecordBuilder(em, directory, clock);
+    seedJusticeInterventions2019(em, directory.structures.csapa44);
+    const preparation = seedReleasePreparation(em, directory, year);
+    const builder = new DemoRecordBuilder(em, directory, clock, preparation);
     for (const plan of [...STORY_PERSONS, ...generatedPersons(GENERATED_38, GENERATED_49)]) {
       builder.build(plan);
     }
-    seedJusticeInterventions2019(em, directory.structures.csapa44);
-    seedReleasePreparation(em, directory, year);
     await em.flush();
   }
 }

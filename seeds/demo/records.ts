@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Account } from '../../src/accounts/account.entity';
+import type { Action } from '../../src/actions/action.entity';
+import { ActionParticipation } from '../../src/actions/participation.entity';
 import { Consent } from '../../src/consents/consent.entity';
 import { Appointment } from '../../src/followups/appointment.entity';
 import { CaseNote } from '../../src/followups/case-note.entity';
@@ -87,6 +89,8 @@ export class DemoRecordBuilder {
     private readonly em: EntityManager,
     private readonly directory: DemoDirectory,
     private readonly clock: DemoClock,
+    /** The association's program, in which the persons it follows take part. */
+    private readonly program: Action,
   ) {
     this.persons = new PersonFactory(em);
   }
@@ -277,7 +281,15 @@ export class DemoRecordBuilder {
         change.createdAt = step.updatedAt;
         this.em.persist([step, change]);
       }
-      if (started) record.social.writtenBy = followUp.structure;
+      if (started) {
+        record.social.writtenBy = followUp.structure;
+        const participation = new ActionParticipation(this.program, record.person, followUp.structure, followUp.worker!, since);
+        participation.sessionsAttended = r.int(1, 8);
+        participation.groupSessions = r.int(0, 4);
+        participation.coInterventions = r.int(0, 2);
+        participation.endedOn = completed ? followUp.endDate : null;
+        this.em.persist(participation);
+      }
       if (completed) {
         record.housing.status = r.pick([HousingStatus.SOCIAL_HOUSING, HousingStatus.PRIVATE_RENTAL, HousingStatus.FAMILY]);
         record.housing.writtenBy = followUp.structure;

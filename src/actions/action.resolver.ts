@@ -1,4 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { evaluationService } from '../evaluations/evaluation.service';
+import { ActionInput, EnrolInActionInput, EvaluationInput, ParticipationInput } from './action.inputs';
+import { participationService } from './participation.service';
+import { ParticipationView } from './participation.type';
 import type { RequestContext } from '../server/context';
 import { EvaluationView } from '../evaluations/evaluation.type';
 import { structureService } from '../structures/structure.service';
@@ -18,6 +22,55 @@ export class ActionResolver {
     return actionService.get(ctx, id);
   }
 
+  @Mutation(() => ActionView, { description: 'A structure records one of its programs, as its carrier.' })
+  createAction(@Ctx() ctx: RequestContext, @Arg('input', () => ActionInput) input: ActionInput): Promise<ActionView> {
+    return actionService.create(ctx, input);
+  }
+
+  @Mutation(() => ActionView, { description: 'The carrier edits its action.' })
+  updateAction(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => ActionInput) input: ActionInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<ActionView> {
+    return actionService.update(ctx, id, input, expectedVersion);
+  }
+
+  @Mutation(() => EvaluationView, { description: 'An evaluator, or the carrier, records an evaluation of an action for a period.' })
+  recordEvaluation(
+    @Ctx() ctx: RequestContext,
+    @Arg('actionId', () => ID) actionId: string,
+    @Arg('input', () => EvaluationInput) input: EvaluationInput,
+  ): Promise<EvaluationView> {
+    return evaluationService.record(ctx, actionId, input);
+  }
+
+  @Mutation(() => EvaluationView, { description: 'The structure that recorded an evaluation corrects it; indicators are replaced.' })
+  updateEvaluation(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => EvaluationInput) input: EvaluationInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<EvaluationView> {
+    return evaluationService.update(ctx, id, input, expectedVersion);
+  }
+
+  @Mutation(() => ParticipationView, { description: 'The carrier enrols a person it follows in its action.' })
+  enrolInAction(@Ctx() ctx: RequestContext, @Arg('input', () => EnrolInActionInput) input: EnrolInActionInput): Promise<ParticipationView> {
+    return participationService.enrol(ctx, input);
+  }
+
+  @Mutation(() => ParticipationView, { description: 'The enrolling structure records attendance and the end of a participation.' })
+  recordParticipation(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => ParticipationInput) input: ParticipationInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<ParticipationView> {
+    return participationService.record(ctx, id, input, expectedVersion);
+  }
+
   @FieldResolver(() => StructureView, { description: 'The carrier structure ("porteur").' })
   carrier(@Ctx() ctx: RequestContext, @Root() action: ActionView): Promise<StructureView> {
     return structureService.byId(ctx, action.carrierId);
@@ -26,5 +79,18 @@ export class ActionResolver {
   @FieldResolver(() => [EvaluationView])
   evaluations(@Ctx() ctx: RequestContext, @Root() action: ActionView): Promise<EvaluationView[]> {
     return actionService.evaluationsOf(ctx, action.id);
+  }
+}
+
+@Resolver(() => ParticipationView)
+export class ParticipationResolver {
+  @FieldResolver(() => ActionView)
+  action(@Ctx() ctx: RequestContext, @Root() participation: ParticipationView): Promise<ActionView> {
+    return actionService.byId(ctx, participation.actionId);
+  }
+
+  @FieldResolver(() => StructureView, { description: 'The structure that enrolled the person.' })
+  structure(@Ctx() ctx: RequestContext, @Root() participation: ParticipationView): Promise<StructureView> {
+    return structureService.byId(ctx, participation.structureId);
   }
 }

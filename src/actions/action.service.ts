@@ -1,4 +1,9 @@
+import { auditWrite } from '../audit/audit.service';
 import type { RequestContext } from '../server/context';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { assertVersion, inTransaction } from '../shared/transaction';
+import { Structure } from '../structures/structure.entity';
+import type { ActionInput } from './action.inputs';
 import { EvaluationView } from '../evaluations/evaluation.type';
 import { assertAllowed } from '../policy/authz';
 import { Permission } from '../policy/permissions';
@@ -6,8 +11,47 @@ import { parseId } from '../shared/ids';
 import { Action } from './action.entity';
 import { ActionView } from './action.type';
 
+function assertYears(input: ActionInput): void {
+  if (input.startYear && input.endYear && input.endYear < input.startYear) {
+    throw new BadUserInputError('endYear must not be before startYear', 'endYear');
+  }
+}
+
 /** Program-level records: readable by partners and evaluators, never person data. */
 export class ActionService {
+  /** A structure records one of its programs: it is the carrier. */
+  async create(ctx: RequestContext, input: ActionInput): Promise<ActionView> {
+    assertAllowed(ctx.viewer, Permission.ACTION_WRITE);
+    assertYears(input);
+    const action = await inTransaction(ctx, async (em) => {
+      const created = new Action(input.title, em.getReference(Structure, ctx.viewer.structureId), input.theme);
+      applyActionInput(created, input);
+      em.persist(created);
+      auditWrite(em, ctx, { personId: null, domains: [], action: 'createAction', ids: { actionId: created.id } });
+      return created;
+    });
+    return ActionView.from(action);
+  }
+
+  /** The carrier edits its action, at the version it read. */
+  async update(ctx: RequestContext, id: string, input: ActionInput, expectedVersion?: number | null): Promise<ActionView> {
+    assertAllowed(ctx.viewer, Permission.ACTION_WRITE);
+    assertYears(input);
+    const actionId = parseId(id, 'id');
+    const action = await inTransaction(ctx, async (em) => {
+      const found = await em.findOne(Action, actionId);
+      if (!found) throw new NotFoundError('Action');
+      if (found.carrier.id !== ctx.viewer.structureId) throw new ForbiddenError('Only the carrier structure edits an action');
+      assertVersion('The action', found.version, expectedVersion);
+      found.title = input.title;
+      found.theme = input.theme;
+      applyActionInput(found, input);
+      auditWrite(em, ctx, { personId: null, domains: [], action: 'updateAction', ids: { actionId } });
+      return found;
+    });
+    return ActionView.from(action);
+  }
+
   /** Every action, most recent first. */
   async list(ctx: RequestContext): Promise<ActionView[]> {
     assertAllowed(ctx.viewer, Permission.ACTION_READ);
@@ -41,6 +85,28 @@ export class ActionService {
     const rows = await ctx.loaders.evaluationsByAction.load(actionId);
     return rows.map(EvaluationView.from);
   }
+}
+
+/** Copies the record's fields, title and theme aside. */
+function applyActionInput(action: Action, input: ActionInput): void {
+  Object.assign(action, {
+    generalObjectives: input.generalObjectives,
+    operationalObjectives: input.operationalObjectives,
+    description: input.description ?? null,
+    targetPublic: input.targetPublic ?? null,
+    startYear: input.startYear ?? null,
+    endYear: input.endYear ?? null,
+    duration: input.duration ?? null,
+    frequency: input.frequency ?? null,
+    types: input.types,
+    places: input.places,
+    departements: input.departements,
+    region: input.region ?? null,
+    sector: input.sector ?? null,
+    nationalPlan: input.nationalPlan ?? null,
+    categories: input.categories,
+    beneficiaries: input.beneficiaries ?? null,
+  });
 }
 
 export const actionService = new ActionService();

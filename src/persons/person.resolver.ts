@@ -1,4 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { participationService } from '../actions/participation.service';
+import { ParticipationView } from '../actions/participation.type';
 import { ConsentView } from '../consents/consent.type';
 import { appointmentService } from '../followups/appointment.service';
 import { caseNoteService } from '../followups/case-note.service';
@@ -190,6 +192,11 @@ export class PersonResolver {
   @FieldResolver(() => [PlacementView], { description: 'Placements you may see, latest first.' })
   placements(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<PlacementView[]> {
     return housingService.ofPerson(ctx, person.id);
+  }
+
+  @FieldResolver(() => [ParticipationView], { description: 'Participations in actions you may see.' })
+  participations(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<ParticipationView[]> {
+    return participationService.ofPerson(ctx, person.id);
   }
 
   @FieldResolver(() => [ConsentView], { description: 'Consents your structure recorded or receives (full mandate only).' })

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../accounts/account.resolver';
-import { ActionResolver } from '../actions/action.resolver';
+import { ActionResolver, ParticipationResolver } from '../actions/action.resolver';
 import { AccessLogResolver } from '../audit/audit.resolver';
 import { CaseloadResolver } from '../caseload/caseload.resolver';
 import { OutcomeResolver } from '../outcomes/outcome.resolver';
@@ -50,6 +50,7 @@ export const RESOLVERS = [
   ServiceCapacityResolver,
   CaseloadResolver,
   OutcomeResolver,
+  ParticipationResolver,
 ] as const;
 
 /** Builds the executable schema from the resolvers; the same schema is emitted to schema/. */

@@ -19,6 +19,7 @@ const PERSON_FIELDS_WITHOUT_DOMAIN = [
   'appointments',
   'caseNotes',
   'placements',
+  'participations',
 ];
 
 function domainOf(schema: GraphQLSchema, type: string, field: string): unknown {

@@ -1,0 +1,100 @@
+import { Account } from '../accounts/account.entity';
+import { auditWrite } from '../audit/audit.service';
+import { Person } from '../persons/person.entity';
+import { recordDomain } from '../policy/access-policy';
+import { assertAllowed } from '../policy/authz';
+import { Permission } from '../policy/permissions';
+import type { RequestContext } from '../server/context';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { parseId } from '../shared/ids';
+import { assertVersion, inTransaction } from '../shared/transaction';
+import { Structure } from '../structures/structure.entity';
+import { Action } from './action.entity';
+import type { EnrolInActionInput, ParticipationInput } from './action.inputs';
+import { ActionParticipation } from './participation.entity';
+import { ParticipationView } from './participation.type';
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * Participation of persons in actions: person-level data, recorded by the carrier for
+ * the persons it follows, read under the record domain of the carrier (SOCIAL, or
+ * HEALTH_SUMMARY when a CSAPA carries the action). Evaluators see it only in outcomes.
+ */
+export class ParticipationService {
+  private async isVisible(ctx: RequestContext, participation: ActionParticipation): Promise<boolean> {
+    const structure = (await ctx.loaders.structureById.load(participation.structure.id))!;
+    return ctx.access.canSeeRecord(participation.person.id, {
+      domain: recordDomain(structure.kind),
+      structureId: structure.id,
+      structureKind: structure.kind,
+    });
+  }
+
+  /** Participations of a visible person the viewer may see (batched). */
+  async ofPerson(ctx: RequestContext, personId: string): Promise<ParticipationView[]> {
+    if (!ctx.access.mayReadPersons) return [];
+    const rows = await ctx.loaders.participationsByPerson.load(personId);
+    const visible = await Promise.all(rows.map((row) => this.isVisible(ctx, row)));
+    const shown = rows.filter((_, index) => visible[index]);
+    if (shown.length > 0) ctx.readAudit.touch(personId);
+    return shown.map(ParticipationView.from);
+  }
+
+  /** The carrier enrols a person it follows (full mandate) in its action. */
+  async enrol(ctx: RequestContext, input: EnrolInActionInput): Promise<ParticipationView> {
+    assertAllowed(ctx.viewer, Permission.PARTICIPATION_MANAGE);
+    const actionId = parseId(input.actionId, 'actionId');
+    const personId = parseId(input.personId, 'personId');
+    const action = await ctx.em.findOne(Action, actionId);
+    if (!action) throw new BadUserInputError('actionId is not an action of the record', 'actionId');
+    if (action.carrier.id !== ctx.viewer.structureId) throw new ForbiddenError('Only the carrier structure enrols persons in its action');
+    const own = (await ctx.loaders.structureById.load(ctx.viewer.structureId))!;
+    await ctx.access.assertFullMandate(personId, 'Enrolling a person');
+    await ctx.access.assertCanWrite(personId, recordDomain(own.kind));
+    const enrolledOn = input.enrolledOn ?? today();
+    if (enrolledOn > today()) throw new BadUserInputError('enrolledOn must be today or earlier', 'enrolledOn');
+    const participation = await inTransaction(ctx, async (em) => {
+      const open = await em.count(ActionParticipation, { action: actionId, person: personId, endedOn: null });
+      if (open > 0) throw new ConflictError('The person already takes part in this action');
+      const created = new ActionParticipation(
+        em.getReference(Action, actionId),
+        em.getReference(Person, personId),
+        em.getReference(Structure, ctx.viewer.structureId),
+        em.getReference(Account, ctx.viewer.accountId),
+        enrolledOn,
+      );
+      em.persist(created);
+      auditWrite(em, ctx, { personId, domains: [recordDomain(own.kind)], action: 'enrolInAction', ids: { participationId: created.id } });
+      return created;
+    });
+    return ParticipationView.from(participation);
+  }
+
+  /** The enrolling structure records attendance, and the end of the participation. */
+  async record(ctx: RequestContext, id: string, input: ParticipationInput, expectedVersion?: number | null): Promise<ParticipationView> {
+    assertAllowed(ctx.viewer, Permission.PARTICIPATION_MANAGE);
+    const participationId = parseId(id, 'id');
+    const participation = await inTransaction(ctx, async (em) => {
+      const found = await em.findOne(ActionParticipation, participationId);
+      if (!found || !(await this.isVisible(ctx, found))) throw new NotFoundError('Participation');
+      if (found.structure.id !== ctx.viewer.structureId) throw new ForbiddenError('Only the enrolling structure records attendance');
+      assertVersion('The participation', found.version, expectedVersion);
+      if (input.endedOn && (input.endedOn < found.enrolledOn || input.endedOn > today())) {
+        throw new BadUserInputError(`endedOn must be between the enrolment (${found.enrolledOn}) and today`, 'endedOn');
+      }
+      found.sessionsAttended = input.sessionsAttended;
+      found.groupSessions = input.groupSessions;
+      found.coInterventions = input.coInterventions;
+      found.endedOn = input.endedOn ?? null;
+      const kind = (await ctx.loaders.structureById.load(found.structure.id))!.kind;
+      auditWrite(em, ctx, { personId: found.person.id, domains: [recordDomain(kind)], action: 'recordParticipation', ids: { participationId } });
+      return found;
+    });
+    return ParticipationView.from(participation);
+  }
+}
+
+export const participationService = new ParticipationService();

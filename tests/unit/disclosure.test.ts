@@ -1,0 +1,143 @@
+import {
+  ALL,
+  type CubeCell,
+  type ProtectedCell,
+  cellKey,
+  determinedCells,
+  isSmall,
+  projectYears,
+  protectCube,
+} from '../../src/outcomes/disclosure';
+import { SeededRandom } from '../../seeds/demo/random';
+import { Attacker } from '../support/attacker';
+
+interface Person {
+  coords: string[];
+  housedAtRelease: boolean;
+  rightsOpened: boolean;
+  inCare: boolean;
+  employed: boolean;
+}
+
+/** The cube as the SQL builds it: the total and every table by one or two dimensions. */
+function cubeOf(persons: Person[], dimensions: number): CubeCell[] {
+  const cells = new Map<string, CubeCell>();
+  const patterns: number[][] = [[]];
+  for (let a = 0; a < dimensions; a++) {
+    patterns.push([a]);
+    for (let b = a + 1; b < dimensions; b++) patterns.push([a, b]);
+  }
+  for (const person of persons) {
+    for (const kept of patterns) {
+      const coords = person.coords.map((value, d) => (kept.includes(d) ? value : ALL));
+      const key = cellKey(coords);
+      let cell = cells.get(key);
+      if (!cell) {
+        cell = { coords, counts: { persons: 0, housedAtRelease: 0, rightsOpened: 0, inCare: 0, employed: 0 } };
+        cells.set(key, cell);
+      }
+      cell.counts.persons += 1;
+      if (person.housedAtRelease) cell.counts.housedAtRelease += 1;
+      if (person.rightsOpened) cell.counts.rightsOpened += 1;
+      if (person.inCare) cell.counts.inCare += 1;
+      if (person.employed) cell.counts.employed += 1;
+    }
+  }
+  return [...cells.values()];
+}
+
+function population(random: SeededRandom, size: number, categories: number[]): Person[] {
+  return Array.from({ length: size }, () => ({
+    // Skewed categories: a few large, a tail of small ones.
+    coords: categories.map((n) => `v${Math.min(n - 1, Math.floor(Math.pow(random.next(), 2) * n))}`),
+    housedAtRelease: random.chance(0.6),
+    rightsOpened: random.chance(0.5),
+    inCare: random.chance(0.3),
+    employed: random.chance(0.9),
+  }));
+}
+
+/** Every equation an attacker gets from the released cells: base cells are the persons' full combinations. */
+function attack(persons: Person[], cube: Map<string, ProtectedCell>, measure: 'persons' | 'housedAtRelease') {
+  const base = [...new Set(persons.map((p) => cellKey(p.coords)))].sort();
+  const counts = new Map(base.map((key) => [key, 0]));
+  for (const person of persons) {
+    const key = cellKey(person.coords);
+    if (measure === 'persons' || person.housedAtRelease) counts.set(key, counts.get(key)! + 1);
+  }
+  const vector = (cell: ProtectedCell) =>
+    base.map((key) => (key.split('\u0001').every((value, d) => cell.coords[d] === ALL || cell.coords[d] === value) ? 1 : 0));
+  const attacker = new Attacker(base.length);
+  for (const cell of cube.values()) if (!cell.suppressed.has(measure)) attacker.learn(vector(cell));
+  return { attacker, vector };
+}
+
+describe('disclosure control', () => {
+  it('suppresses a small category and one more in its line, so the total does not give it away', () => {
+    const cube: CubeCell[] = [
+      { coords: [ALL], counts: { persons: 75, housedAtRelease: 50, rightsOpened: 40, inCare: 20, employed: 30 } },
+      { coords: ['38'], counts: { persons: 40, housedAtRelease: 30, rightsOpened: 20, inCare: 11, employed: 15 } },
+      { coords: ['49'], counts: { persons: 5, housedAtRelease: 2, rightsOpened: 2, inCare: 0, employed: 0 } },
+      { coords: ['73'], counts: { persons: 30, housedAtRelease: 18, rightsOpened: 18, inCare: 9, employed: 15 } },
+    ];
+    const protectedCube = protectCube(cube);
+    const suppressedPersons = [...protectedCube.values()].filter((c) => c.suppressed.has('persons')).map((c) => c.coords[0]);
+    expect(suppressedPersons.sort()).toEqual(['49', '73']);
+    expect(protectedCube.get(cellKey([ALL]))!.suppressed.has('persons')).toBe(false);
+  });
+
+  it('suppresses a measure whose complement is small: 45 housed out of 50 tells that 5 are not', () => {
+    const cube: CubeCell[] = [
+      { coords: [ALL], counts: { persons: 100, housedAtRelease: 85, rightsOpened: 50, inCare: 50, employed: 50 } },
+      { coords: ['a'], counts: { persons: 50, housedAtRelease: 45, rightsOpened: 25, inCare: 25, employed: 25 } },
+      { coords: ['b'], counts: { persons: 50, housedAtRelease: 40, rightsOpened: 25, inCare: 25, employed: 25 } },
+    ];
+    const cell = protectCube(cube).get(cellKey(['a']))!;
+    expect(cell.suppressed.has('housedAtRelease')).toBe(true);
+    expect(cell.suppressed.has('persons')).toBe(false);
+  });
+
+  it('finds a suppressed cell that a line determines, and none once two share the line', () => {
+    const lines = [{ margin: 'total', members: ['a', 'b', 'c'] }];
+    expect(determinedCells(lines, new Set(['b']))).toEqual(['b']);
+    expect(determinedCells(lines, new Set(['b', 'c']))).toEqual([]);
+  });
+
+  it.each([
+    [2, [4, 6], 120],
+    [3, [3, 7, 5], 300],
+    [4, [3, 7, 6, 3], 600],
+    [4, [12, 7, 8, 3], 2000],
+  ])('protects random %i-dimension cubes: nothing from 1 to 10, nothing a differencing attacker can solve', (dimensions, categories, size) => {
+    const random = new SeededRandom(1000 + size);
+    const persons = population(random, size, categories as number[]);
+    const cube = protectCube(cubeOf(persons, dimensions as number));
+    for (const cell of cube.values()) {
+      for (const measure of ['persons', 'housedAtRelease', 'rightsOpened', 'inCare', 'employed'] as const) {
+        if (!cell.suppressed.has(measure)) expect(isSmall(cell.counts[measure])).toBe(false);
+      }
+    }
+    for (const measure of ['persons', 'housedAtRelease'] as const) {
+      const { attacker, vector } = attack(persons, cube, measure);
+      for (const cell of cube.values()) {
+        if (cell.suppressed.has(measure)) expect({ cell: cell.coords, determined: attacker.determines(vector(cell)) }).toEqual({ cell: cell.coords, determined: false });
+      }
+    }
+  });
+
+  it('releases a cell over several years only when each year releases it', () => {
+    const year = (persons: number, suppressed: boolean): Map<string, ProtectedCell> =>
+      new Map([
+        [
+          cellKey(['38']),
+          {
+            coords: ['38'],
+            counts: { persons, housedAtRelease: 0, rightsOpened: 0, inCare: 0, employed: 0 },
+            suppressed: new Set(suppressed ? (['persons'] as const) : []),
+          },
+        ],
+      ]);
+    expect(projectYears([year(40, false), year(30, false)], [0], 1)[0].counts.persons).toEqual({ value: 70, suppressed: false });
+    expect(projectYears([year(40, false), year(5, true)], [0], 1)[0].counts.persons).toEqual({ value: null, suppressed: true });
+  });
+});
