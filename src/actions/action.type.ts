@@ -66,6 +66,9 @@ export class ActionView {
   @Field(() => Int, { nullable: true, description: 'People reached, as declared by the carrier.' })
   beneficiaries!: number | null;
 
+  @Field(() => Int, { description: 'Give it back as expectedVersion when updating.' })
+  version!: number;
+
   static from(action: Action): ActionView {
     return Object.assign(new ActionView(), {
       id: action.id,
@@ -89,6 +92,7 @@ export class ActionView {
       nationalPlan: action.nationalPlan,
       categories: action.categories,
       beneficiaries: action.beneficiaries,
+      version: action.version,
     });
   }
 }

@@ -1,4 +1,4 @@
-import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../shared/scalars';
 import type { Evaluation } from './evaluation.entity';
 import type { IndicatorPart } from './indicator-part.entity';
@@ -28,6 +28,9 @@ export class EvaluationView {
   @Field(() => [String])
   perspectives!: string[];
 
+  @Field(() => Int, { description: 'Give it back as expectedVersion when updating.' })
+  version!: number;
+
   static from(evaluation: Evaluation): EvaluationView {
     return Object.assign(new EvaluationView(), {
       id: evaluation.id,
@@ -38,6 +41,7 @@ export class EvaluationView {
       assessment: evaluation.assessment,
       weaknesses: evaluation.weaknesses,
       perspectives: evaluation.perspectives,
+      version: evaluation.version,
     });
   }
 }

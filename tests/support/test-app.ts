@@ -119,6 +119,11 @@ export class TestApp {
     return new TestApp(`http://127.0.0.1:${port}`, orm, config, server, database, sql);
   }
 
+  /** The URL of this test's own database (for bulk loads that need their own connection). */
+  get databaseUrl(): string {
+    return this.database.url;
+  }
+
   /** A fresh EntityManager to arrange data or read it back. */
   em(): EntityManager {
     return this.orm.em.fork();
