@@ -6,6 +6,7 @@ import { assertAllowed } from '../policy/authz';
 import { Permission } from '../policy/permissions';
 import type { RequestContext } from '../server/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { keepWhere } from '../shared/filter';
 import { parseId } from '../shared/ids';
 import { assertVersion, inTransaction } from '../shared/transaction';
 import { Structure } from '../structures/structure.entity';
@@ -37,8 +38,7 @@ export class ParticipationService {
   async ofPerson(ctx: RequestContext, personId: string): Promise<ParticipationView[]> {
     if (!ctx.access.mayReadPersons) return [];
     const rows = await ctx.loaders.participationsByPerson.load(personId);
-    const visible = await Promise.all(rows.map((row) => this.isVisible(ctx, row)));
-    const shown = rows.filter((_, index) => visible[index]);
+    const shown = await keepWhere(rows, (row) => this.isVisible(ctx, row));
     if (shown.length > 0) ctx.readAudit.touch(personId);
     return shown.map(ParticipationView.from);
   }

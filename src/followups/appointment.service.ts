@@ -7,6 +7,7 @@ import { Permission } from '../policy/permissions';
 import { Person } from '../persons/person.entity';
 import type { RequestContext } from '../server/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { keepWhere } from '../shared/filter';
 import { parseId } from '../shared/ids';
 import { assertVersion, inTransaction } from '../shared/transaction';
 import { Structure } from '../structures/structure.entity';
@@ -33,8 +34,7 @@ export class AppointmentService {
   async ofPerson(ctx: RequestContext, personId: string): Promise<AppointmentView[]> {
     if (!ctx.access.mayReadPersons) return [];
     const rows = await ctx.loaders.appointmentsByPerson.load(personId);
-    const visible = await Promise.all(rows.map((row) => this.isVisible(ctx, row)));
-    const shown = rows.filter((_, index) => visible[index]);
+    const shown = await keepWhere(rows, (row) => this.isVisible(ctx, row));
     for (const row of shown) ctx.readAudit.record(personId, row.domain);
     return shown.map(AppointmentView.from);
   }

@@ -8,6 +8,7 @@ import { Permission } from '../policy/permissions';
 import { Person } from '../persons/person.entity';
 import type { RequestContext } from '../server/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { keepWhere } from '../shared/filter';
 import { parseId } from '../shared/ids';
 import { assertVersion, inTransaction } from '../shared/transaction';
 import { CaseNote } from './case-note.entity';
@@ -26,8 +27,7 @@ export class CaseNoteService {
   async ofPerson(ctx: RequestContext, personId: string, domain?: DataDomain | null): Promise<CaseNoteView[]> {
     if (!ctx.access.mayReadPersons) return [];
     const rows = (await ctx.loaders.caseNotesByPerson.load(personId)).filter((row) => !domain || row.domain === domain);
-    const visible = await Promise.all(rows.map((row) => this.isVisible(ctx, row)));
-    const shown = rows.filter((_, index) => visible[index]);
+    const shown = await keepWhere(rows, (row) => this.isVisible(ctx, row));
     for (const row of shown) ctx.readAudit.record(personId, row.domain);
     return shown.map((row) => CaseNoteView.from(row, ctx.viewer.structureId));
   }

@@ -11,6 +11,7 @@ import type { Referral } from '../referrals/referral.entity';
 import { ReferralStatus } from '../referrals/referral.enums';
 import type { RequestContext } from '../server/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { keepWhere } from '../shared/filter';
 import { parseId } from '../shared/ids';
 import { assertVersion, inTransaction } from '../shared/transaction';
 import type { StructureKind } from '../structures/structure-kind';
@@ -38,8 +39,7 @@ export class FollowUpService {
   async ofPerson(ctx: RequestContext, personId: string): Promise<FollowUpView[]> {
     if (!ctx.access.mayReadPersons) return [];
     const rows = await ctx.loaders.followUpsByPerson.load(personId);
-    const visible = await Promise.all(rows.map((row) => this.isVisible(ctx, row)));
-    const shown = rows.filter((_, index) => visible[index]);
+    const shown = await keepWhere(rows, (row) => this.isVisible(ctx, row));
     if (shown.length > 0) ctx.readAudit.touch(personId);
     return shown.map(FollowUpView.from);
   }

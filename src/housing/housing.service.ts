@@ -18,6 +18,7 @@ import { referralService } from '../referrals/referral.service';
 import { ReferralView } from '../referrals/referral.type';
 import type { RequestContext } from '../server/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { keepWhere } from '../shared/filter';
 import { parseId } from '../shared/ids';
 import { assertVersion, inTransaction } from '../shared/transaction';
 import { Service } from '../structures/service.entity';
@@ -54,8 +55,7 @@ export class HousingService {
   async ofPerson(ctx: RequestContext, personId: string): Promise<PlacementView[]> {
     if (!ctx.access.mayReadPersons) return [];
     const rows = await ctx.loaders.placementsByPerson.load(personId);
-    const visible = await Promise.all(rows.map((row) => this.isVisible(ctx, row)));
-    const shown = rows.filter((_, index) => visible[index]);
+    const shown = await keepWhere(rows, (row) => this.isVisible(ctx, row));
     if (shown.length > 0) ctx.readAudit.record(personId, DataDomain.HOUSING);
     return shown.map(PlacementView.from);
   }

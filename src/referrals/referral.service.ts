@@ -11,6 +11,7 @@ import { Permission } from '../policy/permissions';
 import { Person } from '../persons/person.entity';
 import type { RequestContext } from '../server/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { keepWhere } from '../shared/filter';
 import { parseId } from '../shared/ids';
 import { assertVersion, inTransaction } from '../shared/transaction';
 import { Convention } from '../structures/convention.entity';
@@ -93,8 +94,7 @@ export class ReferralService {
   async ofPerson(ctx: RequestContext, personId: string): Promise<ReferralView[]> {
     if (!ctx.access.mayReadPersons) return [];
     const referrals = await ctx.loaders.referralsByPerson.load(personId);
-    const visible = await Promise.all(referrals.map((referral) => this.isVisible(ctx, referral)));
-    return referrals.filter((_, index) => visible[index]).map((referral) => this.shown(ctx, referral));
+    return (await keepWhere(referrals, (referral) => this.isVisible(ctx, referral))).map((referral) => this.shown(ctx, referral));
   }
 
   /** A referral leaving the server is an access to its person's record: audited. */
