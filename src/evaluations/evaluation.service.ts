@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Role } from '../accounts/role';
 import { Action } from '../actions/action.entity';
 import type { EvaluationInput } from '../actions/action.inputs';
 import { auditWrite } from '../audit/audit.service';
 import type { RequestContext } from '../server/context';
 import { assertAllowed } from '../policy/authz';
-import { Permission } from '../policy/permissions';
+import { Permission, roleMay } from '../policy/permissions';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../shared/errors';
 import { parseId } from '../shared/ids';
 import { assertVersion, inTransaction } from '../shared/transaction';
@@ -37,7 +36,7 @@ export class EvaluationService {
     const evaluation = await inTransaction(ctx, async (em) => {
       const action = await em.findOne(Action, id);
       if (!action) throw new NotFoundError('Action');
-      if (ctx.viewer.role !== Role.EVALUATOR && action.carrier.id !== ctx.viewer.structureId) {
+      if (!roleMay(ctx.viewer.role, Permission.EVALUATION_WRITE_ANY_ACTION) && action.carrier.id !== ctx.viewer.structureId) {
         throw new ForbiddenError('An evaluation is recorded by an evaluator or by the carrier of the action');
       }
       const created = new Evaluation(action, input.periodStart, input.periodEnd);

@@ -30,6 +30,7 @@ export enum Permission {
   OUTCOMES_READ = 'outcomes:read',
   ACTION_WRITE = 'action:write',
   EVALUATION_WRITE = 'evaluation:write',
+  EVALUATION_WRITE_ANY_ACTION = 'evaluation:write-any-action',
   PARTICIPATION_MANAGE = 'participation:manage',
 }
 
@@ -73,6 +74,8 @@ export const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   [Permission.ACTION_WRITE]: [...PERSON_DATA_ROLES, Role.STRUCTURE_ADMIN],
   // An evaluator, or the carrier, records an evaluation.
   [Permission.EVALUATION_WRITE]: [...PERSON_DATA_ROLES, Role.STRUCTURE_ADMIN, Role.EVALUATOR],
+  // Evaluators evaluate any action; the others only the actions their structure carries.
+  [Permission.EVALUATION_WRITE_ANY_ACTION]: [Role.EVALUATOR],
   [Permission.PARTICIPATION_MANAGE]: PERSON_DATA_ROLES,
 };
 
