@@ -150,4 +150,18 @@ describe('actions, evaluations and participations, written through the API', () 
     const evaluator = await app.as('eval.ofdt').query(PersonParticipationsDocument, { id: personId });
     expect(errorCodes(evaluator)).toEqual(['FORBIDDEN']);
   });
+
+  it("hides an association's participation from a CSAPA that follows the person without SOCIAL consent", async () => {
+    const personId = (await app.em().findOneOrFail(Person, { pseudonym: pseudonymFromKey('story:consent-revoked') })).id;
+    const actions = await app.as('ts.relais38').query(ActionsDocument);
+    const program = actions.data!.actions.find((a) => a.carrier.name === 'Relais Isère Sortants')!.id;
+    const relais = await app.as('ts.relais38').query(PersonParticipationsDocument, { id: personId });
+    if (relais.data!.person!.participations.length === 0) {
+      expect((await app.as('ts.relais38').query(EnrolInActionDocument, { input: { actionId: program, personId } })).errors).toBeUndefined();
+    }
+    expect((await app.as('ts.relais38').query(PersonParticipationsDocument, { id: personId })).data!.person!.participations.length).toBeGreaterThan(0);
+    const csapa = await app.as('soignant.csapa38').query(PersonParticipationsDocument, { id: personId });
+    expect(csapa.errors).toBeUndefined();
+    expect(csapa.data!.person!.participations).toEqual([]);
+  });
 });
