@@ -2,6 +2,7 @@ import { Account } from './accounts/account.entity';
 import { Action } from './actions/action.entity';
 import { ActionParticipation } from './actions/participation.entity';
 import { OutcomeFact, OutcomeFactStale } from './outcomes/outcome-fact.entity';
+import { OutcomePublication, OutcomePublishedCell } from './outcomes/outcome-publication.entity';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { Consent } from './consents/consent.entity';
 import { Appointment } from './followups/appointment.entity';
@@ -58,4 +59,6 @@ export const ENTITIES = [
   OutboxEvent,
   OutcomeFact,
   OutcomeFactStale,
+  OutcomePublication,
+  OutcomePublishedCell,
 ];

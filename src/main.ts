@@ -3,6 +3,7 @@ import { databaseIsEmpty, loadDemoData } from './config/demo-data';
 import { DatabaseStartError, provideDatabase, takeOverShutdownSignals, type DatabaseHandle } from './config/database';
 import { ConfigError, loadConfig } from './config/env';
 import { DatabaseUnreachableError, initOrm, migrate } from './config/orm';
+import { startWorker } from './jobs/worker';
 import { createServer } from './server/app';
 import { createLogger } from './server/logger';
 
@@ -24,6 +25,9 @@ async function main(): Promise<void> {
       logger.info('demo data set loaded into the empty database');
     }
     const server = await createServer({ config, orm, logger });
+    const worker = config.jobs
+      ? await startWorker({ databaseUrl: database.url, orm, logger, outcomePublicationDay: config.outcomes.publicationDay })
+      : null;
     const port = await server.listen(config.port);
     logger.info({ port }, `Passerelle listening on http://localhost:${port}/graphql`);
 
@@ -40,6 +44,8 @@ async function main(): Promise<void> {
       try {
         await server.stop();
         logger.debug('http server stopped');
+        await worker?.stop();
+        logger.debug('job worker stopped');
         await orm.close();
         logger.debug('orm closed');
         await database?.stop();

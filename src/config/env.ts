@@ -31,6 +31,12 @@ export interface AppConfig {
   logLevel: string;
   /** Load the demo data set when the database is empty. */
   seedDemoData: boolean;
+  outcomes: {
+    /** MM-DD of the following year on which a year's outcomes are published. */
+    publicationDay: string;
+  };
+  /** Run the background job worker (publication of outcomes) in this process. */
+  jobs: boolean;
   limits: {
     maxDepth: number;
     maxCost: number;
@@ -57,6 +63,16 @@ function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): bool
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function monthDayFrom(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const match = /^(\d{2})-(\d{2})$/.exec(raw);
+  // A day every year has: 29 February is refused.
+  const valid = match !== null && new Date(`2001-${raw}T00:00:00Z`).getUTCMonth() + 1 === Number(match[1]);
+  if (!valid) throw new ConfigError(`${name} must be a day of the year as MM-DD (e.g. 03-01), got "${raw}"`);
+  return raw;
 }
 
 /** Reads the configuration from the environment and refuses unsafe production settings. */
@@ -105,6 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     seedDemoData: boolFrom(env, 'SEED_DEMO_DATA', !production),
+    outcomes: { publicationDay: monthDayFrom(env, 'OUTCOMES_PUBLICATION_DAY', '03-01') },
+    jobs: boolFrom(env, 'JOBS_ENABLED', true),
     limits: {
       maxDepth: intFrom(env, 'GRAPHQL_MAX_DEPTH', 10),
       maxCost: intFrom(env, 'GRAPHQL_MAX_COST', 5000),

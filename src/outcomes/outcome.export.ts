@@ -1,9 +1,10 @@
+import { stringify } from 'csv-stringify/sync';
 import type { Request, Response } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { authenticate } from '../auth/authenticate';
 import type { TokenVerifier } from '../auth/tokens';
-import { createRequestContext } from '../server/context';
+import { createRequestContext, type RequestSettings } from '../server/context';
 import { isDatabaseUnavailable } from '../server/errors';
 import { AppError, BadUserInputError, ErrorCode } from '../shared/errors';
 import { DIMENSIONS, GROUP_KEY, outcomeService } from './outcome.service';
@@ -20,22 +21,41 @@ const STATUS: Partial<Record<string, number>> = {
 /** The marker of a suppressed count in the CSV export. */
 export const SUPPRESSED = 'S';
 
-function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
+/**
+ * CSV dialects: French spreadsheet software (the default) reads ";" and needs a UTF-8 byte
+ * order mark to decode accents; "rfc4180" is the plain "," form for scripts.
+ */
+export const CSV_DIALECTS = {
+  fr: { delimiter: ';', bom: true },
+  rfc4180: { delimiter: ',', bom: false },
+} as const;
+export type CsvDialect = keyof typeof CSV_DIALECTS;
 
-/** The report as CSV: one column per group dimension, one per count; suppressed counts are "S". */
-export function toCsv(report: OutcomeReportView): string {
-  const header = ['from', 'to', ...report.groupBy.map((d) => GROUP_KEY[d]), 'persons', 'housedAtRelease', 'rightsOpened', 'inCare', 'employed'];
+/**
+ * The report as CSV: one column per group dimension, one per count; suppressed counts are
+ * "S"; the years of the period not yet published are left out (the "years" column says
+ * which were counted).
+ */
+export function toCsv(report: OutcomeReportView, dialect: CsvDialect = 'fr'): string {
+  const published = report.years.filter((y) => y.publishedAt !== null).map((y) => y.year);
+  const header = ['from', 'to', 'years', ...report.groupBy.map((d) => GROUP_KEY[d]), 'persons', 'housedAtRelease', 'rightsOpened', 'inCare', 'employed'];
   const lines = report.rows.map((row) => [
     report.from,
     report.to,
+    published.join(' '),
     ...row.group.map((key) => key.slice(key.indexOf('=') + 1)),
     ...[row.persons, row.housedAtRelease, row.rightsOpened, row.inCare, row.employed].map((count) =>
       count.suppressed ? SUPPRESSED : String(count.value),
     ),
   ]);
-  return [header, ...lines].map((line) => line.map(csvField).join(',')).join('\r\n') + '\r\n';
+  const { delimiter, bom } = CSV_DIALECTS[dialect];
+  return stringify([header, ...lines], { delimiter, bom, record_delimiter: 'windows' });
+}
+
+function parseDialect(raw: unknown): CsvDialect {
+  if (raw === undefined || raw === '') return 'fr';
+  if (typeof raw === 'string' && raw in CSV_DIALECTS) return raw as CsvDialect;
+  throw new BadUserInputError(`dialect must be one of ${Object.keys(CSV_DIALECTS).join(', ')}`, 'dialect');
 }
 
 function parseGroupBy(raw: unknown): OutcomeDimension[] {
@@ -49,24 +69,25 @@ function parseGroupBy(raw: unknown): OutcomeDimension[] {
 }
 
 /**
- * GET /exports/outcomes.csv?from=YYYY-MM-DD&to=YYYY-MM-DD&groupBy=DEPARTEMENT,MEASURE with a
- * bearer token: the same report as programOutcomes, with the same suppression.
+ * GET /exports/outcomes.csv?from=YYYY-MM-DD&to=YYYY-MM-DD&groupBy=DEPARTEMENT,MEASURE[&dialect=rfc4180]
+ * with a bearer token: the same report as programOutcomes, with the same suppression.
  */
-export function outcomesCsvHandler(deps: { orm: MikroORM; verifier: TokenVerifier; logger: Logger }) {
+export function outcomesCsvHandler(deps: { orm: MikroORM; verifier: TokenVerifier; logger: Logger; settings: RequestSettings }) {
   return async (req: Request, res: Response): Promise<void> => {
     const requestId = String(res.locals.requestId);
     const log = deps.logger.child({ requestId });
     const em = deps.orm.em.fork({ loggerContext: { requestId } });
     try {
       const viewer = await authenticate(em, deps.verifier, req.header('authorization'));
-      const ctx = createRequestContext(requestId, em, viewer, log);
+      const ctx = createRequestContext(requestId, em, viewer, log, deps.settings);
       ctx.operationName = 'exportOutcomesCsv';
+      const dialect = parseDialect(req.query.dialect);
       const report = await outcomeService.report(ctx, String(req.query.from ?? ''), String(req.query.to ?? ''), parseGroupBy(req.query.groupBy));
       res
         .status(200)
         .type('text/csv; charset=utf-8')
         .setHeader('content-disposition', `attachment; filename="outcomes-${report.from}-${report.to}.csv"`)
-        .send(toCsv(report));
+        .send(toCsv(report, dialect));
     } catch (error) {
       if (error instanceof AppError) {
         res.status(STATUS[error.code] ?? 400).json({ errors: [{ message: error.message, extensions: error.extensions }] });

@@ -7,7 +7,8 @@ import { OutcomeDimension, OutcomeReportView } from './outcome.type';
 @Resolver(() => OutcomeReportView)
 export class OutcomeResolver {
   @Query(() => OutcomeReportView, {
-    description: 'Outcomes of the persons released in the calendar years covering [from, to], for evaluators; protected counts only.',
+    description:
+      'Outcomes of the persons released in the calendar years covering [from, to], for evaluators: published years only (see years), protected counts only.',
   })
   programOutcomes(
     @Ctx() ctx: RequestContext,

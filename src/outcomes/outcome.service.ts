@@ -6,9 +6,10 @@ import { Permission } from '../policy/permissions';
 import type { RequestContext } from '../server/context';
 import { BadUserInputError } from '../shared/errors';
 import { Structure } from '../structures/structure.entity';
-import { ALL, type CubeCell, type Measure, type ProtectedCell, projectYears, protectCube } from './disclosure';
-import { OUTCOME_CUBE_SQL, REFRESH_STALE_FACTS_SQL, type OutcomeCubeRow } from './outcome.sql';
-import { OutcomeDimension, type OutcomeReportView, type OutcomeRowView } from './outcome.type';
+import { type Measure, MEASURES, type ProtectedCell, projectYears } from './disclosure';
+import { OutcomePublication, OutcomePublishedCell } from './outcome-publication.entity';
+import { publicationDate } from './outcome-publication.service';
+import { OutcomeDimension, type OutcomeReportView, type OutcomeRowView, type OutcomeYearView } from './outcome.type';
 
 /** The dimensions in cube order, and their keys in OutcomeRow.group. */
 export const DIMENSIONS: readonly OutcomeDimension[] = [
@@ -25,39 +26,43 @@ export const GROUP_KEY: Record<OutcomeDimension, string> = {
 };
 
 const MAX_YEARS = 10;
-/** Advisory lock key of the facts refresh ("OUTC"). */
-const OUTCOME_LOCK = 0x4f555443;
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2100;
 /** Tables by one or two dimensions: finer ones would be mostly suppressed, and cost more to protect. */
 export const MAX_GROUP_DIMENSIONS = 2;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function cubeCell(row: OutcomeCubeRow): CubeCell {
-  const values = [row.departement, row.measure, row.kinds, row.action];
-  // GROUPING(departement, measure, kinds, action): bit 3 is departement, bit 0 is action.
-  const coords = values.map((value, index) => ((row.margins >> (3 - index)) & 1 ? ALL : String(value)));
-  return {
-    coords,
-    counts: {
-      persons: row.persons,
-      housedAtRelease: row.housed_at_release,
-      rightsOpened: row.rights_opened,
-      inCare: row.in_care,
-      employed: row.employed,
-    },
-  };
+/** Stored columns of the published counts, by measure. */
+const STORED: Record<Measure, keyof OutcomePublishedCell> = {
+  persons: 'persons',
+  housedAtRelease: 'housedAtRelease',
+  rightsOpened: 'rightsOpened',
+  inCare: 'inCare',
+  employed: 'employed',
+};
+
+function checkedDate(value: string, argument: string): string {
+  if (!DATE.test(value)) throw new BadUserInputError(`${argument} must be a date (YYYY-MM-DD)`, argument);
+  const year = Number(value.slice(0, 4));
+  if (year < FIRST_YEAR || year > LAST_YEAR) throw new BadUserInputError(`${argument} must fall between ${FIRST_YEAR} and ${LAST_YEAR}`, argument);
+  return value;
 }
 
 /**
- * Program outcomes for evaluators: computed from person-level data (outcome.sql.ts),
- * per whole calendar year, protected by primary and complementary suppression
- * (disclosure.ts), never a person.
+ * Program outcomes for evaluators: the published years only (outcome-publication.service.ts),
+ * each protected once when it was published (disclosure.ts), never a person.
  */
 export class OutcomeService {
-  /** The outcomes of the years covering [from, to], grouped by the dimensions asked. */
-  async report(ctx: RequestContext, from: string, to: string, groupBy: readonly OutcomeDimension[] | null | undefined): Promise<OutcomeReportView> {
+  /** The outcomes of the published years covering [from, to], grouped by the dimensions asked. */
+  async report(
+    ctx: RequestContext,
+    from: string,
+    to: string,
+    groupBy: readonly OutcomeDimension[] | null | undefined,
+  ): Promise<OutcomeReportView> {
     assertAllowed(ctx.viewer, Permission.OUTCOMES_READ);
-    if (!DATE.test(from)) throw new BadUserInputError('from must be a date (YYYY-MM-DD)', 'from');
-    if (!DATE.test(to)) throw new BadUserInputError('to must be a date (YYYY-MM-DD)', 'to');
+    checkedDate(from, 'from');
+    checkedDate(to, 'to');
     if (to < from) throw new BadUserInputError('to must not be before from', 'to');
     const tenYearsAfter = `${Number(from.slice(0, 4)) + MAX_YEARS}${from.slice(4)}`;
     if (to > tenYearsAfter) throw new BadUserInputError(`The period may not exceed ${MAX_YEARS} years`, 'to');
@@ -70,23 +75,32 @@ export class OutcomeService {
     }
     const firstYear = Number(from.slice(0, 4));
     const lastYear = Number(to.slice(0, 4));
+    const years = Array.from({ length: lastYear - firstYear + 1 }, (_, k) => firstYear + k);
+
+    const publications = await ctx.em.find(OutcomePublication, { year: { $in: years } });
+    const publishedAt = new Map(publications.map((p) => [p.year, p.publishedAt]));
+    const grouping = dimensions.reduce((bits, d) => bits | (1 << (DIMENSIONS.length - 1 - DIMENSIONS.indexOf(d))), 0);
+    const cells = await ctx.em.find(OutcomePublishedCell, { year: { $in: [...publishedAt.keys()] }, grouping }, { disableIdentityMap: true });
+    const byYear = new Map<number, Map<string, ProtectedCell>>();
+    for (const cell of cells) {
+      if (!byYear.has(cell.year)) byYear.set(cell.year, new Map());
+      const coords = [cell.departement, cell.measure, cell.kinds, cell.action];
+      const suppressed = new Set(MEASURES.filter((m) => cell[STORED[m]] === null));
+      const counts = Object.fromEntries(MEASURES.map((m) => [m, (cell[STORED[m]] as number | null) ?? 0])) as unknown as ProtectedCell['counts'];
+      byYear.get(cell.year)!.set(coords.join('\u0001'), { coords, counts, suppressed });
+    }
+    const grouped = dimensions.map((d) => DIMENSIONS.indexOf(d));
+    const released = projectYears([...byYear.values()], grouped, DIMENSIONS.length);
     const periodFrom = `${firstYear}-01-01`;
     const periodTo = `${lastYear}-12-31`;
-
-    const rows = await this.cubeRows(ctx, periodFrom, periodTo);
-    const byYear = new Map<number, CubeCell[]>();
-    for (const row of rows) {
-      if (!byYear.has(row.year)) byYear.set(row.year, []);
-      byYear.get(row.year)!.push(cubeCell(row));
-    }
-    const cubes: Map<string, ProtectedCell>[] = [...byYear.values()].map(protectCube);
-    const grouped = dimensions.map((d) => DIMENSIONS.indexOf(d));
-    const released = projectYears(cubes, grouped, DIMENSIONS.length);
-    await this.audit(ctx, { from: periodFrom, to: periodTo, groupBy: dimensions.join(',') });
+    await this.audit(ctx, { from: periodFrom, to: periodTo, groupBy: dimensions.join(','), years: [...publishedAt.keys()].sort().join(',') });
     return {
       from: periodFrom,
       to: periodTo,
       groupBy: dimensions,
+      years: years.map(
+        (year): OutcomeYearView => ({ year, publishedAt: publishedAt.get(year) ?? null, publicationDate: publicationDate(year, ctx.settings.outcomePublicationDay) }),
+      ),
       rows: released
         .map((row): OutcomeRowView => {
           const count = (measure: Measure) => row.counts[measure];
@@ -101,21 +115,6 @@ export class OutcomeService {
         })
         .sort((a, b) => a.group.join('|').localeCompare(b.group.join('|'))),
     };
-  }
-
-  /**
-   * Brings the facts up to date (persons marked stale by the writes since) and reads the
-   * cube rows, in one transaction serialised by an advisory lock, so that two evaluators
-   * never recompute the same persons at once.
-   */
-  private cubeRows(ctx: RequestContext, from: string, to: string): Promise<OutcomeCubeRow[]> {
-    return ctx.em.transactional(async (em) => {
-      const connection = em.getConnection();
-      const transaction = em.getTransactionContext();
-      await connection.execute(`select pg_advisory_xact_lock(${OUTCOME_LOCK})`, [], 'all', transaction);
-      await connection.execute(REFRESH_STALE_FACTS_SQL, [], 'run', transaction);
-      return connection.execute<OutcomeCubeRow[]>(OUTCOME_CUBE_SQL, [from, to], 'all', transaction);
-    });
   }
 
   /** An aggregate read of person data is audited too: no person, the domains it draws on. */

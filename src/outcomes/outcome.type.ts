@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar } from '../shared/scalars';
+import { DateScalar, DateTimeScalar } from '../shared/scalars';
 
 export enum OutcomeDimension {
   DEPARTEMENT = 'DEPARTEMENT',
@@ -50,6 +50,20 @@ export class OutcomeRowView {
   employed!: SuppressedCountView;
 }
 
+@ObjectType('OutcomeYear', {
+  description: 'A calendar year of the report: its outcomes are served only once published, and never change afterwards.',
+})
+export class OutcomeYearView {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the year was published; null while it is not (its rows are then left out).' })
+  publishedAt!: Date | null;
+
+  @Field(() => DateScalar, { description: 'The day the year is published (configurable; by default 1 March of the following year).' })
+  publicationDate!: string;
+}
+
 @ObjectType('OutcomeReport', { description: 'Outcomes of the persons released in whole calendar years, grouped and protected.' })
 export class OutcomeReportView {
   @Field(() => DateScalar, { description: 'January 1st of the first year covered.' })
@@ -60,6 +74,9 @@ export class OutcomeReportView {
 
   @Field(() => [OutcomeDimension])
   groupBy!: OutcomeDimension[];
+
+  @Field(() => [OutcomeYearView], { description: 'Each year of the period, published or not: rows count the published ones only.' })
+  years!: OutcomeYearView[];
 
   @Field(() => [OutcomeRowView])
   rows!: OutcomeRowView[];

@@ -13,7 +13,7 @@ import { TokenVerifier } from '../auth/tokens';
 import type { AppConfig } from '../config/env';
 import { outcomesCsvHandler } from '../outcomes/outcome.export';
 import { ErrorCode, ServiceUnavailableError } from '../shared/errors';
-import { createRequestContext, type RequestContext } from './context';
+import { createRequestContext, type RequestContext, type RequestSettings } from './context';
 import { formatError, isDatabaseUnavailable } from './errors';
 import { liveness, readiness } from './health';
 import { readAuditPlugin, requestLoggingPlugin } from './plugins';
@@ -46,6 +46,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const verifier = new TokenVerifier(config.jwt);
+  const settings: RequestSettings = { outcomePublicationDay: config.outcomes.publicationDay };
 
   const armor = new ApolloArmor({
     maxDepth: { n: config.limits.maxDepth },
@@ -84,7 +85,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   });
   app.get('/healthz', liveness);
   app.get('/readyz', readiness(orm));
-  app.get('/exports/outcomes.csv', outcomesCsvHandler({ orm, verifier, logger }));
+  app.get('/exports/outcomes.csv', outcomesCsvHandler({ orm, verifier, logger, settings }));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -95,7 +96,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
         const log = logger.child({ requestId });
         try {
           const viewer = await authenticate(em, verifier, req.header('authorization'));
-          return createRequestContext(requestId, em, viewer, log);
+          return createRequestContext(requestId, em, viewer, log, settings);
         } catch (error) {
           if (isDatabaseUnavailable(error)) {
             log.warn({ err: error }, 'database unavailable while authenticating');

@@ -20,12 +20,27 @@ export interface RequestContext {
   /** The GraphQL operation name, when the client gave one (for the audit log). */
   operationName: string | null;
   log: Logger;
+  /** Deployment settings that services need (not who asks: nothing here depends on the viewer). */
+  settings: RequestSettings;
 }
 
+export interface RequestSettings {
+  /** MM-DD of the year after a cohort's year on which its outcomes are published. */
+  outcomePublicationDay: string;
+}
+
+export const DEFAULT_SETTINGS: RequestSettings = { outcomePublicationDay: '03-01' };
+
 /** A request context for an authenticated viewer: nothing in it outlives the request. */
-export function createRequestContext(requestId: string, em: EntityManager, viewer: Viewer, log: Logger): RequestContext {
+export function createRequestContext(
+  requestId: string,
+  em: EntityManager,
+  viewer: Viewer,
+  log: Logger,
+  settings: RequestSettings = DEFAULT_SETTINGS,
+): RequestContext {
   const loaders = createLoaders(em);
   const access = new PersonAccess(em, viewer);
   access.useWriterLookup(writerLookup(loaders));
-  return { requestId, em, viewer, loaders, access, readAudit: new ReadAudit(), operationName: null, log };
+  return { requestId, em, viewer, loaders, access, readAudit: new ReadAudit(), operationName: null, log, settings };
 }
