@@ -4,7 +4,7 @@ import { PersonView } from '../persons/person.type';
 import { ReferralView } from '../referrals/referral.type';
 import type { RequestContext } from '../server/context';
 import { structureService } from '../structures/structure.service';
-import { ServiceView, StructureView } from '../structures/structure.type';
+import { ServiceView, StructureView, WithheldFigureView } from '../structures/structure.type';
 import { EndPlacementArgs, PlacePersonArgs, RequestShelterInput } from './housing.inputs';
 import { housingService } from './housing.service';
 import { PlacementView } from './placement.type';
@@ -44,18 +44,51 @@ export class PlacementResolver {
 
 @Resolver(() => ServiceView)
 export class ServiceCapacityResolver {
-  @FieldResolver(() => Int, { nullable: true, description: 'Housing places taken now; null when the service has none.' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'Housing places taken now. Null when the service has none, or when the viewer may not know (listed in ' +
+      '`withheldFigures`): exact for the structure running the service; to anyone else, a CSAPA’s is never shown, ' +
+      'and a count of 1 to 10 is shown to partners only as `hasFreePlaces`, to evaluators not at all.',
+  })
   occupancy(@Ctx() ctx: RequestContext, @Root() service: ServiceView): Promise<number | null> {
     return housingService.occupancy(ctx, service);
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'Housing places free now; null when the service has none.' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Housing places free now. Null when the service has none, or exactly when `occupancy` is withheld.',
+  })
   available(@Ctx() ctx: RequestContext, @Root() service: ServiceView): Promise<number | null> {
     return housingService.available(ctx, service);
   }
 
-  @FieldResolver(() => Int, { description: 'Persons the service follows now (open follow-ups).' })
-  activeFiles(@Ctx() ctx: RequestContext, @Root() service: ServiceView): Promise<number> {
-    return structureService.activeFilesOfService(ctx, service.id);
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether the service can take one more person now: a housing place is free and a capped active file has room. ' +
+      'Shown to partners when the counts are withheld for being 1 to 10; null when the service has neither housing ' +
+      'places nor a capped active file, for a CSAPA’s service to anyone but that CSAPA, and for evaluators and ' +
+      'administrators whenever a count it depends on is withheld.',
+  })
+  hasFreePlaces(@Ctx() ctx: RequestContext, @Root() service: ServiceView): Promise<boolean | null> {
+    return housingService.hasFreePlaces(ctx, service);
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'Persons the service follows now (open follow-ups). Null when the viewer may not know (listed in ' +
+      '`withheldFigures`), under the rule of `occupancy`.',
+  })
+  activeFiles(@Ctx() ctx: RequestContext, @Root() service: ServiceView): Promise<number | null> {
+    return structureService.activeFilesOfService(ctx, service);
+  }
+
+  @FieldResolver(() => [WithheldFigureView], {
+    description: 'The figures about persons of this service that are null for the viewer although they exist, and why.',
+  })
+  withheldFigures(@Ctx() ctx: RequestContext, @Root() service: ServiceView): Promise<WithheldFigureView[]> {
+    return housingService.withheldFigures(ctx, service);
   }
 }

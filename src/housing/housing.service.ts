@@ -12,6 +12,7 @@ import type { HousingSituationView } from '../persons/person.type';
 import { Decision } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
+import { type Figure, FigureDisclosure, figureFor, leastDisclosed, shownCount } from '../policy/directory-figures';
 import { Permission } from '../policy/permissions';
 import { Need } from '../referrals/referral.enums';
 import { referralService } from '../referrals/referral.service';
@@ -24,7 +25,8 @@ import { assertVersion, inTransaction } from '../shared/transaction';
 import { Service } from '../structures/service.entity';
 import { StructureKind } from '../structures/structure-kind';
 import { Structure } from '../structures/structure.entity';
-import { ServiceView } from '../structures/structure.type';
+import { structureService } from '../structures/structure.service';
+import { DirectoryFigure, ServiceView, WithheldFigureView } from '../structures/structure.type';
 import type { EndPlacementArgs, PlacePersonArgs, RequestShelterInput } from './housing.inputs';
 import { Placement } from './placement.entity';
 import { PlacementView } from './placement.type';
@@ -68,13 +70,69 @@ export class HousingService {
     return service ? ServiceView.from(service) : null;
   }
 
-  async occupancy(ctx: RequestContext, service: ServiceView): Promise<number | null> {
-    return service.housingPlaces === null ? null : ctx.loaders.occupancyByService.load(service.id);
+  /** Places taken now in a service with housing places, with what the figure rule lets the viewer know; null without places. */
+  async occupancyFigure(ctx: RequestContext, service: ServiceView): Promise<Figure | null> {
+    assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
+    if (service.housingPlaces === null) return null;
+    const [subject, count] = await Promise.all([
+      structureService.figureSubject(ctx, service.structureId),
+      ctx.loaders.occupancyByService.load(service.id),
+    ]);
+    return figureFor(ctx.viewer, subject, count);
   }
 
+  /** Housing places taken now, exact only where the figure rule allows. */
+  async occupancy(ctx: RequestContext, service: ServiceView): Promise<number | null> {
+    const figure = await this.occupancyFigure(ctx, service);
+    return figure && shownCount(figure);
+  }
+
+  /** Housing places free now: the capacity is public, so this is shown exactly when occupancy is. */
   async available(ctx: RequestContext, service: ServiceView): Promise<number | null> {
-    if (service.housingPlaces === null) return null;
-    return Math.max(0, service.housingPlaces - (await ctx.loaders.occupancyByService.load(service.id)));
+    const figure = await this.occupancyFigure(ctx, service);
+    const taken = figure && shownCount(figure);
+    return taken === null || service.housingPlaces === null ? null : Math.max(0, service.housingPlaces - taken);
+  }
+
+  /** The counts a service's availability depends on: its housing places taken, its active file when capped. */
+  private async capacityFigures(ctx: RequestContext, service: ServiceView): Promise<{ figure: Figure; capacity: number }[]> {
+    const [occupancy, activeFiles] = await Promise.all([
+      this.occupancyFigure(ctx, service),
+      service.activeFileCapacity === null ? null : structureService.activeFilesFigureOfService(ctx, service),
+    ]);
+    const figures: { figure: Figure; capacity: number }[] = [];
+    if (occupancy && service.housingPlaces !== null) figures.push({ figure: occupancy, capacity: service.housingPlaces });
+    if (activeFiles && service.activeFileCapacity !== null) figures.push({ figure: activeFiles, capacity: service.activeFileCapacity });
+    return figures;
+  }
+
+  /**
+   * Whether the service can take one more person (a housing place free, room in a capped
+   * active file): shown where the figure rule shows the counts or their availability.
+   */
+  async hasFreePlaces(ctx: RequestContext, service: ServiceView): Promise<boolean | null> {
+    const figures = await this.capacityFigures(ctx, service);
+    if (figures.length === 0) return null;
+    if (leastDisclosed(figures.map(({ figure }) => figure.decision)).disclosure === FigureDisclosure.HIDDEN) return null;
+    return figures.every(({ figure, capacity }) => figure.count < capacity);
+  }
+
+  /** The figures of a service the viewer may not know, and why (the figure rule). */
+  async withheldFigures(ctx: RequestContext, service: ServiceView): Promise<WithheldFigureView[]> {
+    const [occupancy, activeFiles, capacity] = await Promise.all([
+      this.occupancyFigure(ctx, service),
+      structureService.activeFilesFigureOfService(ctx, service),
+      this.capacityFigures(ctx, service),
+    ]);
+    const unlessExact = (figure: Figure | null) =>
+      figure && figure.decision.disclosure !== FigureDisclosure.EXACT ? figure.decision.reason : null;
+    const availability = capacity.length === 0 ? null : leastDisclosed(capacity.map(({ figure }) => figure.decision));
+    return WithheldFigureView.listOf([
+      [DirectoryFigure.OCCUPANCY, unlessExact(occupancy)],
+      [DirectoryFigure.AVAILABLE, unlessExact(occupancy)],
+      [DirectoryFigure.HAS_FREE_PLACES, availability?.disclosure === FigureDisclosure.HIDDEN ? availability.reason : null],
+      [DirectoryFigure.ACTIVE_FILES, unlessExact(activeFiles)],
+    ]);
   }
 
   /**

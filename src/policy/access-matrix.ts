@@ -11,6 +11,7 @@ import {
   roleHoldsDomain,
 } from './access-policy';
 import { DataDomain } from './data-domain';
+import { FigureDisclosure, HEALTH_FIGURE_KINDS, SMALL_COUNT, SMALL_COUNT_DISCLOSURE } from './directory-figures';
 import { DATA_DOMAIN_EXTENSION } from './domain-guard';
 import { PERMISSION_ROLES, Permission } from './permissions';
 
@@ -127,6 +128,28 @@ export function renderAccessMatrix(schema: GraphQLSchema): string {
         domains.filter((domain) => roleHoldsDomain(role, domain)).join(', '),
         domains.filter((domain) => consentCanWiden(role, domain)).join(', ') || '—',
       ]),
+    ),
+  );
+  out.push('');
+  out.push('## Directory figures');
+  out.push('');
+  out.push('Counts of persons in the directory (`Service.occupancy`, `available`, `activeFiles`, `hasFreePlaces`;');
+  out.push('`Convention.referralsThisYear`, `activeFiles`) are exact for the structure they count for. For anyone');
+  out.push(`else, a ${HEALTH_FIGURE_KINDS.join(' or ')}'s figures (its services', the conventions it receives, and the`);
+  out.push('`referralsThisYear` of a convention it is the partner of) are health data and are null whatever their value;');
+  out.push('other counts are shown as the table says.');
+  out.push('`available` is shown exactly when `occupancy` is (the capacity is public); a withheld figure is listed in');
+  out.push('`withheldFigures` with its reason.');
+  out.push('');
+  const FIGURE_TEXT: Record<FigureDisclosure, string> = {
+    [FigureDisclosure.EXACT]: 'exact',
+    [FigureDisclosure.AVAILABILITY]: 'null; `hasFreePlaces` only',
+    [FigureDisclosure.HIDDEN]: 'null, `hasFreePlaces` too',
+  };
+  out.push(
+    table(
+      ['role', 'another structure’s count of 0 or more than 10', `another structure’s count of ${SMALL_COUNT.min} to ${SMALL_COUNT.max}`],
+      Object.values(Role).map((role) => [role, FIGURE_TEXT[FigureDisclosure.EXACT], FIGURE_TEXT[SMALL_COUNT_DISCLOSURE[role]]]),
     ),
   );
   out.push('');

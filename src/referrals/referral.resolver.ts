@@ -3,7 +3,7 @@ import { personService } from '../persons/person.service';
 import { PersonView } from '../persons/person.type';
 import type { RequestContext } from '../server/context';
 import { structureService } from '../structures/structure.service';
-import { ServiceView, StructureView } from '../structures/structure.type';
+import { ServiceView, StructureView, WithheldFigureView } from '../structures/structure.type';
 import { ReferPersonInput, ReferralDecisionArgs, ReferralReasonArgs, ReferralsArgs } from './referral.inputs';
 import { referralService } from './referral.service';
 import { ConventionView, ReferralView, ReferralWarningView } from './referral.type';
@@ -98,14 +98,32 @@ export class ConventionResolver {
     return structureService.optionalServiceById(ctx, convention.serviceId);
   }
 
-  @FieldResolver(() => Int, { description: 'Referrals received this calendar year under the convention, cancelled ones aside.' })
-  referralsThisYear(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): Promise<number> {
-    return referralService.conventionUse(ctx, convention.id);
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'Referrals received this calendar year under the convention, cancelled ones aside. Null when the viewer may not ' +
+      'know (listed in `withheldFigures`): exact for the receiving structure; to anyone else, never shown when the ' +
+      'receiver or the partner is a CSAPA (other than the viewer), and never when it counts 1 to 10.',
+  })
+  referralsThisYear(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): Promise<number | null> {
+    return referralService.conventionUse(ctx, convention);
   }
 
-  @FieldResolver(() => Int, { description: 'Persons followed now in the service (or structure) of the convention.' })
-  activeFiles(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): Promise<number> {
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'Persons followed now in the service (or structure) of the convention; the same figure as `Service.activeFiles`, ' +
+      'under the same rule.',
+  })
+  activeFiles(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): Promise<number | null> {
     return structureService.activeFilesOfConvention(ctx, convention);
+  }
+
+  @FieldResolver(() => [WithheldFigureView], {
+    description: 'The figures about persons of this convention that are null for the viewer, and why.',
+  })
+  withheldFigures(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): Promise<WithheldFigureView[]> {
+    return referralService.conventionWithheldFigures(ctx, convention);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'The active-file capacity of the convention’s service.' })

@@ -6,6 +6,7 @@ import { OutboxEventType } from '../outbox/outbox-event.entity';
 import { recordEvent } from '../outbox/outbox';
 import { MandateState, RECEIVING_KINDS, recordDomain } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
+import { type Figure, FigureDisclosure, figureFor, shownCount } from '../policy/directory-figures';
 import { mandateSubquery } from '../policy/mandate.repository';
 import { Permission } from '../policy/permissions';
 import { Person } from '../persons/person.entity';
@@ -18,6 +19,8 @@ import { Convention } from '../structures/convention.entity';
 import { Service } from '../structures/service.entity';
 import type { StructureKind } from '../structures/structure-kind';
 import { Structure } from '../structures/structure.entity';
+import { structureService } from '../structures/structure.service';
+import { DirectoryFigure, WithheldFigureView } from '../structures/structure.type';
 import { ACTIVE_REFERRAL_STATUSES, assertTransition } from './referral-state';
 import { Referral } from './referral.entity';
 import { type Need, ReferralStatus } from './referral.enums';
@@ -120,11 +123,12 @@ export class ReferralService {
     }
     if (referral.conventionId && referral.status === ReferralStatus.PENDING) {
       const convention = await ctx.loaders.conventionById.load(referral.conventionId);
-      const used = await ctx.loaders.conventionUseThisYear.load(referral.conventionId);
-      if (convention && used > convention.yearlyQuota) {
+      // The use of the quota is a directory figure: warned about only to whom it is exact.
+      const used = convention ? await this.conventionUseFigure(ctx, ConventionView.from(convention)) : null;
+      if (convention && used && used.decision.disclosure === FigureDisclosure.EXACT && used.count > convention.yearlyQuota) {
         warnings.push({
           code: ReferralWarningCode.CONVENTION_QUOTA_REACHED,
-          message: `The convention provides for ${convention.yearlyQuota} referrals a year; this is number ${used} this year.`,
+          message: `The convention provides for ${convention.yearlyQuota} referrals a year; this is number ${used.count} this year.`,
         });
       }
     }
@@ -137,9 +141,35 @@ export class ReferralService {
     return convention ? ConventionView.from(convention) : null;
   }
 
-  /** Referrals received this year under a convention, cancelled ones aside. */
-  async conventionUse(ctx: RequestContext, conventionId: string): Promise<number> {
-    return ctx.loaders.conventionUseThisYear.load(conventionId);
+  /**
+   * Referrals received this year under a convention, cancelled ones aside, with what the
+   * figure rule lets the viewer know: the figure is about the receiver and the partner.
+   */
+  async conventionUseFigure(ctx: RequestContext, convention: ConventionView): Promise<Figure> {
+    assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
+    const [subject, count] = await Promise.all([
+      structureService.figureSubject(ctx, convention.structureId, [convention.partnerId]),
+      ctx.loaders.conventionUseThisYear.load(convention.id),
+    ]);
+    return figureFor(ctx.viewer, subject, count);
+  }
+
+  /** Referrals received this year under a convention, exact only where the figure rule allows. */
+  async conventionUse(ctx: RequestContext, convention: ConventionView): Promise<number | null> {
+    return shownCount(await this.conventionUseFigure(ctx, convention));
+  }
+
+  /** The figures of a convention the viewer may not know, and why (the figure rule). */
+  async conventionWithheldFigures(ctx: RequestContext, convention: ConventionView): Promise<WithheldFigureView[]> {
+    const [used, activeFiles] = await Promise.all([
+      this.conventionUseFigure(ctx, convention),
+      structureService.activeFilesFigureOfConvention(ctx, convention),
+    ]);
+    const unlessExact = (figure: Figure) => (figure.decision.disclosure === FigureDisclosure.EXACT ? null : figure.decision.reason);
+    return WithheldFigureView.listOf([
+      [DirectoryFigure.REFERRALS_THIS_YEAR, unlessExact(used)],
+      [DirectoryFigure.ACTIVE_FILES, unlessExact(activeFiles)],
+    ]);
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../server/context';
 import { assertAllowed } from '../policy/authz';
+import { type Figure, type FigureSubject, figureFor, shownCount } from '../policy/directory-figures';
 import { Permission } from '../policy/permissions';
 import { parseId } from '../shared/ids';
 import type { StructuresArgs } from './structure.inputs';
@@ -55,10 +56,26 @@ export class StructureService {
     return service;
   }
 
-  /** Open follow-ups in a service: its active file (a count, no person data). */
-  async activeFilesOfService(ctx: RequestContext, serviceId: string): Promise<number> {
+  /** Whom a figure is about: the structure it counts for, and any other party; for the figure rule. */
+  async figureSubject(ctx: RequestContext, ownerId: string, otherIds: readonly string[] = []): Promise<FigureSubject> {
+    const [owner, ...others] = await Promise.all([ownerId, ...otherIds].map((id) => this.byId(ctx, id)));
+    const party = (structure: StructureView) => ({ structureId: structure.id, kind: structure.kind });
+    return { owner: party(owner), others: others.map(party) };
+  }
+
+  /** Open follow-ups in a service (its active file), with what the figure rule lets the viewer know. */
+  async activeFilesFigureOfService(ctx: RequestContext, service: ServiceView): Promise<Figure> {
     assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
-    return ctx.loaders.activeFilesByService.load(serviceId);
+    const [subject, count] = await Promise.all([
+      this.figureSubject(ctx, service.structureId),
+      ctx.loaders.activeFilesByService.load(service.id),
+    ]);
+    return figureFor(ctx.viewer, subject, count);
+  }
+
+  /** A service's active file, exact only where the figure rule allows. */
+  async activeFilesOfService(ctx: RequestContext, service: ServiceView): Promise<number | null> {
+    return shownCount(await this.activeFilesFigureOfService(ctx, service));
   }
 
   /** The conventions under which a structure receives referrals (batched). */
@@ -68,12 +85,24 @@ export class StructureService {
     return conventions.map(ConventionView.from);
   }
 
-  /** The active file a convention fills: open follow-ups of its service, or of its structure. */
-  async activeFilesOfConvention(ctx: RequestContext, convention: ConventionView): Promise<number> {
+  /**
+   * The active file a convention fills: open follow-ups of its service, or of its structure.
+   * The figure is the receiving structure's (the same count as its service's), whoever the partner.
+   */
+  async activeFilesFigureOfConvention(ctx: RequestContext, convention: ConventionView): Promise<Figure> {
     assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
-    return convention.serviceId
-      ? ctx.loaders.activeFilesByService.load(convention.serviceId)
-      : ctx.loaders.activeFilesByStructure.load(convention.structureId);
+    const [subject, count] = await Promise.all([
+      this.figureSubject(ctx, convention.structureId),
+      convention.serviceId
+        ? ctx.loaders.activeFilesByService.load(convention.serviceId)
+        : ctx.loaders.activeFilesByStructure.load(convention.structureId),
+    ]);
+    return figureFor(ctx.viewer, subject, count);
+  }
+
+  /** A convention's active file, exact only where the figure rule allows. */
+  async activeFilesOfConvention(ctx: RequestContext, convention: ConventionView): Promise<number | null> {
+    return shownCount(await this.activeFilesFigureOfConvention(ctx, convention));
   }
 
   /** Services of a structure, by name (batched per request). */

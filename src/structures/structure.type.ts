@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { FigureWithheldReason } from '../policy/directory-figures';
 import { Need } from '../referrals/referral.enums';
 import type { Service } from './service.entity';
 import { StructureKind } from './structure-kind';
@@ -68,5 +69,40 @@ export class ServiceView {
       needs: service.needs,
       receivesReferrals: service.receivesReferrals,
     });
+  }
+}
+
+/** The directory figures about persons, each shown under the access policy's figure rule. */
+export enum DirectoryFigure {
+  OCCUPANCY = 'OCCUPANCY',
+  AVAILABLE = 'AVAILABLE',
+  HAS_FREE_PLACES = 'HAS_FREE_PLACES',
+  ACTIVE_FILES = 'ACTIVE_FILES',
+  REFERRALS_THIS_YEAR = 'REFERRALS_THIS_YEAR',
+}
+
+registerEnumType(DirectoryFigure, {
+  name: 'DirectoryFigure',
+  description: 'A directory figure about persons, named after its field.',
+  valuesConfig: {
+    OCCUPANCY: { description: '`Service.occupancy`.' },
+    AVAILABLE: { description: '`Service.available`.' },
+    HAS_FREE_PLACES: { description: '`Service.hasFreePlaces`.' },
+    ACTIVE_FILES: { description: '`Service.activeFiles`, `Convention.activeFiles`.' },
+    REFERRALS_THIS_YEAR: { description: '`Convention.referralsThisYear`.' },
+  },
+});
+
+@ObjectType('WithheldFigure', { description: 'A directory figure the viewer may not know, and why.' })
+export class WithheldFigureView {
+  @Field(() => DirectoryFigure)
+  figure!: DirectoryFigure;
+
+  @Field(() => FigureWithheldReason)
+  reason!: FigureWithheldReason;
+
+  /** The figures whose reason is set, in the order given. */
+  static listOf(entries: readonly [DirectoryFigure, FigureWithheldReason | null][]): WithheldFigureView[] {
+    return entries.flatMap(([figure, reason]) => (reason ? [Object.assign(new WithheldFigureView(), { figure, reason })] : []));
   }
 }

@@ -93,7 +93,7 @@ describe('the follow-up story', () => {
     ]);
     const after = (await app.as('ts.relais38').query(StructureConventionsDocument, { id: ids.relais })).data!.structure!;
     expect(after.conventions[0]).toMatchObject({ yearlyQuota: 135, activeFileCapacity: 25, partner: { name: "SPIP de l'Isère" } });
-    expect(after.conventions[0].activeFiles).toBe(before.conventions[0].activeFiles + 1);
+    expect(after.conventions[0].activeFiles).toBe(before.conventions[0].activeFiles! + 1);
     expect(after.conventions[0].referralsThisYear).toBe(before.conventions[0].referralsThisYear);
   });
 
