@@ -5,13 +5,9 @@ import { seedJusticeInterventions2019, seedReleasePreparation } from './actions'
 import { insertPastCohorts } from './cohort-records';
 import { pastCohortPlans } from './cohorts';
 import { seedDirectory } from './directory';
-import { STORY_PERSONS, generatedPersons } from './people';
+import { demoCasePlans } from './people';
 import { DemoClock } from './random';
 import { DemoRecordBuilder } from './records';
-
-/** Persons generated beside the story cases, per SPIP: 13 + 34 + 13 = 60 persons. */
-export const GENERATED_38 = 34;
-export const GENERATED_49 = 13;
 
 /**
  * The demo data set of shared/spec/contract.md, dated relative to the day it is loaded:
@@ -27,9 +23,7 @@ export class DemoSeeder extends Seeder {
       seedJusticeInterventions2019(tx, directory.structures.csapa44);
       const preparation = seedReleasePreparation(tx, directory, year);
       const builder = new DemoRecordBuilder(tx, directory, clock, preparation);
-      for (const plan of [...STORY_PERSONS, ...generatedPersons(GENERATED_38, GENERATED_49)]) {
-        builder.build(plan);
-      }
+      for (const plan of demoCasePlans()) builder.build(plan);
       await tx.flush();
       await insertPastCohorts(tx, directory, clock, preparation, pastCohortPlans(clock));
       // The triggers marked every person stale: compute the facts now rather than at the first report.

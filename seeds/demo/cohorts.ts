@@ -11,7 +11,7 @@ import {
   RECEIVER_NEEDS,
   RECEIVER_SERVICE,
   type Receiver,
-  STORY_PERSONS,
+  demoCasePlans,
   pickMeasure,
 } from './people';
 import { type DemoClock, SeededRandom } from './random';
@@ -159,28 +159,38 @@ class PlaceBook {
  * more; the later ones are under ended mandates only.
  */
 export function pastCohortPlans(clock: DemoClock, seed = 20230101): CohortPersonPlan[] {
-  const random = new SeededRandom(seed);
+  // Three streams, so that the sizes and the persons' identities do not depend on the load day.
+  const sizes = new SeededRandom(seed);
+  const identities = new SeededRandom(seed + 1);
+  const random = new SeededRandom(seed + 2);
   const loadYear = clock.now.getUTCFullYear();
+  const today = clock.day(0);
   const programStart = clock.daysTo(`${loadYear - 2}-01-01`);
   const loadYearStart = clock.daysTo(`${loadYear}-01-01`);
-  const usedNames = new Set(STORY_PERSONS.map((p) => `${p.firstName} ${p.lastName}`));
+  // The day before the retention period of ended mandates began: the oldest cohort ended by then.
+  const beforeRetention = clock.daysTo(isoDay(Date.UTC(loadYear - RETENTION_YEARS, Number(today.slice(5, 7)) - 1, Number(today.slice(8, 10))))) - 1;
+  const usedNames = new Set(demoCasePlans().map((p) => `${p.firstName} ${p.lastName}`));
   const places = new PlaceBook();
   const plans: CohortPersonPlan[] = [];
   for (let yearsAgo = COHORT_YEARS; yearsAgo >= 1; yearsAgo--) {
     const year = loadYear - yearsAgo;
     const first = clock.daysTo(`${year}-01-01`);
     const days = clock.daysTo(`${year + 1}-01-01`) - first;
-    // Whatever ended: before the retention period for the oldest cohort, at least a month ago for the others.
-    const lastDay = yearsAgo === COHORT_YEARS ? -(RETENTION_YEARS * 366 + 2) : -30;
+    // Whatever ended: before the retention period for the oldest cohort, a month ago at the latest for the others.
+    const lastDay = yearsAgo === COHORT_YEARS ? beforeRetention : -30;
     for (const spip of ['spip38', 'spip49'] as const) {
-      const size = COHORT_SIZE[spip] + random.int(-25, 25);
+      const size = COHORT_SIZE[spip] + sizes.int(-25, 25);
       for (let n = 1; n <= size; n++) {
-        const key = `cohort:${yearsAgo}:${spip}:${n}`;
-        plans.push(cohortPerson(random, { key, year, spip, releaseDay: first + random.int(0, days - 1), lastDay, programStart, loadYearStart, usedNames, places }));
+        const releaseDay = first + random.int(0, days - 1);
+        plans.push(cohortPerson(random, identities, { key: `cohort:${yearsAgo}:${spip}:${n}`, year, spip, releaseDay, lastDay, programStart, loadYearStart, usedNames, places }));
       }
     }
   }
   return plans;
+}
+
+function isoDay(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
 }
 
 interface PersonContext {
@@ -195,17 +205,18 @@ interface PersonContext {
   places: PlaceBook;
 }
 
-function cohortPerson(r: SeededRandom, c: PersonContext): CohortPersonPlan {
+function cohortPerson(r: SeededRandom, identity: SeededRandom, c: PersonContext): CohortPersonPlan {
   const { releaseDay: release, lastDay, spip } = c;
   const upTo = (day: number) => Math.min(day, lastDay);
-  const sex = r.chance(0.88) ? 'M' : 'F';
+  const sex = identity.chance(0.88) ? 'M' : 'F';
   let firstName: string;
   let lastName: string;
   do {
-    firstName = r.pick(sex === 'M' ? MALE : FEMALE);
-    lastName = r.pick(SURNAMES);
+    firstName = identity.pick(sex === 'M' ? MALE : FEMALE);
+    lastName = identity.pick(SURNAMES);
   } while (c.usedNames.has(`${firstName} ${lastName}`));
   c.usedNames.add(`${firstName} ${lastName}`);
+  const age = identity.int(19, 62) * 365 + identity.int(0, 364);
   const measure = pickMeasure(r);
   const careObligation = measure !== JudicialMeasure.NONE && r.chance(0.4);
   const prison = spip === 'spip38' ? 'varces' : r.chance(0.12) ? 'nantes' : 'angers';
@@ -223,9 +234,11 @@ function cohortPerson(r: SeededRandom, c: PersonContext): CohortPersonPlan {
     receivers.push('csapa44');
   }
   const followUps = receivers.map((to): CohortFollowUpPlan => {
-    // Referrals count against this year's convention quotas: none of these in the load year.
+    // After release only when the follow-up could still run two weeks within the period, and
+    // never in the load year (referrals count against this year's convention quotas).
     const afterRelease = release + r.int(5, 150);
-    const referredDay = r.chance(0.85) || afterRelease >= c.loadYearStart ? release - r.int(20, 180) : afterRelease;
+    const late = r.chance(0.15) && afterRelease + 23 <= Math.min(lastDay, c.loadYearStart - 1);
+    const referredDay = late ? afterRelease : release - r.int(20, 180);
     const startDay = referredDay + r.int(2, 9);
     const length = to === 'siao38' ? r.int(30, 240) : to === 'relais38' ? r.int(90, 360) : r.int(120, 540);
     const service: DemoServiceKey = to === 'csapa44' && r.chance(0.45) ? 'csapa44ShortStay' : RECEIVER_SERVICE[to];
@@ -236,7 +249,7 @@ function cohortPerson(r: SeededRandom, c: PersonContext): CohortPersonPlan {
       motive: r.pick(MOTIVES[to]),
       referredDay,
       startDay,
-      endDay: Math.max(startDay + 14, upTo(startDay + length)),
+      endDay: Math.max(startDay + 1, upTo(startDay + length)),
       closingReason: r.pick(CLOSING_REASONS),
     };
   });
@@ -254,7 +267,7 @@ function cohortPerson(r: SeededRandom, c: PersonContext): CohortPersonPlan {
   ];
   for (const [followUp, service, probability] of candidates) {
     if (placement || !followUp || followUp.startDay > release || !r.chance(probability)) continue;
-    const endDay = Math.max(release + 14, Math.min(upTo(release + r.int(45, 270)), PLACES_FREE_FROM));
+    const endDay = Math.max(release, Math.min(upTo(release + r.int(45, 270)), PLACES_FREE_FROM));
     if (c.places.take(service, release, endDay)) placement = { service, startDay: release, endDay, endReason: r.pick(PLACEMENT_END_REASONS) };
   }
 
@@ -285,7 +298,7 @@ function cohortPerson(r: SeededRandom, c: PersonContext): CohortPersonPlan {
     }
   }
 
-  // Employment as last recorded: the association's support doubles the chance.
+  // Employment as last recorded: more often for the persons the association supported.
   const [employment, employmentStatus] = r.chance(relais ? 0.45 : 0.3) ? r.pick(EMPLOYED) : r.pick(NOT_EMPLOYED);
 
   const health: CohortPersonPlan['health'] = csapa
@@ -318,7 +331,7 @@ function cohortPerson(r: SeededRandom, c: PersonContext): CohortPersonPlan {
     firstName,
     lastName,
     sex,
-    birthDay: release - r.int(19, 62) * 365 - r.int(0, 364),
+    birthDay: release - age,
     registeredDay,
     releaseDay: release,
     expectedReleaseDay: measure === JudicialMeasure.CONDITIONAL_RELEASE ? release + r.int(30, 240) : release,

@@ -391,3 +391,12 @@ export function generatedPersons(count38: number, count49: number, seed = 202611
   }
   return plans;
 }
+
+/** Persons generated beside the story cases, per SPIP: 13 + 34 + 13 = 60 persons. */
+export const GENERATED_38 = 34;
+export const GENERATED_49 = 13;
+
+/** The sixty persons of the demo cases: the story cases and the generated ones. */
+export function demoCasePlans(): PersonPlan[] {
+  return [...STORY_PERSONS, ...generatedPersons(GENERATED_38, GENERATED_49)];
+}
