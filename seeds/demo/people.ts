@@ -64,7 +64,7 @@ export const RECEIVER_WORKER: Record<Receiver, { login: string; role?: Role }> =
   csapa44: { login: 'soignant.csapa44' },
 };
 
-const RECEIVER_NEEDS: Record<Receiver, Need[][]> = {
+export const RECEIVER_NEEDS: Record<Receiver, Need[][]> = {
   relais38: [
     [Need.RIGHTS, Need.HOUSING, Need.SOCIAL_SUPPORT],
     [Need.RIGHTS, Need.SOCIAL_SUPPORT],
@@ -75,7 +75,7 @@ const RECEIVER_NEEDS: Record<Receiver, Need[][]> = {
   csapa44: [[Need.ADDICTION_CARE], [Need.ADDICTION_CARE, Need.HEALTH]],
 };
 
-const MOTIVES: Record<Receiver, string[]> = {
+export const MOTIVES: Record<Receiver, string[]> = {
   relais38: [
     'Sortie sans solution de logement ; droits à ouvrir avant la libération (CNI, RSA, domiciliation).',
     'Libérable dans les six mois, isolé, demande un accompagnement global.',
@@ -105,19 +105,19 @@ const CANCEL_REASONS = [
   'La personne ne souhaite plus d’accompagnement.',
 ];
 
-const MALE_FIRST_NAMES = [
+export const MALE_FIRST_NAMES = [
   'Mehdi', 'Julien', 'Kevin', 'Sébastien', 'Anthony', 'Yanis', 'Thomas', 'Dylan', 'Rachid', 'Florian',
   'Nicolas', 'Mathieu', 'Samir', 'Jordan', 'Grégory', 'Alexandre', 'Bilal', 'Cédric', 'Loïc', 'Romain',
   'Jérémy', 'Malik', 'Fabien', 'Ludovic', 'Steeve', 'Teddy', 'Hamza', 'Benoît', 'Christophe', 'Damien',
 ];
-const FEMALE_FIRST_NAMES = ['Sandra', 'Aurélie', 'Jessica', 'Nadia', 'Laetitia', 'Céline', 'Amandine', 'Sabrina'];
-const LAST_NAMES = [
+export const FEMALE_FIRST_NAMES = ['Sandra', 'Aurélie', 'Jessica', 'Nadia', 'Laetitia', 'Céline', 'Amandine', 'Sabrina'];
+export const LAST_NAMES = [
   'Garnier', 'Benali', 'Morel', 'Lefort', 'Chevalier', 'Haddad', 'Rolland', 'Perrot', 'Masson', 'Tessier',
   'Boyer', 'Lacroix', 'Brunet', 'Caron', 'Maillard', 'Renaud', 'Fleury', 'Aubert', 'Collin', 'Ferreira',
   'Giraud', 'Hamdi', 'Jacquet', 'Leclerc', 'Marchand', 'Noël', 'Poulain', 'Rey', 'Schmitt', 'Vidal',
   'Barbier', 'Carpentier', 'Delorme', 'Etienne', 'Faure', 'Guillot', 'Hoarau', 'Julien', 'Klein', 'Langlois',
 ];
-const OFFENCES = [
+export const OFFENCES = [
   'Vol aggravé',
   'Infraction à la législation sur les stupéfiants',
   'Violences volontaires',
@@ -321,7 +321,8 @@ function timeline(random: SeededRandom, status: ReferralStatus | undefined): { r
   }
 }
 
-function pickMeasure(random: SeededRandom): JudicialMeasure {
+/** A judicial measure, in the proportions of the demo's SPIPs. */
+export function pickMeasure(random: SeededRandom): JudicialMeasure {
   let roll = random.next();
   for (const [measure, weight] of MEASURES) {
     roll -= weight;
@@ -389,4 +390,13 @@ export function generatedPersons(count38: number, count49: number, seed = 202611
     });
   }
   return plans;
+}
+
+/** Persons generated beside the story cases, per SPIP: 13 + 34 + 13 = 60 persons. */
+export const GENERATED_38 = 34;
+export const GENERATED_49 = 13;
+
+/** The sixty persons of the demo cases: the story cases and the generated ones. */
+export function demoCasePlans(): PersonPlan[] {
+  return [...STORY_PERSONS, ...generatedPersons(GENERATED_38, GENERATED_49)];
 }

@@ -44,6 +44,11 @@ export class DemoClock {
     return new Date(this.midnight + offset * DAY_MS).toISOString().slice(0, 10);
   }
 
+  /** Days from today to a calendar date `YYYY-MM-DD` (negative: in the past). */
+  daysTo(date: string): number {
+    return Math.round((Date.parse(`${date}T00:00:00Z`) - this.midnight) / DAY_MS);
+  }
+
   /** A timestamp days from now, at a given hour (UTC). */
   at(offsetDays: number, hour = 10): Date {
     return new Date(this.midnight + offsetDays * DAY_MS + hour * 3_600_000);

@@ -49,22 +49,22 @@ const NOTE_TEXTS: Record<DataDomain, string[]> = {
   [DataDomain.HEALTH_SUMMARY]: [],
 };
 
-const RESOURCES = ['Aucune ressource', 'Pécule de sortie', 'RSA à ouvrir', 'Allocation aux adultes handicapés', 'Indemnités chômage'];
-const EMPLOYMENT: [string, EmploymentStatus][] = [
+export const RESOURCES = ['Aucune ressource', 'Pécule de sortie', 'RSA à ouvrir', 'Allocation aux adultes handicapés', 'Indemnités chômage'];
+export const EMPLOYMENT: [string, EmploymentStatus][] = [
   ['Sans emploi', EmploymentStatus.NONE],
   ['Inscrit à France Travail', EmploymentStatus.JOB_SEEKING],
   ['Formation qualifiante en détention (cuisine)', EmploymentStatus.TRAINING],
   ['Contrat en chantier d’insertion', EmploymentStatus.ASSISTED_CONTRACT],
   ['Intérim dans le BTP', EmploymentStatus.EMPLOYED],
 ];
-const SUBSTANCES = ['alcool', 'cannabis', 'cocaïne', 'héroïne', 'benzodiazépines', 'tabac'];
-const TREATMENTS = [
+export const SUBSTANCES = ['alcool', 'cannabis', 'cocaïne', 'héroïne', 'benzodiazépines', 'tabac'];
+export const TREATMENTS = [
   'Traitement de substitution aux opiacés (buprénorphine)',
   'Méthadone',
   'Sevrage alcool accompagné',
   'Suivi psychologique hebdomadaire',
 ];
-const RIGHTS: RightKind[] = [
+export const RIGHTS: RightKind[] = [
   RightKind.ID_CARD,
   RightKind.RSA,
   RightKind.HEALTH_INSURANCE,

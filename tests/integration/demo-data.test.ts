@@ -1,13 +1,20 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { pseudonymFromKey } from '../../src/persons/pseudonym';
+import { mandateSubquery } from '../../src/policy/mandate.repository';
+import { COHORT_YEARS, pastCohortPlans } from '../../seeds/demo/cohorts';
 import { DEMO_ACCOUNTS } from '../../seeds/demo/directory';
-import { STORY_PERSONS } from '../../seeds/demo/people';
+import { STORY_PERSONS, demoCasePlans } from '../../seeds/demo/people';
+import { DemoClock } from '../../seeds/demo/random';
 import { openTestOrm } from '../support/test-app';
 
 describe('the demo data set', () => {
   let orm: MikroORM;
   let close: () => Promise<void>;
   const rows = <T>(sql: string, params: unknown[] = []) => orm.em.getConnection().execute<T[]>(sql, params);
+  const cohorts = pastCohortPlans(new DemoClock());
+  /** `p.pseudonym = any(?::text[])`: the persons of the past cohorts. */
+  const cohortPseudonyms = `{${cohorts.map((plan) => pseudonymFromKey(plan.key)).join(',')}}`;
+  const loadYear = new Date().getUTCFullYear();
 
   beforeAll(async () => {
     ({ orm, close } = await openTestOrm());
@@ -51,12 +58,18 @@ describe('the demo data set', () => {
     expect(conventions).toEqual([{ receiver: 'Relais Isère Sortants', partner: "SPIP de l'Isère", yearly_quota: 135 }]);
   });
 
-  it('holds about sixty fictional persons, each with identity, judicial situation and housing', async () => {
+  it('holds the sixty persons of the demo cases and the past cohorts, each with identity, judicial situation and housing', async () => {
     const [counts] = await rows<{ persons: number; identities: number; judicial: number; housing: number }>(
       `select (select count(*)::int from person) as persons, (select count(*)::int from person_identity) as identities,
               (select count(*)::int from person_judicial) as judicial, (select count(*)::int from person_housing) as housing`,
     );
-    expect(counts).toEqual({ persons: 60, identities: 60, judicial: 60, housing: 60 });
+    const all = 60 + cohorts.length;
+    expect(counts).toEqual({ persons: all, identities: all, judicial: all, housing: all });
+    const demoCases = demoCasePlans().map((p) => pseudonymFromKey(p.key));
+    const [found] = await rows<{ count: number }>(`select count(*)::int as count from person where pseudonym = any(?::text[])`, [
+      `{${demoCases.join(',')}}`,
+    ]);
+    expect(found.count).toBe(60);
   });
 
   it('gives every story case its stable pseudonym', async () => {
@@ -108,7 +121,7 @@ describe('the demo data set', () => {
 
   it('keeps health data only for persons a CSAPA follows', async () => {
     const orphans = await rows<{ person_id: string }>(
-      `select h.person_id from person_health_record h
+      `select h.person_id from (select person_id from person_health_record union select person_id from person_health_summary) h
        where not exists (select 1 from follow_up f join structure s on s.id = f.structure_id
                          where f.person_id = h.person_id and s.kind = 'CSAPA')`,
     );
@@ -133,5 +146,87 @@ describe('the demo data set', () => {
       { title: 'Interventions dans le milieu de la justice', evaluations: 1 },
       { title: 'Préparer la sortie : ouverture des droits avant la libération', evaluations: 1 },
     ]);
+  });
+  it('holds the persons released in each of the three last full years by each demo SPIP, 250 to 400 a year and département', async () => {
+    const cells = await rows<{ year: number; departement: string; persons: number }>(
+      `select extract(year from j.released_on)::int as year, s.departement, count(*)::int as persons
+       from person p join person_judicial j on j.person_id = p.id join structure s on s.id = p.spip_id
+       where p.pseudonym = any(?::text[])
+       group by 1, 2 order by 1, 2`,
+      [cohortPseudonyms],
+    );
+    const years = Array.from({ length: COHORT_YEARS }, (_, i) => loadYear - COHORT_YEARS + i);
+    expect(cells.map((c) => [c.year, c.departement])).toEqual(years.flatMap((year) => [[year, '38'], [year, '49']]));
+    for (const cell of cells) {
+      expect(cell.persons).toBeGreaterThanOrEqual(250);
+      expect(cell.persons).toBeLessThanOrEqual(400);
+      const planned = cohorts.filter((p) => p.year === cell.year && p.spip === (cell.departement === '38' ? 'spip38' : 'spip49'));
+      expect(cell.persons).toBe(planned.length);
+    }
+  });
+
+  it('closes the past cohorts: files closed, referrals completed and follow-ups, placements and participations ended before today', async () => {
+    const [open] = await rows<Record<string, number>>(
+      `with cohort as (select id from person where pseudonym = any(?::text[]))
+       select (select count(*)::int from person where id in (select id from cohort) and (file_status <> 'CLOSED' or file_closed_at > now())) as files,
+              (select count(*)::int from referral where person_id in (select id from cohort)
+                 and (status <> 'COMPLETED' or closed_at > now() or created_at >= date_trunc('year', now()))) as referrals,
+              (select count(*)::int from follow_up where person_id in (select id from cohort) and (end_date is null or end_date >= current_date)) as "followUps",
+              (select count(*)::int from placement where person_id in (select id from cohort) and (end_date is null or end_date >= current_date)) as placements,
+              (select count(*)::int from action_participation where person_id in (select id from cohort) and (ended_on is null or ended_on >= current_date)) as participations`,
+      [cohortPseudonyms],
+    );
+    expect(open).toEqual({ files: 0, referrals: 0, followUps: 0, placements: 0, participations: 0 });
+    const [made] = await rows<Record<string, number>>(
+      `with cohort as (select id from person where pseudonym = any(?::text[]))
+       select (select count(*)::int from follow_up where person_id in (select id from cohort)) as "followUps",
+              (select count(*)::int from placement where person_id in (select id from cohort)) as placements,
+              (select count(*)::int from right_step where person_id in (select id from cohort)) as "rightSteps",
+              (select count(*)::int from action_participation where person_id in (select id from cohort)) as participations`,
+      [cohortPseudonyms],
+    );
+    expect(made.followUps).toBeGreaterThan(1000);
+    expect(made.placements).toBeGreaterThan(30);
+    expect(made.rightSteps).toBeGreaterThan(1000);
+    expect(made.participations).toBeGreaterThan(100);
+  });
+
+  it('gives no structure an open mandate on the past cohorts, and none at all on the oldest one (beyond the retention period)', async () => {
+    const structures = await rows<{ id: string; name: string }>(`select id, name from structure where kind in ('SPIP', 'ASSOCIATION', 'CSAPA', 'SIAO')`);
+    for (const structure of structures) {
+      const mandates = mandateSubquery(structure.id);
+      const states = await rows<{ year: number; state: string }>(
+        `select distinct extract(year from j.released_on)::int as year, m.state
+         from (${mandates.sql}) m join person p on p.id = m.person_id join person_judicial j on j.person_id = p.id
+         where p.pseudonym = any(?::text[]) order by 1, 2`,
+        [...mandates.params, cohortPseudonyms],
+      );
+      expect({ structure: structure.name, open: states.filter((s) => s.state !== 'ENDED') }).toEqual({ structure: structure.name, open: [] });
+      expect(states.every((s) => s.year > loadYear - COHORT_YEARS)).toBe(true);
+    }
+  });
+
+  it('computes the outcome facts at load, with each outcome of each cohort year and département well above the disclosure threshold', async () => {
+    const [facts] = await rows<{ stale: number; persons: number; facts: number }>(
+      `select (select count(*)::int from outcome_fact_stale) as stale, (select count(*)::int from person) as persons,
+              (select count(*)::int from outcome_fact) as facts`,
+    );
+    expect(facts).toEqual({ stale: 0, persons: facts.persons, facts: facts.persons });
+    const cells = await rows<{ year: number; departement: string; persons: number; housed: number; rights: number; care: number; employed: number }>(
+      `select extract(year from release_date)::int as year, departement, count(*)::int as persons,
+              (count(*) filter (where housed_at_release))::int as housed, (count(*) filter (where rights_opened))::int as rights,
+              (count(*) filter (where in_care))::int as care, (count(*) filter (where employed))::int as employed
+       from outcome_fact where release_date >= ?::date and release_date < ?::date group by 1, 2 order by 1, 2`,
+      [`${loadYear - COHORT_YEARS}-01-01`, `${loadYear}-01-01`],
+    );
+    expect(cells).toHaveLength(2 * COHORT_YEARS);
+    // Rates between 20 % and 80 % of 250 persons or more: each outcome and its complement count
+    // 50 persons or more, far from the counts of 1 to 10 that are never released.
+    const outOfRange = cells.flatMap(({ year, departement, persons, ...outcomes }) =>
+      Object.entries(outcomes)
+        .map(([outcome, count]) => ({ year, departement, outcome, rate: Math.round((100 * count) / persons) }))
+        .filter(({ rate }) => rate < 20 || rate > 80),
+    );
+    expect(outOfRange).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { OutcomeFact } from '../../src/outcomes/outcome-fact.entity';
+import { PersonFileStatus } from '../../src/persons/person.enums';
 import { cellKey } from '../../src/outcomes/disclosure';
 import { seedVolume } from '../../seeds/factories/bulk-volume';
 import { ProgramOutcomesDocument, type ProgramOutcomesQuery, UpdateHousingSituationDocument } from '../generated/graphql';
@@ -115,7 +116,12 @@ describe('program outcomes for evaluators', () => {
   });
 
   it('keeps the facts current: a write marks the person stale, the next report recomputes it', async () => {
-    const fact = await app.em().findOneOrFail(OutcomeFact, { releaseDate: { $lte: `${year}-12-31` }, housedAtRelease: false }, { populate: ['person'] });
+    // An open file (the demo's past cohorts are closed: their SPIP may no longer write).
+    const fact = await app.em().findOneOrFail(
+      OutcomeFact,
+      { releaseDate: { $lte: `${year}-12-31` }, housedAtRelease: false, person: { fileStatus: PersonFileStatus.OPEN } },
+      { populate: ['person'] },
+    );
     const personId = fact.person.id;
     // The volume SPIPs have no accounts: give the person's file to the demo SPIP of Isère.
     await app.em().getConnection().execute(

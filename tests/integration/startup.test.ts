@@ -4,6 +4,8 @@ import { TokenVerifier, signDevToken } from '../../src/auth/tokens';
 import { createDatabaseIfMissing, withAdminClient } from '../../src/config/database';
 import { freePort } from '../../src/config/free-port';
 import { loadConfig } from '../../src/config/env';
+import { pastCohortPlans } from '../../seeds/demo/cohorts';
+import { DemoClock } from '../../seeds/demo/random';
 import { finished, runTs, startTs, waitForLine } from '../support/processes';
 import { createTestDatabase } from '../support/test-app';
 
@@ -33,7 +35,7 @@ describe('npm start', () => {
       const { rows } = await db.query<{ id: string; login: string }>(`select id, login from account where login = 'cpip.grenoble'`);
       const persons = await db.query<{ count: number }>(`select count(*)::int as count from person`);
       await db.end();
-      expect(persons.rows[0].count).toBe(60);
+      expect(persons.rows[0].count).toBe(60 + pastCohortPlans(new DemoClock()).length);
 
       const token = await signDevToken(loadConfig({ NODE_ENV: 'test' }).jwt, rows[0]);
       const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
