@@ -1,9 +1,9 @@
 import { OutcomeFact } from '../../src/outcomes/outcome-fact.entity';
+import { outcomePublicationService } from '../../src/outcomes/outcome-publication.service';
 import { PersonFileStatus } from '../../src/persons/person.enums';
-import { cellKey } from '../../src/outcomes/disclosure';
+import { toIsoDate } from '../../src/shared/scalars';
 import { seedVolume } from '../../seeds/factories/bulk-volume';
-import { ProgramOutcomesDocument, type ProgramOutcomesQuery, UpdateHousingSituationDocument } from '../generated/graphql';
-import { Attacker } from '../support/attacker';
+import { ProgramOutcomesDocument, UpdateHousingSituationDocument } from '../generated/graphql';
 import { TestApp, errorCodes } from '../support/test-app';
 
 type Dimension = 'DEPARTEMENT' | 'MEASURE' | 'STRUCTURE_KIND' | 'ACTION';
@@ -20,12 +20,17 @@ for (let a = 0; a < 4; a++) {
 
 describe('program outcomes for evaluators', () => {
   let app: TestApp;
-  const year = new Date().getUTCFullYear() - 1;
+  const today = toIsoDate(new Date());
+  const thisYear = Number(today.slice(0, 4));
+  // Published on 1 March of the following year: the last published year is the one before
+  // last until 1 March, and last year afterwards.
+  const year = today >= `${thisYear}-03-01` ? thisYear - 1 : thisYear - 2;
 
   beforeAll(async () => {
     app = await TestApp.start();
     // 3,000 persons released over ten years in twelve départements: many small cells.
     await seedVolume(app.databaseUrl, { persons: 3000, referralsPerPerson: 3 });
+    await outcomePublicationService.publishDue(app.em(), today, '03-01');
   });
 
   afterAll(async () => {
@@ -35,12 +40,16 @@ describe('program outcomes for evaluators', () => {
   const ask = (from: string, to: string, groupBy: Dimension[]) =>
     app.as('eval.ofdt').query(ProgramOutcomesDocument, { from, to, groupBy });
 
-  it('answers every grouping of one or two dimensions; no count from 1 to 10 ever appears', async () => {
+  /** Every table of a year, as an evaluator reads them. */
+  const everyTable = async (y: number) => Promise.all(GROUPINGS.map(async (groupBy) => (await ask(`${y}-01-01`, `${y}-12-31`, groupBy)).data));
+
+  it('answers every grouping of one or two dimensions of a published year; no count from 1 to 10 ever appears', async () => {
     for (const groupBy of GROUPINGS) {
       const result = await ask(`${year}-01-01`, `${year}-12-31`, groupBy);
       expect(result.errors).toBeUndefined();
       const report = result.data!.programOutcomes;
       expect(report).toMatchObject({ from: `${year}-01-01`, to: `${year}-12-31`, groupBy });
+      expect(report.years).toEqual([{ year, publishedAt: expect.any(String), publicationDate: `${year + 1}-03-01` }]);
       expect(report.rows.length).toBeGreaterThan(0);
       for (const row of report.rows) {
         expect(row.group.map((g) => g.split('=')[0])).toEqual(groupBy.map((d) => KEYS[DIMENSIONS.indexOf(d)]));
@@ -53,7 +62,7 @@ describe('program outcomes for evaluators', () => {
     }
   });
 
-  it('gives the total of the year, consistent with the facts computed from person-level data', async () => {
+  it('gives the total of the year as computed from person-level data at publication', async () => {
     const total = (await ask(`${year}-01-01`, `${year}-12-31`, [])).data!.programOutcomes.rows[0];
     const facts = await app.em().find(OutcomeFact, { releaseDate: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } });
     expect(total.persons).toEqual({ value: facts.length, suppressed: false });
@@ -68,99 +77,92 @@ describe('program outcomes for evaluators', () => {
     expect(june.data).toEqual(whole.data);
   });
 
-  it('resists differencing: from every released cell of many queries, no suppressed cell can be solved', async () => {
-    // Ground truth, as the strongest attacker would know the structure: one base cell per
-    // (year, departement, measure, kinds, action) that has persons, in the years asked about.
-    const facts = await app.em().find(OutcomeFact, { releaseDate: { $gte: `${year - 1}-01-01`, $lte: `${year}-12-31` } });
-    const baseOf = (f: OutcomeFact) => cellKey([f.releaseDate!.slice(0, 4), f.departement, f.measure, f.kinds, f.action]);
-    const base = [...new Set(facts.map(baseOf))].sort();
-    const vectorOf = (years: string[], group: string[]) =>
-      base.map((key) => {
-        const [y, ...coords] = key.split('\u0001');
-        const matches = group.every((g) => {
-          const [name, value] = g.split('=');
-          return coords[KEYS.indexOf(name)] === value;
-        });
-        return years.includes(y) && matches ? 1 : 0;
-      });
-    const attacker = { persons: new Attacker(base.length), housedAtRelease: new Attacker(base.length) };
-    const suppressed: { measure: 'persons' | 'housedAtRelease'; vector: number[]; group: string[] }[] = [];
-    const periods: [string, string][] = [
-      [`${year}-01-01`, `${year}-12-31`],
-      [`${year}-01-01`, `${year}-06-30`],
-      [`${year}-02-01`, `${year}-12-30`],
-      [`${year - 1}-01-01`, `${year - 1}-12-31`],
-      [`${year - 1}-12-31`, `${year}-12-31`],
-    ];
-    for (const [from, to] of periods) {
-      for (const groupBy of GROUPINGS) {
-        const report: ProgramOutcomesQuery['programOutcomes'] = (await ask(from, to, groupBy)).data!.programOutcomes;
-        const years = [...new Set([report.from.slice(0, 4), report.to.slice(0, 4)])];
-        for (const row of report.rows) {
-          const vector = vectorOf(years, row.group);
-          for (const measure of ['persons', 'housedAtRelease'] as const) {
-            if (row[measure].suppressed) suppressed.push({ measure, vector, group: row.group });
-            else attacker[measure].learn(vector);
-          }
-        }
-      }
-    }
-    expect(suppressed.length).toBeGreaterThan(20);
-    for (const { measure, vector, group } of suppressed) {
-      expect({ measure, group, solved: attacker[measure].determines(vector) }).toEqual({ measure, group, solved: false });
-    }
-    // The naive attack, for the record: the total minus the released départements is not a suppressed one.
-    const byDepartement = (await ask(`${year}-01-01`, `${year}-12-31`, ['DEPARTEMENT'])).data!.programOutcomes.rows;
-    const hidden = byDepartement.filter((row) => row.persons.suppressed);
-    if (hidden.length > 0) expect(hidden.length).toBeGreaterThanOrEqual(2);
+  it('does not serve a year before its publication: the report says so and counts nothing of it', async () => {
+    const current = (await ask(`${thisYear}-01-01`, `${thisYear}-12-31`, ['DEPARTEMENT'])).data!.programOutcomes;
+    expect(current.years).toEqual([{ year: thisYear, publishedAt: null, publicationDate: `${thisYear + 1}-03-01` }]);
+    expect(current.rows).toEqual([]);
+    const both = (await ask(`${year}-01-01`, `${thisYear}-12-31`, [])).data!.programOutcomes;
+    const alone = (await ask(`${year}-01-01`, `${year}-12-31`, [])).data!.programOutcomes;
+    expect(both.years.map((y) => [y.year, y.publishedAt !== null])).toEqual(
+      Array.from({ length: thisYear - year + 1 }, (_, k) => [year + k, year + k < thisYear]),
+    );
+    if (thisYear - year === 1) expect(both.rows).toEqual(alone.rows);
   });
 
-  it('keeps the facts current: a write marks the person stale, the next report recomputes it', async () => {
-    // An open file (the demo's past cohorts are closed: their SPIP may no longer write).
+  it('gives the same answer before and after a record changes: nothing can be read across time', async () => {
+    const before = await everyTable(year);
+    // A SPIP records that one person of that cohort was in fact housed and released a day later.
     const fact = await app.em().findOneOrFail(
       OutcomeFact,
-      { releaseDate: { $lte: `${year}-12-31` }, housedAtRelease: false, person: { fileStatus: PersonFileStatus.OPEN } },
+      { releaseDate: { $gte: `${year}-01-01`, $lte: `${year}-12-30` }, housedAtRelease: false, person: { fileStatus: PersonFileStatus.OPEN } },
       { populate: ['person'] },
     );
     const personId = fact.person.id;
-    // The volume SPIPs have no accounts: give the person's file to the demo SPIP of Isère.
     await app.em().getConnection().execute(
       `update person set spip_id = (select id from structure where name = 'SPIP de l''Isère') where id = ?`,
       [personId],
     );
-    const written = await app.as('cpip.grenoble').query(UpdateHousingSituationDocument, { personId, input: { status: 'FAMILY' } });
-    expect(written.errors).toBeUndefined();
-    const stale = await app.em().getConnection().execute(`select 1 from outcome_fact_stale where person_id = ?`, [personId]);
-    expect(stale).toHaveLength(1);
-    await ask(`${year}-01-01`, `${year}-12-31`, []);
-    const refreshed = await app.em().findOneOrFail(OutcomeFact, { person: personId });
-    expect(refreshed.housedAtRelease).toBe(true);
-    expect(refreshed.departement).toBe('38');
+    const housed = await app.as('cpip.grenoble').query(UpdateHousingSituationDocument, { personId, input: { status: 'FAMILY' } });
+    expect(housed.errors).toBeUndefined();
+    // The facts follow the record (the next publication run refreshes them)...
+    await outcomePublicationService.publishDue(app.em(), today, '03-01');
+    const refreshed = await app.em().fork().findOneOrFail(OutcomeFact, { person: personId });
+    expect(refreshed).toMatchObject({ housedAtRelease: true, departement: '38' });
+    // ...but the published year does not move, table by table.
+    expect(await everyTable(year)).toEqual(before);
   });
 
-  it('exports the same report as CSV, with S for a suppressed count', async () => {
+  it('keeps a published year in the database as it was: updates and deletes are rejected', async () => {
+    const connection = app.em().getConnection();
+    await expect(connection.execute(`update outcome_published_cell set persons = persons + 1 where year = ?`, [year])).rejects.toThrow(
+      /outcome_published_cell is frozen once published: UPDATE is not allowed/,
+    );
+    await expect(connection.execute(`delete from outcome_publication where year = ?`, [year])).rejects.toThrow(/frozen once published: DELETE/);
+  });
+
+  it('publishes each year once, from the first cohort, and not before its publication day', async () => {
+    const rows = await app.em().getConnection().execute<{ year: number }[]>(`select year from outcome_publication order by year`);
+    const first = await app.em().getConnection().execute<{ y: number }[]>(
+      `select min(extract(year from release_date))::int as y from outcome_fact where release_date is not null`,
+    );
+    expect(rows.map((r) => r.year)).toEqual(Array.from({ length: year - first[0].y + 1 }, (_, k) => first[0].y + k));
+    expect(await outcomePublicationService.publishDue(app.em(), today, '03-01')).toEqual([]);
+    // On the eve of its publication day, the next year is not due; on the day, it is.
+    expect(await outcomePublicationService.publishDue(app.em(), `${year + 2}-02-28`, '03-01')).toEqual([]);
+  });
+
+  it('exports the same report as CSV for French spreadsheets: ";" separated, UTF-8 with a byte order mark', async () => {
     const token = await app.tokenFor('eval.ofdt');
     const response = await fetch(`${app.url}/exports/outcomes.csv?from=${year}-01-01&to=${year}-12-31&groupBy=MEASURE,STRUCTURE_KIND`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
-    const [header, ...lines] = (await response.text()).trim().split('\r\n');
-    expect(header).toBe('from,to,measure,structureKind,persons,housedAtRelease,rightsOpened,inCare,employed');
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...lines] = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1).trim().split('\r\n');
+    expect(header).toBe('from;to;years;measure;structureKind;persons;housedAtRelease;rightsOpened;inCare;employed');
     const report = (await ask(`${year}-01-01`, `${year}-12-31`, ['MEASURE', 'STRUCTURE_KIND'])).data!.programOutcomes;
     expect(lines).toHaveLength(report.rows.length);
     report.rows.forEach((row, index) => {
       const expected = [
         report.from,
         report.to,
+        String(year),
         ...row.group.map((g) => g.split('=')[1]),
         ...MEASURES.map((m) => (row[m].suppressed ? 'S' : String(row[m].value))),
-      ].join(',');
+      ].join(';');
       expect(lines[index]).toBe(expected);
     });
     for (const line of lines) {
-      for (const cell of line.split(',').slice(4)) expect(cell === 'S' || Number(cell) === 0 || Number(cell) > 10).toBe(true);
+      for (const cell of line.split(';').slice(5)) expect(cell === 'S' || Number(cell) === 0 || Number(cell) > 10).toBe(true);
     }
+    const plain = await fetch(`${app.url}/exports/outcomes.csv?from=${year}-01-01&to=${year}-12-31&dialect=rfc4180`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const text = await plain.text();
+    expect(text.charCodeAt(0)).not.toBe(0xfeff);
+    expect(text.split('\r\n')[0]).toBe('from,to,years,persons,housedAtRelease,rightsOpened,inCare,employed');
   });
 
   it('refuses the CSV export without a token, to partners, and for bad parameters', async () => {
@@ -172,22 +174,34 @@ describe('program outcomes for evaluators', () => {
     const badGroup = await fetch(`${url}&groupBy=GENDER`, { headers: evaluator });
     expect(badGroup.status).toBe(400);
     expect(await badGroup.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT', argumentName: 'groupBy' } }] });
+    const badDialect = await fetch(`${url}&dialect=excel`, { headers: evaluator });
+    expect(await badDialect.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT', argumentName: 'dialect' } }] });
     expect((await fetch(`${app.url}/exports/outcomes.csv?from=${year}-12-31&to=${year}-01-01`, { headers: evaluator })).status).toBe(400);
+    expect((await fetch(`${app.url}/exports/outcomes.csv?from=0000-01-01&to=${year}-01-01`, { headers: evaluator })).status).toBe(400);
   });
 
   it.each([
     ['to before from', `${year}-12-31`, `${year}-01-01`, [], 'to'],
     ['a period over ten years', `${year - 11}-01-01`, `${year}-12-31`, [], 'to'],
+    ['a year before 1900', '1899-12-31', `1900-06-30`, [], 'from'],
+    ['a year after 2100', '2100-06-01', `2101-01-01`, [], 'to'],
     ['three dimensions', `${year}-01-01`, `${year}-12-31`, ['DEPARTEMENT', 'MEASURE', 'ACTION'], 'groupBy'],
-  ] as [string, string, string, Dimension[], string][])('rejects %s with BAD_USER_INPUT', async (_what, from, to, groupBy, argumentName) => {
+  ] as [string, string, string, Dimension[], string][])('rejects %s with BAD_USER_INPUT naming the argument', async (_what, from, to, groupBy, argumentName) => {
     const result = await ask(from, to, groupBy);
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     expect(result.errors![0].extensions).toMatchObject({ argumentName });
   });
 
-  it('rejects an unknown dimension, and is FORBIDDEN to partners, who see persons', async () => {
-    const unknown = await app.as('eval.ofdt').query(ProgramOutcomesDocument, { from: `${year}-01-01`, to: `${year}-12-31`, groupBy: ['GENDER' as Dimension] });
+  it('rejects 0000-01-01 and an unknown dimension as bad input, never a server error', async () => {
+    const zero = await ask('0000-01-01', `${year}-12-31`, []);
+    expect(errorCodes(zero)).toEqual(['BAD_USER_INPUT']);
+    expect(JSON.stringify(zero.errors)).toMatch(/from/);
+    const unknown = await ask(`${year}-01-01`, `${year}-12-31`, ['GENDER' as Dimension]);
     expect(errorCodes(unknown)).toEqual(['BAD_USER_INPUT']);
+    expect(JSON.stringify(unknown.errors)).toMatch(/groupBy/);
+  });
+
+  it('is FORBIDDEN to partners and administrators, who see persons or nothing', async () => {
     for (const login of ['cpip.grenoble', 'soignant.csapa38', 'admin']) {
       expect(errorCodes(await app.as(login).query(ProgramOutcomesDocument, { from: `${year}-01-01`, to: `${year}-12-31` }))).toEqual(['FORBIDDEN']);
     }
