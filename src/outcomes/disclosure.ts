@@ -35,8 +35,11 @@
  *   periods says more than the years themselves.
  */
 
+import { SMALL_COUNT, isSmallCount } from '../policy/directory-figures';
+
 export const ALL = '*';
-export const SMALL_COUNT_MAX = 10;
+/** The one rule of small counts, shared with the directory figures. */
+export const SMALL_COUNT_MAX = SMALL_COUNT.max;
 /** A primary count must be feasible up to this value (and down to 1). */
 const PROTECTED_UP_TO = SMALL_COUNT_MAX + 1;
 
@@ -78,9 +81,7 @@ export function cellKey(coords: readonly string[]): string {
   return coords.join('\u0001');
 }
 
-export function isSmall(count: number): boolean {
-  return count >= 1 && count <= SMALL_COUNT_MAX;
-}
+export const isSmall = isSmallCount;
 
 /** Index 0 is persons, 1 + i the outcome OUTCOME_MEASURES[i]. */
 const PERSONS = 0;

@@ -57,7 +57,7 @@ export class OutcomeYearView {
   @Field(() => Int)
   year!: number;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the year was published; null while it is not (its rows are then left out).' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the year was published; null while it is not, or when it had no cohort when its day came (its rows are then left out).' })
   publishedAt!: Date | null;
 
   @Field(() => DateScalar, { description: 'The day the year is published (configurable; by default 1 March of the following year).' })
