@@ -2,6 +2,8 @@ import { Client } from 'pg';
 import { REFRESH_STALE_FACTS_SQL } from '../../src/outcomes/outcome.sql';
 
 /** Départements of the SPIPs of the volume data set (fictional services, real INSEE codes). */
+/** Programs of the volume partners (beside the demo's two). */
+const VOLUME_ACTIONS = 30;
 const DEPARTEMENTS = ['01', '07', '26', '38', '42', '44', '49', '53', '69', '72', '73', '74'];
 
 export interface VolumeOptions {
@@ -14,7 +16,7 @@ export interface VolumeOptions {
  * A large, plausible record for benchmarks: persons released over the last ten years
  * across twelve SPIPs, each with identity, judicial, social, housing and health summary
  * rows, right steps, referrals to the demo partners (most completed, with their
- * follow-ups), placements and action participations. Needs the demo data set (partners,
+ * follow-ups), placements and participations in thirty-two actions. Needs the demo data set (partners,
  * accounts, actions). Set-based SQL: a few statements whatever the volume.
  */
 export async function seedVolume(databaseUrl: string, options: VolumeOptions): Promise<Record<string, number>> {
@@ -106,12 +108,24 @@ export async function seedVolume(databaseUrl: string, options: VolumeOptions): P
        from volume_referral r join service sv on sv.structure_id = r.structure_id and sv.housing_places is not null
        where r.status = 'COMPLETED' and random() < 0.5
        order by r.person_id`);
+    // Thirty programs of the volume partners beside the demo's two, a few large and a long
+    // tail, as a region's actions are; a fifth of the persons takes part in one.
+    await run(
+      `insert into action (title, carrier_id, theme, departements, start_year)
+       select 'Action (volume) ' || lpad(n::text, 2, '0'), (select structure_id from volume_partner where n = 1 + (g.n % (select count(*) from volume_partner))),
+              'Volume', array[(?::text[])[1 + (g.n % ?)]], extract(year from current_date)::int - 10
+       from generate_series(1, ?) as g(n)
+       where not exists (select 1 from action where title like 'Action (volume) %')`,
+      [`{${DEPARTEMENTS.join(',')}}`, DEPARTEMENTS.length, VOLUME_ACTIONS],
+    );
+    await run(`create temporary table volume_action on commit drop as
+       select id, carrier_id, row_number() over (order by title) as n from action`);
     await run(`insert into action_participation (action_id, person_id, structure_id, enrolled_by_id, enrolled_on, sessions_attended, group_sessions)
        select a.id, p.id, a.carrier_id, (select id from account where login = 'soignant.csapa44'), p.released_on - 60,
               (random() * 6)::int, (random() * 4)::int
-       from volume_person p
-       join lateral (select id, carrier_id from action order by title offset (p.g % 2) limit 1) a on true
-       where random() < 0.2`);
+       from (select id, released_on, 1 + floor(power(random(), 2) * (select count(*) from volume_action))::int as k
+             from volume_person where random() < 0.2) p
+       join volume_action a on a.n = p.k`);
     await run(`insert into outcome_fact_stale (person_id) select id from volume_person on conflict do nothing`);
     await run('commit');
     await run('analyze');
