@@ -314,6 +314,14 @@ function cellCost(cell: Cell): number {
 
 const MAX_ROUNDS = 64;
 const MIN_PART = 0.25;
+const POINT_MOVES_TIER = 3;
+const POINTS_TIER = 4;
+/** Combinations tried on each side of a move between two combinations. */
+const POINT_MOVE_CANDIDATES = 16;
+/** Sources tried per free dimension when a thin cell must be fed from elsewhere. */
+const TIER2_SOURCES = 12;
+/** Values of that dimension tried inside the cell, the largest first. */
+const TIER2_TARGETS = 4;
 
 /** Suppressing persons withholds every outcome of the cell too. */
 const MODE_WEIGHT: Record<Mode, number> = { flip: 1, move: 5 };
@@ -325,6 +333,7 @@ class Protector {
   totalMoves = 0;
 
   private readonly pairCache = new Map<string, [number, number][]>();
+  private allCombinations: Map<number, string>[] | null = null;
   private readonly cost: Float64Array;
 
   constructor(private readonly cube: Cube) {
@@ -382,88 +391,184 @@ class Protector {
   }
 
   /**
-   * Moves of persons between the cell and other categories of one (or two) of its
-   * dimensions: every table a moved dimension enters changes; in a table pairing it with a
-   * free dimension the move is spread over columns, cheapest first, as far as they have room.
+   * Moves of persons between the cell and other categories: along one of its dimensions
+   * (tier 0), both of them (tier 1), or its dimensions and one more (tier 2, when the cell's
+   * own lines are too thin to feed it). Every table a moved dimension enters changes; in a
+   * table pairing it with an unmoved free dimension the move is spread over columns. The
+   * total never moves.
    */
-  private *moves(plan: Plan, target: number, sign: number, wanted: number, double: boolean): Generator<Shape> {
+  private *moves(plan: Plan, target: number, sign: number, wanted: number, tier: number): Generator<Shape> {
     const cube = this.cube;
     const cell = cube.cells[target];
-    const options: number[][] = double ? (cell.fixed.length === 2 ? [[...cell.fixed]] : []) : cell.fixed.map((d) => [d]);
-    const free = Array.from({ length: cube.dimensions }, (_, d) => d).filter((d) => !cell.fixed.includes(d));
-    for (const moved of options) {
-      for (const other of this.otherValues(cell, moved)) {
-        const inside = new Map(cell.fixed.map((d) => [d, cell.coords[d]] as [number, string]));
-        const outside = new Map(inside);
-        moved.forEach((d, k) => outside.set(d, other[k]));
-        const from = sign > 0 ? outside : inside;
-        const to = sign > 0 ? inside : outside;
-        const shape: Shape = [];
-        let complete = true;
-        for (const dims of subsetsTouching(cell.fixed, moved)) {
-          const source = cube.at(from, dims);
-          const destination = cube.at(to, dims);
-          if (source < 0 || destination < 0) {
-            complete = false;
-            break;
+    const fixed = cell.fixed;
+    const inside = new Map(fixed.map((d) => [d, cell.coords[d]] as [number, string]));
+    const others = (d: number, value: string) => cube.values[d].filter((v) => v !== value);
+    if (tier === 0) {
+      for (const d of fixed) {
+        for (const v of others(d, cell.coords[d])) yield* this.moveShape(plan, sign, wanted, inside, new Map([[d, v]]));
+      }
+    } else if (tier === 1 && fixed.length === 2) {
+      const [d, e] = fixed;
+      for (const v of others(d, cell.coords[d])) {
+        for (const w of others(e, cell.coords[e])) {
+          if (cube.at2(d, v, e, w) >= 0) yield* this.moveShape(plan, sign, wanted, inside, new Map([[d, v], [e, w]]));
+        }
+      }
+    } else if (tier === 2) {
+      const free = Array.from({ length: cube.dimensions }, (_, d) => d).filter((d) => !fixed.includes(d));
+      for (const f of free) {
+        // Inside: the cell's values and a value of f its persons have; outside: other values of
+        // all of them, the richest first (only they can feed a thin cell).
+        const dims = [...fixed, f];
+        const insideValues = cube.values[f]
+          .filter((x) => fixed.every((d) => cube.at2(d, cell.coords[d], f, x) >= 0))
+          .sort((x, y) => plan.value(cube.at2(fixed[0], cell.coords[fixed[0]], f, y)) - plan.value(cube.at2(fixed[0], cell.coords[fixed[0]], f, x)));
+        const outsides: { values: Map<number, string>; supply: number }[] = [];
+        const walk = (k: number, chosen: Map<number, string>) => {
+          if (k === dims.length) {
+            const main = cube.at(chosen, dims.length === 3 ? [fixed[0], fixed[1]] : [fixed[0], f]);
+            if (main >= 0) outsides.push({ values: new Map(chosen), supply: plan.value(main) });
+            return;
           }
-          shape.push(link(source, destination));
-        }
-        if (!complete) continue;
-        let cap = plan.capacity(shape, wanted);
-        if (cap <= 0) continue;
-        const spreads: { source: number; destination: number; take: number }[][] = [];
-        for (const d of moved) {
-          for (const f of free) {
-            const columns: { source: number; destination: number; cap: number; cost: number }[] = [];
-            for (const [source, destination] of this.columnPairs(d, from.get(d)!, to.get(d)!, f)) {
-              const pair = [link(source, destination)];
-              const pairCap = plan.capacity(pair, cap);
-              if (pairCap > 0) columns.push({ source, destination, cap: pairCap, cost: this.shapeCost(plan, pair) });
-            }
-            columns.sort((a, b) => a.cost / a.cap - b.cost / b.cap || b.cap - a.cap);
-            const spread: { source: number; destination: number; take: number }[] = [];
-            let left = cap;
-            for (const column of columns) {
-              if (left <= 1e-9) break;
-              const take = Math.min(left, column.cap);
-              spread.push({ source: column.source, destination: column.destination, take });
-              left -= take;
-            }
-            if (cap - left <= 1e-9) {
-              complete = false;
-              break;
-            }
-            cap -= left;
-            spreads.push(spread);
+          const d = dims[k];
+          for (const v of d === f ? cube.values[f] : others(d, cell.coords[d])) {
+            chosen.set(d, v);
+            if ([...chosen.keys()].every((e) => e === d || cube.at2(e, chosen.get(e)!, d, v) >= 0)) walk(k + 1, chosen);
+            chosen.delete(d);
           }
-          if (!complete) break;
+        };
+        walk(0, new Map());
+        outsides.sort((a, b) => b.supply - a.supply);
+        for (const x of insideValues.slice(0, TIER2_TARGETS)) {
+          const within = new Map([...inside, [f, x] as [number, string]]);
+          for (const outside of outsides.slice(0, TIER2_SOURCES)) {
+            if (outside.values.get(f) === x) continue;
+            yield* this.moveShape(plan, sign, wanted, within, outside.values);
+          }
         }
-        if (!complete) continue;
-        for (const spread of spreads) {
-          const carried = spread.reduce((sum, column) => sum + column.take, 0);
-          const group = ++groups;
-          for (const column of spread) shape.push(link(column.source, column.destination, column.take / carried, group));
-        }
-        yield shape;
       }
     }
   }
 
-  /** The other values of the moved dimensions (pairs for two), as present in the cube. */
-  private otherValues(cell: Cell, moved: number[]): string[][] {
+  /**
+   * One move between `inside` (the cell's values, and those of a moved free dimension) and
+   * `outside` (other values of the moved dimensions): up moves persons in, down out.
+   */
+  private *moveShape(
+    plan: Plan,
+    sign: number,
+    wanted: number,
+    inside: ReadonlyMap<number, string>,
+    outside: ReadonlyMap<number, string>,
+  ): Generator<Shape> {
     const cube = this.cube;
-    if (moved.length === 1) return cube.values[moved[0]].filter((v) => v !== cell.coords[moved[0]]).map((v) => [v]);
-    const [d, e] = moved;
-    const pairs: string[][] = [];
-    for (const v of cube.values[d]) {
-      if (v === cell.coords[d]) continue;
-      for (const w of cube.values[e]) {
-        if (w === cell.coords[e]) continue;
-        if (cube.at2(d, v, e, w) >= 0) pairs.push([v, w]);
+    const moved = [...outside.keys()];
+    const known = [...inside.keys()];
+    const outsideFull = new Map([...inside, ...outside]);
+    const from = sign > 0 ? outsideFull : inside;
+    const to = sign > 0 ? inside : outsideFull;
+    const shape: Shape = [];
+    for (const dims of tablesWithin(known)) {
+      if (!dims.some((d) => moved.includes(d))) continue;
+      const source = cube.at(from, dims);
+      const destination = cube.at(to, dims);
+      if (source < 0 || destination < 0) return;
+      shape.push(link(source, destination));
+    }
+    let cap = plan.capacity(shape, wanted);
+    if (cap <= 0) return;
+    const free = Array.from({ length: cube.dimensions }, (_, d) => d).filter((d) => !known.includes(d));
+    const spreads: { source: number; destination: number; take: number }[][] = [];
+    for (const d of moved) {
+      for (const f of free) {
+        const columns: { source: number; destination: number; cap: number; cost: number }[] = [];
+        for (const [source, destination] of this.columnPairs(d, from.get(d)!, to.get(d)!, f)) {
+          const pair = [link(source, destination)];
+          const pairCap = plan.capacity(pair, cap);
+          if (pairCap > 0) columns.push({ source, destination, cap: pairCap, cost: this.shapeCost(plan, pair) });
+        }
+        columns.sort((a, b) => a.cost / a.cap - b.cost / b.cap || b.cap - a.cap);
+        const spread: { source: number; destination: number; take: number }[] = [];
+        let left = cap;
+        for (const column of columns) {
+          if (left <= 1e-9) break;
+          const take = Math.min(left, column.cap);
+          spread.push({ source: column.source, destination: column.destination, take });
+          left -= take;
+        }
+        if (cap - left <= 1e-9) return;
+        cap -= left;
+        spreads.push(spread);
       }
     }
-    return pairs;
+    for (const spread of spreads) {
+      const carried = spread.reduce((sum, column) => sum + column.take, 0);
+      const group = ++groups;
+      for (const column of spread) shape.push(link(column.source, column.destination, column.take / carried, group));
+    }
+    yield shape;
+  }
+
+  /** Every combination of all dimensions whose projections all exist (computed once). */
+  private combinations(): Map<number, string>[] {
+    if (!this.allCombinations) {
+      const found: Map<number, string>[] = [];
+      const assignment = new Map<number, string>();
+      const assign = (d: number) => {
+        if (d === this.cube.dimensions) {
+          found.push(new Map(assignment));
+          return;
+        }
+        for (const x of this.cube.values[d]) {
+          assignment.set(d, x);
+          if (this.consistent(assignment, d)) assign(d + 1);
+          assignment.delete(d);
+        }
+      };
+      assign(0);
+      this.allCombinations = found;
+    }
+    return this.allCombinations;
+  }
+
+  /**
+   * Moves between two combinations of every dimension, one inside the cell and one outside:
+   * every projection where they differ changes, the total does not. For a cell so thin that
+   * no table of its own can feed it.
+   */
+  private *pointMoves(plan: Plan, target: number, sign: number): Generator<Shape> {
+    const cube = this.cube;
+    const cell = cube.cells[target];
+    const tables = projections(cube.dimensions).filter((dims) => dims.length > 0);
+    const inCell = (point: Map<number, string>) => cell.fixed.every((d) => point.get(d) === cell.coords[d]);
+    const cellsOf = (point: Map<number, string>) => tables.map((dims) => cube.at(point, dims));
+    const ranked = (points: Map<number, string>[]) => {
+      const best: { cells: number[]; supply: number }[] = [];
+      for (const point of points) {
+        const cells = cellsOf(point);
+        let supply = Infinity;
+        for (const i of cells) supply = Math.min(supply, plan.value(i));
+        if (best.length < POINT_MOVE_CANDIDATES || supply > best[best.length - 1].supply) {
+          best.push({ cells, supply });
+          best.sort((a, b) => b.supply - a.supply);
+          if (best.length > POINT_MOVE_CANDIDATES) best.pop();
+        }
+      }
+      return best;
+    };
+    const all = this.combinations();
+    // The side that gives must have supply; the side that receives only needs to exist.
+    const givers = ranked(all.filter((point) => (sign > 0 ? !inCell(point) : inCell(point))));
+    const takers = ranked(all.filter((point) => (sign > 0 ? inCell(point) : !inCell(point))));
+    for (const giver of givers) {
+      for (const taker of takers) {
+        const shape: Shape = [];
+        giver.cells.forEach((source, k) => {
+          if (source !== taker.cells[k]) shape.push(link(source, taker.cells[k]));
+        });
+        yield shape;
+      }
+    }
   }
 
   /**
@@ -510,7 +615,9 @@ class Protector {
   private plan(target: number, quantity: Quantity, mode: Mode, sign: number, amount: number): Plan | null {
     const plan = new Plan(this.cube, quantity, mode);
     let remaining = amount;
-    // Cheaper kinds first: rectangles and moves along one dimension, then along two, then points.
+    // Cheaper kinds first: rectangles and moves along one dimension, then along two, then with
+    // a free dimension, then between two combinations of all dimensions, then points (the
+    // total moves).
     let tier = 0;
     let rounds = 0;
     while (remaining > 1e-9) {
@@ -521,10 +628,12 @@ class Protector {
       let best: { shape: Shape; cost: number; ratio: number; amount: number } | null = null;
       const shapes =
         tier === 0
-          ? chain(this.rectangles(target, sign), this.moves(plan, target, sign, remaining, false))
-          : tier === 1
-            ? this.moves(plan, target, sign, remaining, true)
-            : this.points(target, sign);
+          ? chain(this.rectangles(target, sign), this.moves(plan, target, sign, remaining, 0))
+          : tier < POINT_MOVES_TIER
+            ? this.moves(plan, target, sign, remaining, tier)
+            : tier === POINT_MOVES_TIER
+              ? this.pointMoves(plan, target, sign)
+              : this.points(target, sign);
       for (const shape of shapes) {
         const cap = plan.capacity(shape, remaining);
         // Slivers are not worth a round: a shape carries a useful part or the rest.
@@ -542,7 +651,8 @@ class Protector {
       }
       if (remaining <= 1e-9) break;
       if (!best) {
-        if (tier === 2) return null;
+        // Flips are the cheap way for outcomes; the full ladder is the moves'.
+        if (tier === (mode === 'flip' ? 1 : POINTS_TIER)) return null;
         tier += 1;
         continue;
       }
@@ -571,6 +681,7 @@ class Protector {
     for (const i of best.cells) this.suppression.add(i, quantity, best.mode);
     this.certificates += 1;
     if (best.usedTotal) this.totalMoves += 1;
+    if (best.usedTotal && process.env.DEBUG_DISCLOSURE) console.log('total used', this.cube.cells[target].coords.join('/'), JSON.stringify(quantity), sign, amount, best.mode, best.cost);
     return true;
   }
 
@@ -610,11 +721,11 @@ function* chain<T>(...generators: Iterable<T>[]): Generator<T> {
 }
 
 
-/** The non-empty subsets of `fixed` (one or two dimensions) that contain a moved dimension. */
-function subsetsTouching(fixed: readonly number[], moved: readonly number[]): number[][] {
-  const subsets: number[][] = fixed.map((d) => [d]);
-  if (fixed.length === 2) subsets.push([...fixed]);
-  return subsets.filter((dims) => dims.some((d) => moved.includes(d)));
+/** The served tables over some dimensions: each one, and each pair. */
+function tablesWithin(dims: readonly number[]): number[][] {
+  const tables: number[][] = dims.map((d) => [d]);
+  for (let a = 0; a < dims.length; a++) for (let b = a + 1; b < dims.length; b++) tables.push([dims[a], dims[b]].sort((x, y) => x - y));
+  return tables;
 }
 
 /** Every table of the cube: the total, then one and two dimensions. */
