@@ -83,7 +83,7 @@ export interface AttackStats {
   largestComponent: number;
   targets: number;
   lineSumTargets: number;
-  /** HiGHS runs: probes that needed the solver, optimisations and the first solve of each block. */
+  /** Every HiGHS run: first solve and home LP of each block, spreads, probes that needed the solver, optimisations. */
   lpsSolved: number;
   /** Feasibility questions {q ≥ t} or {q ≤ t} (some answered by bounds alone, without the solver). */
   probes: number;
