@@ -9,52 +9,7 @@ import {
 } from '../../src/outcomes/disclosure';
 import { SeededRandom } from '../../seeds/demo/random';
 import { Attacker } from '../support/attacker';
-
-interface Person {
-  coords: string[];
-  housedAtRelease: boolean;
-  rightsOpened: boolean;
-  inCare: boolean;
-  employed: boolean;
-}
-
-/** The cube as the SQL builds it: the total and every table by one or two dimensions. */
-function cubeOf(persons: Person[], dimensions: number): CubeCell[] {
-  const cells = new Map<string, CubeCell>();
-  const patterns: number[][] = [[]];
-  for (let a = 0; a < dimensions; a++) {
-    patterns.push([a]);
-    for (let b = a + 1; b < dimensions; b++) patterns.push([a, b]);
-  }
-  for (const person of persons) {
-    for (const kept of patterns) {
-      const coords = person.coords.map((value, d) => (kept.includes(d) ? value : ALL));
-      const key = cellKey(coords);
-      let cell = cells.get(key);
-      if (!cell) {
-        cell = { coords, counts: { persons: 0, housedAtRelease: 0, rightsOpened: 0, inCare: 0, employed: 0 } };
-        cells.set(key, cell);
-      }
-      cell.counts.persons += 1;
-      if (person.housedAtRelease) cell.counts.housedAtRelease += 1;
-      if (person.rightsOpened) cell.counts.rightsOpened += 1;
-      if (person.inCare) cell.counts.inCare += 1;
-      if (person.employed) cell.counts.employed += 1;
-    }
-  }
-  return [...cells.values()];
-}
-
-function population(random: SeededRandom, size: number, categories: number[]): Person[] {
-  return Array.from({ length: size }, () => ({
-    // Skewed categories: a few large, a tail of small ones.
-    coords: categories.map((n) => `v${Math.min(n - 1, Math.floor(Math.pow(random.next(), 2) * n))}`),
-    housedAtRelease: random.chance(0.6),
-    rightsOpened: random.chance(0.5),
-    inCare: random.chance(0.3),
-    employed: random.chance(0.9),
-  }));
-}
+import { type Person, cubeOf, population } from '../support/outcome-cubes';
 
 /** Every equation an attacker gets from the released cells: base cells are the persons' full combinations. */
 function attack(persons: Person[], cube: Map<string, ProtectedCell>, measure: 'persons' | 'housedAtRelease') {
