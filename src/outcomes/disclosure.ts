@@ -681,7 +681,6 @@ class Protector {
     for (const i of best.cells) this.suppression.add(i, quantity, best.mode);
     this.certificates += 1;
     if (best.usedTotal) this.totalMoves += 1;
-    if (best.usedTotal && process.env.DEBUG_DISCLOSURE) console.log('total used', this.cube.cells[target].coords.join('/'), JSON.stringify(quantity), sign, amount, best.mode, best.cost);
     return true;
   }
 
