@@ -23,9 +23,9 @@
  *   tables are cheap; one-dimension margins dear; the total dearest).
  * - Certificates, from cheap to dear: a rectangle inside a two-dimension table (its
  *   margins do not move: the hypercube method of tau-ARGUS in two dimensions); a move of
- *   persons along one or two dimensions between categories (the one-dimension margins
- *   move, the total does not); adding or removing persons at one combination of the
- *   dimensions (the total moves). For outcomes, a certificate may also flip persons from
+ *   persons between categories of the cell's dimensions, then of one more, then between two
+ *   combinations of all dimensions (one-dimension margins move, the total does not); last,
+ *   adding or removing persons at one combination (the total moves). For outcomes, a certificate may also flip persons from
  *   "outcome" to "no outcome" with the persons fixed, which needs only outcome cells.
  *   Amounts may be spread over several shapes. Adding persons needs no supply at all, so a
  *   certificate always exists once the total is 11 or more; below that every cell is
