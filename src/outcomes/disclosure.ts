@@ -75,6 +75,8 @@ export interface ProtectionStats {
   certificates: number;
   /** Certificates that moved the total: the dearest kind, counted to watch utility. */
   totalMoves: number;
+  /** Primary counts left without certificates, whose whole measure was withheld instead (expected: 0). */
+  fallbacks: number;
 }
 
 export function cellKey(coords: readonly string[]): string {
@@ -414,7 +416,7 @@ class Protector {
           if (cube.at2(d, v, e, w) >= 0) yield* this.moveShape(plan, sign, wanted, inside, new Map([[d, v], [e, w]]));
         }
       }
-    } else if (tier === 2) {
+    } else if (tier === 2 && fixed.length > 0) {
       const free = Array.from({ length: cube.dimensions }, (_, d) => d).filter((d) => !fixed.includes(d));
       for (const f of free) {
         // Inside: the cell's values and a value of f its persons have; outside: other values of
@@ -665,6 +667,19 @@ class Protector {
     return plan;
   }
 
+  /**
+   * Certificates up to 11 and down to 1 for a primary count; false when either is missing,
+   * or when finding them failed unexpectedly (the caller then withholds the whole measure:
+   * a publication never fails).
+   */
+  certifyBoth(target: number, quantity: Quantity, value: number): boolean {
+    try {
+      return this.certify(target, quantity, +1, PROTECTED_UP_TO - value) && this.certify(target, quantity, -1, value - 1);
+    } catch {
+      return false;
+    }
+  }
+
   /** Finds, checks and applies the cheapest certificate; false when there is none. */
   certify(target: number, quantity: Quantity, sign: number, amount: number): boolean {
     if (amount <= 0) return true;
@@ -765,17 +780,17 @@ export function protectCubeWithStats(cubeCells: readonly CubeCell[]): { cube: Ma
   ];
   const primaryCounts = Object.fromEntries(MEASURES.map((m) => [m, 0])) as Record<Measure, number>;
   const countedPrimary = MEASURES.map(() => new Uint8Array(cube.cells.length));
+  let fallbacks = 0;
   for (const quantity of quantities) {
     const measureIndex = quantity.kind === 'p' ? PERSONS : 1 + quantity.outcome;
     for (const { cell, value } of primaries(cube, quantity)) {
       if (quantity.kind === 'p') suppression.persons[cell] = 1;
       else suppression.outcomes[quantity.outcome][cell] = 1;
       countedPrimary[measureIndex][cell] = 1;
-      const protectedUp = protector.certify(cell, quantity, +1, PROTECTED_UP_TO - value);
-      const protectedDown = protector.certify(cell, quantity, -1, value - 1);
-      if (!protectedUp || !protectedDown) {
-        // Unreachable once the total is 11 or more (adding persons always certifies); kept
-        // so that no data can ever make a report fail: withhold the whole measure.
+      if (!protector.certifyBoth(cell, quantity, value)) {
+        fallbacks += 1;
+        // Not expected (adding persons always certifies up; tests count these): kept so that
+        // no data can ever make a publication fail. Withholding the whole measure is safe.
         for (let i = 0; i < cube.cells.length; i++) {
           if (quantity.kind === 'p') suppression.persons[i] = 1;
           else suppression.outcomes[quantity.outcome][i] = 1;
@@ -805,6 +820,7 @@ export function protectCubeWithStats(cubeCells: readonly CubeCell[]): { cube: Ma
       suppressed: suppressedCounts,
       certificates: protector.certificates,
       totalMoves: protector.totalMoves,
+      fallbacks,
     },
   };
 }

@@ -6,6 +6,7 @@ import {
   isSmall,
   projectYears,
   protectCube,
+  protectCubeWithStats,
 } from '../../src/outcomes/disclosure';
 import { SeededRandom } from '../../seeds/demo/random';
 import { Attacker } from '../support/attacker';
@@ -72,6 +73,13 @@ describe('disclosure control', () => {
         if (isSmall(cell.counts[measure])) expect({ cell: cell.coords, determined: attacker.determines(vector(cell)) }).toEqual({ cell: cell.coords, determined: false });
       }
     }
+  });
+
+  it('withholds a year of seven persons whole, without failing', () => {
+    const persons = population(new SeededRandom(7), 7, [3, 2]);
+    const { cube, stats } = protectCubeWithStats(cubeOf(persons, 2));
+    expect([...cube.values()].every((cell) => cell.suppressed.has('persons'))).toBe(true);
+    expect(stats.fallbacks).toBe(0);
   });
 
   it('releases a cell over several years only when each year releases it', () => {
