@@ -124,7 +124,6 @@ function link(from: number, to: number, weight = 1, group = ++groups): Link {
 class Cube {
   readonly cells: Cell[];
   readonly dimensions: number;
-  private readonly index = new Map<string, number>();
   private readonly single: Map<string, number>[];
   private readonly pairs: Map<string, Map<string, number>>[][];
   total = -1;
@@ -139,7 +138,6 @@ class Cube {
       fixed: cell.coords.flatMap((value, d) => (value === ALL ? [] : [d])),
       values: MEASURES.map((m) => cell.counts[m]),
     }));
-    this.cells.forEach((cell, i) => this.index.set(cellKey(cell.coords), i));
     this.single = Array.from({ length: this.dimensions }, () => new Map<string, number>());
     this.pairs = Array.from({ length: this.dimensions }, () => Array.from({ length: this.dimensions }, () => new Map<string, Map<string, number>>()));
     this.cells.forEach((cell, i) => {
@@ -174,10 +172,6 @@ class Cube {
   at2(d: number, v: string, e: number, w: string): number {
     if (d > e) return this.at2(e, w, d, v);
     return this.pairs[d][e].get(v)?.get(w) ?? -1;
-  }
-
-  find(coords: readonly string[]): number {
-    return this.index.get(cellKey(coords)) ?? -1;
   }
 
   /** The lines through a cell: for each fixed dimension, its margin and the members that sum to it. */

@@ -12,9 +12,9 @@ export const DEFAULT_PUBLICATION_DAY = '03-01';
 /** The cube's dimensions in column order; bit 3 is the first. */
 const DIMENSION_COLUMNS = ['departement', 'measure', 'kinds', 'action'] as const;
 
-/** The dimensions a cell is grouped by, as bits (departement = 8 … action = 1). */
-export function groupingOf(coords: readonly string[]): number {
-  return coords.reduce((bits, value, d) => (value === ALL ? bits : bits | (1 << (DIMENSION_COLUMNS.length - 1 - d))), 0);
+/** The dimensions (by index, departement first) of a table, as stored bits (departement = 8 … action = 1). */
+export function groupingOf(dimensions: readonly number[]): number {
+  return dimensions.reduce((bits, d) => bits | (1 << (DIMENSION_COLUMNS.length - 1 - d)), 0);
 }
 
 function cubeCell(row: OutcomeCubeRow): CubeCell {
@@ -108,7 +108,7 @@ export class OutcomePublicationService {
           measure: cell.coords[1],
           kinds: cell.coords[2],
           action: cell.coords[3],
-          grouping: groupingOf(cell.coords),
+          grouping: groupingOf(cell.coords.flatMap((value, d) => (value === ALL ? [] : [d]))),
           persons: released('persons'),
           housed_at_release: released('housedAtRelease'),
           rights_opened: released('rightsOpened'),

@@ -8,7 +8,7 @@ import { BadUserInputError } from '../shared/errors';
 import { Structure } from '../structures/structure.entity';
 import { type Measure, MEASURES, type ProtectedCell, projectYears } from './disclosure';
 import { OutcomePublication, OutcomePublishedCell } from './outcome-publication.entity';
-import { publicationDate } from './outcome-publication.service';
+import { groupingOf, publicationDate } from './outcome-publication.service';
 import { OutcomeDimension, type OutcomeReportView, type OutcomeRowView, type OutcomeYearView } from './outcome.type';
 
 /** The dimensions in cube order, and their keys in OutcomeRow.group. */
@@ -79,7 +79,7 @@ export class OutcomeService {
 
     const publications = await ctx.em.find(OutcomePublication, { year: { $in: years } });
     const publishedAt = new Map(publications.map((p) => [p.year, p.publishedAt]));
-    const grouping = dimensions.reduce((bits, d) => bits | (1 << (DIMENSIONS.length - 1 - DIMENSIONS.indexOf(d))), 0);
+    const grouping = groupingOf(dimensions.map((d) => DIMENSIONS.indexOf(d)));
     const cells = await ctx.em.find(OutcomePublishedCell, { year: { $in: [...publishedAt.keys()] }, grouping }, { disableIdentityMap: true });
     const byYear = new Map<number, Map<string, ProtectedCell>>();
     for (const cell of cells) {
