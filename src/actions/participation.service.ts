@@ -4,6 +4,7 @@ import { Person } from '../persons/person.entity';
 import { recordDomain } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
 import { Permission } from '../policy/permissions';
+import { PARTICIPATION_RECORD } from '../policy/record-kinds';
 import type { RequestContext } from '../server/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
 import { keepWhere } from '../shared/filter';
@@ -25,13 +26,8 @@ function today(): string {
  * HEALTH_SUMMARY when a CSAPA carries the action). Evaluators see it only in outcomes.
  */
 export class ParticipationService {
-  private async isVisible(ctx: RequestContext, participation: ActionParticipation): Promise<boolean> {
-    const structure = (await ctx.loaders.structureById.load(participation.structure.id))!;
-    return ctx.access.canSeeRecord(participation.person.id, {
-      domain: recordDomain(structure.kind),
-      structureId: structure.id,
-      structureKind: structure.kind,
-    });
+  private isVisible(ctx: RequestContext, participation: ActionParticipation): Promise<boolean> {
+    return ctx.access.sees(PARTICIPATION_RECORD, participation);
   }
 
   /** Participations of a visible person the viewer may see (batched). */
@@ -81,6 +77,7 @@ export class ParticipationService {
       const found = await em.findOne(ActionParticipation, participationId);
       if (!found || !(await this.isVisible(ctx, found))) throw new NotFoundError('Participation');
       if (found.structure.id !== ctx.viewer.structureId) throw new ForbiddenError('Only the enrolling structure records attendance');
+      await ctx.access.assertWritableMandate(found.person.id, 'Recording attendance');
       assertVersion('The participation', found.version, expectedVersion);
       if (input.endedOn && (input.endedOn < found.enrolledOn || input.endedOn > today())) {
         throw new BadUserInputError(`endedOn must be between the enrolment (${found.enrolledOn}) and today`, 'endedOn');

@@ -1,9 +1,8 @@
 import { assertAllowed } from '../policy/authz';
-import { DataDomain } from '../policy/data-domain';
 import { Permission } from '../policy/permissions';
+import { ACCESS_LOG_RECORD } from '../policy/record-kinds';
 import type { RequestContext } from '../server/context';
 import { parseId } from '../shared/ids';
-import { StructureKind } from '../structures/structure-kind';
 import { AuditEntry } from './audit-entry.entity';
 import { AccessLogEntryView } from './audit.type';
 
@@ -12,30 +11,18 @@ const ACCESS_LOG_LIMIT = 1000;
 /** Who read or wrote a person's record: for structures holding a full mandate, to answer a person's request. */
 export class AccessLogService {
   /**
-   * The latest accesses to a person's record. An access by a CSAPA, or to health
-   * domains, tells of care: it shows only to viewers who read HEALTH_SUMMARY.
+   * The latest accesses to a person's record that the viewer sees (an access-log entry is a
+   * record: policy/record-kinds.ts). An access by a CSAPA, or to health domains, tells of care;
+   * the operation name, chosen by the client, is shown only to the structure that sent it.
    */
   async of(ctx: RequestContext, id: string): Promise<AccessLogEntryView[]> {
     assertAllowed(ctx.viewer, Permission.ACCESS_LOG_READ);
     const personId = parseId(id, 'personId');
     await ctx.access.assertFullMandate(personId, 'Reading the access log');
-    const entries = await ctx.em.find(
-      AuditEntry,
-      { personId },
-      { orderBy: { at: 'desc', id: 'desc' }, limit: ACCESS_LOG_LIMIT, populate: ['structure'] },
-    );
-    const seesHealth = await ctx.access.canRead(personId, DataDomain.HEALTH_SUMMARY);
+    const entries = await ctx.em.find(AuditEntry, { personId }, { orderBy: { at: 'desc', id: 'desc' }, limit: ACCESS_LOG_LIMIT });
     ctx.readAudit.touch(personId);
-    return entries
-      .filter((entry) => {
-        if (seesHealth || entry.structure.id === ctx.viewer.structureId) return true;
-        const tellsCare =
-          entry.structure.kind === StructureKind.CSAPA ||
-          entry.domains.includes(DataDomain.HEALTH) ||
-          entry.domains.includes(DataDomain.HEALTH_SUMMARY);
-        return !tellsCare;
-      })
-      .map(AccessLogEntryView.from);
+    const shown = await ctx.access.keep(ACCESS_LOG_RECORD, entries);
+    return shown.map(({ record }) => AccessLogEntryView.from(record, ctx.viewer.structureId));
   }
 }
 

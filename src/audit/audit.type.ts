@@ -20,20 +20,20 @@ export class AccessLogEntryView {
   @Field(() => String, { description: 'READ or WRITE.' })
   kind!: string;
 
-  @Field(() => String, { nullable: true, description: 'The GraphQL operation name, when the client gave one.' })
+  @Field(() => String, { nullable: true, description: 'The GraphQL operation name, when the client gave one; shown only to the structure that sent it.' })
   operation!: string | null;
 
   @Field(() => [DataDomain])
   domains!: DataDomain[];
 
-  static from(entry: AuditEntry): AccessLogEntryView {
+  static from(entry: AuditEntry, viewerStructureId: string): AccessLogEntryView {
     return Object.assign(new AccessLogEntryView(), {
       structureId: entry.structure.id,
       at: entry.at,
       role: entry.role,
       client: entry.client,
       kind: entry.kind,
-      operation: entry.operation,
+      operation: entry.structure.id === viewerStructureId ? entry.operation : null,
       domains: entry.domains,
     });
   }

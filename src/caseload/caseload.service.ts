@@ -6,6 +6,8 @@ import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
 import { mandateSubquery } from '../policy/mandate.repository';
 import { Permission } from '../policy/permissions';
+import { PLACEMENT_RECORD } from '../policy/record-kinds';
+import { recordVisibleSql } from '../policy/record-sql';
 import { ReferralStatus } from '../referrals/referral.enums';
 import { ReferralView } from '../referrals/referral.type';
 import type { RequestContext } from '../server/context';
@@ -70,6 +72,8 @@ export class CaseloadService {
     const states = args.mandate ? [args.mandate] : [MandateState.FULL, MandateState.PENDING];
     const visible = `select person_id, state from (${mandates.sql}) m where m.state = any(?::text[])`;
     const visibleParams = [...mandates.params, `{${states.join(',')}}`];
+    // A placement the viewer may not see must not silence a flag: only visible ones count.
+    const placementSeen = recordVisibleSql(PLACEMENT_RECORD, ctx.viewer, 'page.state');
     const keyset = after ? `where (released_before, sort_date, id) > (?, ?::date, ?::uuid)` : '';
     const rows = await ctx.em.getConnection().execute<CaseloadRow[]>(
       `with candidates as (
@@ -88,7 +92,7 @@ export class CaseloadService {
        )
        select page.id, page.state, page.expected_release_date::text as expected_release_date, page.total::int as total,
               page.released_before, page.sort_date::text as sort_date, h.status as housing_status,
-              exists (select 1 from placement pl where pl.person_id = page.id and pl.end_date is null) as placed,
+              exists (select 1 from placement r where r.person_id = page.id and r.end_date is null and ${placementSeen.sql}) as placed,
               (select count(*)::int from right_step rs where rs.person_id = page.id and rs.status = 'TO_DO') as rights_to_do,
               (select count(*)::int from referral r
                 where r.person_id = page.id and r.to_structure_id = ? and r.status = 'PENDING') as awaiting,

@@ -3,9 +3,10 @@ import { OutboxEventType } from '../outbox/outbox-event.entity';
 import { recordEvent } from '../outbox/outbox';
 import { Account } from '../accounts/account.entity';
 import { Role } from '../accounts/role';
-import { MandateState, PERSON_DATA_ROLES, consentCanWiden, roleHoldsDomain } from '../policy/access-policy';
+import { PERSON_DATA_ROLES, consentCanWiden, roleHoldsDomain } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
 import { Permission } from '../policy/permissions';
+import { CONSENT_RECORD } from '../policy/record-kinds';
 import { Person } from '../persons/person.entity';
 import type { RequestContext } from '../server/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
@@ -29,16 +30,16 @@ const YEAR_MS = 365 * 86_400_000;
 
 /** Consent: recorded by a structure that holds the data, effective only where a mandate exists. */
 export class ConsentService {
-  /** Consents the viewer may see: those it recorded or received, and those given to all. */
+  /**
+   * Consents the viewer may see (a record of its domain, policy/record-kinds.ts): those it
+   * recorded, those it receives, and those of a domain it reads; lapsed ones, its own only.
+   */
   async ofPerson(ctx: RequestContext, personId: string): Promise<ConsentView[]> {
-    if ((await ctx.access.mandate(personId)) !== MandateState.FULL) return [];
+    if (!ctx.access.mayReadPersons) return [];
     const consents = await ctx.loaders.consentsByPerson.load(personId);
-    const structureId = ctx.viewer.structureId;
-    const shown = consents.filter(
-      (c) => c.recordedByStructure.id === structureId || c.recipient === null || c.recipient.id === structureId,
-    );
-    if (shown.length > 0) ctx.readAudit.touch(personId);
-    return shown.map((c) => ConsentView.from(c));
+    const shown = await ctx.access.keep(CONSENT_RECORD, consents);
+    for (const { record } of shown) ctx.readAudit.record(personId, record.domain);
+    return shown.map(({ record }) => ConsentView.from(record));
   }
 
   /**
@@ -90,8 +91,13 @@ export class ConsentService {
     const consentId = parseId(id, 'id');
     const consent = await inTransaction(ctx, async (em) => {
       const found = await em.findOne(Consent, consentId);
-      const visible = found ? (await this.ofPerson(ctx, found.person.id)).some((c) => c.id === found.id) : false;
-      if (!found || !visible) throw new NotFoundError('Consent');
+      if (!found || !(await ctx.access.sees(CONSENT_RECORD, found))) throw new NotFoundError('Consent');
+      // Revoked by the structure that recorded it or by one that reads the domain, under a full mandate.
+      await ctx.access.assertWritableMandate(found.person.id, 'Revoking a consent');
+      const recorder = found.recordedByStructure.id === ctx.viewer.structureId;
+      if (!recorder && !(await ctx.access.canRead(found.person.id, found.domain))) {
+        throw new ForbiddenError(`Your structure does not read ${found.domain} for this person: it may not revoke this consent`);
+      }
       if (found.revokedAt) throw new ConflictError('The consent is revoked already', { revokedAt: found.revokedAt.toISOString() });
       if (found.expiresAt && found.expiresAt <= new Date()) throw new ConflictError('The consent has expired already');
       found.revokedAt = new Date();

@@ -4,6 +4,7 @@ import { OutboxEventType } from '../outbox/outbox-event.entity';
 import { recordEvent } from '../outbox/outbox';
 import { assertAllowed } from '../policy/authz';
 import { Permission } from '../policy/permissions';
+import { APPOINTMENT_RECORD } from '../policy/record-kinds';
 import { Person } from '../persons/person.entity';
 import type { RequestContext } from '../server/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
@@ -21,13 +22,8 @@ const DAY_MS = 86_400_000;
 
 /** Appointments: scheduled and held by a structure with a full mandate, read under their domain's policy. */
 export class AppointmentService {
-  async isVisible(ctx: RequestContext, appointment: Appointment): Promise<boolean> {
-    const structure = await ctx.loaders.structureById.load(appointment.structure.id);
-    return ctx.access.canSeeRecord(appointment.person.id, {
-      domain: appointment.domain,
-      structureId: structure!.id,
-      structureKind: structure!.kind,
-    });
+  isVisible(ctx: RequestContext, appointment: Appointment): Promise<boolean> {
+    return ctx.access.sees(APPOINTMENT_RECORD, appointment);
   }
 
   /** Appointments of a visible person the viewer may see, latest first (batched). */
@@ -94,6 +90,7 @@ export class AppointmentService {
       const found = await em.findOne(Appointment, id);
       if (!found || !(await this.isVisible(ctx, found))) throw new NotFoundError('Appointment');
       if (found.structure.id !== ctx.viewer.structureId) throw new ForbiddenError('Only the structure holding an appointment records its outcome');
+      await ctx.access.assertWritableMandate(found.person.id, 'Recording an appointment outcome');
       const to = AppointmentStatus[args.outcome];
       if (found.status !== AppointmentStatus.SCHEDULED) {
         throw new ConflictError(`The appointment is ${found.status}; it cannot become ${to}`, { currentStatus: found.status, requestedStatus: to });

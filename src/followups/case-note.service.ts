@@ -5,6 +5,7 @@ import { recordEvent } from '../outbox/outbox';
 import { assertAllowed } from '../policy/authz';
 import type { DataDomain } from '../policy/data-domain';
 import { Permission } from '../policy/permissions';
+import { CASE_NOTE_RECORD } from '../policy/record-kinds';
 import { Person } from '../persons/person.entity';
 import type { RequestContext } from '../server/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
@@ -18,9 +19,8 @@ import { CASE_NOTE_EDIT_WINDOW_MS, CaseNoteView } from './follow-up.type';
 
 /** Case notes: written in a domain the author writes, read under that domain's policy, append-only after 24 hours. */
 export class CaseNoteService {
-  async isVisible(ctx: RequestContext, note: CaseNote): Promise<boolean> {
-    const structure = await ctx.loaders.structureById.load(note.authorStructure.id);
-    return ctx.access.canSeeRecord(note.person.id, { domain: note.domain, structureId: structure!.id, structureKind: structure!.kind });
+  isVisible(ctx: RequestContext, note: CaseNote): Promise<boolean> {
+    return ctx.access.sees(CASE_NOTE_RECORD, note);
   }
 
   /** Notes of a visible person the viewer may read, newest first, optionally of one domain (batched). */

@@ -6,7 +6,7 @@ import { CASE_NOTE_MAX_LENGTH } from './case-note.entity';
 import { AppointmentKind } from './follow-up.enums';
 
 /** The domains a case note or an appointment may belong to. */
-export const NOTE_DOMAINS = [DataDomain.SOCIAL, DataDomain.HOUSING, DataDomain.HEALTH, DataDomain.JUDICIAL];
+export const NOTE_DOMAINS = [DataDomain.SOCIAL, DataDomain.HOUSING, DataDomain.HEALTH, DataDomain.JUDICIAL, DataDomain.JUDICIAL_DETAIL];
 
 export enum AppointmentOutcome {
   HELD = 'HELD',

@@ -6,6 +6,7 @@ import { recordEvent } from '../outbox/outbox';
 import { recordDomain } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
 import { Permission } from '../policy/permissions';
+import { FOLLOW_UP_RECORD } from '../policy/record-kinds';
 import { assertTransition } from '../referrals/referral-state';
 import type { Referral } from '../referrals/referral.entity';
 import { ReferralStatus } from '../referrals/referral.enums';
@@ -25,14 +26,9 @@ function today(): string {
 
 /** Follow-ups: opened by an accepted referral, closed by their structure, which ends its mandate. */
 export class FollowUpService {
-  /** Whether the viewer sees a follow-up: its structure does; others under the record domain of that structure. */
-  async isVisible(ctx: RequestContext, followUp: FollowUp): Promise<boolean> {
-    const structure = await ctx.loaders.structureById.load(followUp.structure.id);
-    return ctx.access.canSeeRecord(followUp.person.id, {
-      domain: recordDomain(structure!.kind),
-      structureId: structure!.id,
-      structureKind: structure!.kind,
-    });
+  /** Whether the viewer sees a follow-up (a record: policy/record-kinds.ts). */
+  isVisible(ctx: RequestContext, followUp: FollowUp): Promise<boolean> {
+    return ctx.access.sees(FOLLOW_UP_RECORD, followUp);
   }
 
   /** Follow-ups of a visible person that the viewer may see, latest first (batched). */
@@ -77,6 +73,7 @@ export class FollowUpService {
       if (!followUp || !(await this.isVisible(ctx, followUp))) throw new NotFoundError('Follow-up');
       if (followUp.structure.id !== ctx.viewer.structureId) throw new ForbiddenError('Only the structure holding a follow-up closes it');
       if (followUp.endDate) throw new ConflictError(`The follow-up is closed already (${followUp.endDate})`);
+      await ctx.access.assertWritableMandate(followUp.person.id, 'Closing a follow-up');
       assertVersion('The follow-up', followUp.version, args.expectedVersion);
       const endDate = args.endDate ?? today();
       if (endDate < followUp.startDate || endDate > today()) {
@@ -94,7 +91,7 @@ export class FollowUpService {
         });
       }
       this.markClosed(em, ctx, followUp, followUp.structure.kind, args.reason.trim(), endDate);
-      auditWrite(em, ctx, { personId: followUp.person.id, domains: [], action: 'closeFollowUp', ids: { followUpId: id } });
+      auditWrite(em, ctx, { personId: followUp.person.id, domains: [recordDomain(followUp.structure.kind)], action: 'closeFollowUp', ids: { followUpId: id } });
       return followUp;
     });
     return FollowUpView.from(closed);

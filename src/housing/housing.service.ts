@@ -14,6 +14,7 @@ import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
 import { type Figure, FigureDisclosure, figureFor, leastDisclosed, shownCount } from '../policy/directory-figures';
 import { Permission } from '../policy/permissions';
+import { PLACEMENT_RECORD } from '../policy/record-kinds';
 import { Need } from '../referrals/referral.enums';
 import { referralService } from '../referrals/referral.service';
 import { ReferralView } from '../referrals/referral.type';
@@ -44,13 +45,8 @@ function placementDomain(kind: StructureKind): DataDomain {
 
 /** Housing: shelter requests to the SIAO, placements in services with housing places, occupancy. */
 export class HousingService {
-  async isVisible(ctx: RequestContext, placement: Placement): Promise<boolean> {
-    const structure = (await ctx.loaders.structureById.load(placement.structure.id))!;
-    return ctx.access.canSeeRecord(placement.person.id, {
-      domain: placementDomain(structure.kind),
-      structureId: structure.id,
-      structureKind: structure.kind,
-    });
+  isVisible(ctx: RequestContext, placement: Placement): Promise<boolean> {
+    return ctx.access.sees(PLACEMENT_RECORD, placement);
   }
 
   /** Placements of a visible person the viewer may see, latest first (batched). */
@@ -143,14 +139,13 @@ export class HousingService {
   async requestShelter(ctx: RequestContext, input: RequestShelterInput): Promise<ReferralView> {
     assertAllowed(ctx.viewer, Permission.SHELTER_REQUEST);
     const personId = parseId(input.personId, 'personId');
-    if (input.idempotencyKey) {
-      const first = await referralService.byKey(ctx, input.idempotencyKey);
-      if (first) return first;
-    }
     await ctx.access.assertFullMandate(personId, 'Asking the SIAO for shelter');
     await ctx.access.assertCanWrite(personId, DataDomain.HOUSING);
     const writesSocial = (await ctx.access.decision(personId, DataDomain.SOCIAL, 'write')) === Decision.ALLOW;
     const siao = await this.siaoFor(ctx, input.siaoId ?? null);
+    // A replay answers only after the checks of a first call, for the same person and SIAO.
+    const first = input.idempotencyKey ? await referralService.replay(ctx, input.idempotencyKey, personId, siao.id) : null;
+    if (first) return first;
     const referral = await inTransaction(ctx, async (em) => {
       const person = await em.findOneOrFail(Person, personId);
       const service = await em.findOne(Service, { structure: siao, receivesReferrals: true, needs: { $contains: [Need.HOUSING] } }, { orderBy: { name: 'asc' } });
@@ -204,7 +199,15 @@ export class HousingService {
         });
       }
       const current = await em.findOne(Placement, { person: personId, endDate: null }, { populate: ['service'] });
-      if (current) throw new ConflictError(`The person is placed already (${current.service.name}); end that placement first`);
+      if (current) {
+        // Say only what the viewer may know: the service is named only to whom sees the placement.
+        const named = await ctx.access.sees(PLACEMENT_RECORD, current);
+        throw new ConflictError(
+          named
+            ? `The person is placed already (${current.service.name}); end that placement first`
+            : 'The person cannot be placed in this service now',
+        );
+      }
       const created = new Placement(em.getReference(Person, personId), locked, em.getReference(Account, ctx.viewer.accountId), startDate);
       created.structure = service.structure;
       em.persist(created);
@@ -228,6 +231,7 @@ export class HousingService {
       const found = await em.findOne(Placement, id, { populate: ['structure'] });
       if (!found || !(await this.isVisible(ctx, found))) throw new NotFoundError('Placement');
       if (found.structure.id !== ctx.viewer.structureId) throw new ForbiddenError('Only the structure running the service ends a placement');
+      await ctx.access.assertWritableMandate(found.person.id, 'Ending a placement');
       if (found.endDate) throw new ConflictError(`The placement ended already (${found.endDate})`);
       assertVersion('The placement', found.version, args.expectedVersion);
       const endDate = args.endDate ?? day();

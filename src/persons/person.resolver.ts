@@ -251,8 +251,11 @@ export class RightStepResolver {
 
 @Resolver(() => RightStepChangeView)
 export class RightStepChangeResolver {
-  @FieldResolver(() => StructureView)
-  structure(@Ctx() ctx: RequestContext, @Root() change: RightStepChangeView): Promise<StructureView> {
-    return structureService.byId(ctx, change.structureId);
+  @FieldResolver(() => StructureView, {
+    nullable: true,
+    description: 'The structure that made the change; null when naming it would tell of care the viewer may not know.',
+  })
+  async structure(@Ctx() ctx: RequestContext, @Root() change: RightStepChangeView): Promise<StructureView | null> {
+    return change.structureId ? structureService.byId(ctx, change.structureId) : null;
   }
 }

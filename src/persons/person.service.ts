@@ -7,6 +7,7 @@ import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
 import { mandateSubquery } from '../policy/mandate.repository';
 import { Permission } from '../policy/permissions';
+import { RIGHT_STEP_RECORD } from '../policy/record-kinds';
 import type { RequestContext } from '../server/context';
 import { BadUserInputError } from '../shared/errors';
 import { parseId } from '../shared/ids';
@@ -163,7 +164,14 @@ export class PersonService {
       ctx.loaders.socialByPerson.load(personId),
       ctx.loaders.rightStepsByPerson.load(personId),
     ]);
-    return row ? SocialSituationView.from(row, rights) : null;
+    if (!row) return null;
+    const social = SocialSituationView.from(row, rights);
+    // A step last changed by a CSAPA keeps its status but not its note, for whoever may not know of care.
+    const decisions = await Promise.all(rights.map((step) => ctx.access.record(RIGHT_STEP_RECORD, step)));
+    social.rights.forEach((step, index) => {
+      if (decisions[index].visible && !decisions[index].actorShown) step.note = null;
+    });
+    return social;
   }
 
   async housingOf(ctx: RequestContext, personId: string): Promise<HousingSituationView | null> {

@@ -146,7 +146,8 @@ export class JudicialDetailView implements GuardedView {
 
 @ObjectType('RightStepChange', { description: 'One change of a right step: who, when, from which status.' })
 export class RightStepChangeView {
-  structureId!: string;
+  /** Null when the policy removes the actor (records.ts, REMOVE_ACTOR). */
+  structureId!: string | null;
   accountId!: string;
 
   @Field(() => RightStatus, { nullable: true, description: 'Null for the first status of the step.' })
@@ -161,13 +162,13 @@ export class RightStepChangeView {
   @Field(() => DateTimeScalar)
   at!: Date;
 
-  static from(change: RightStepChange): RightStepChangeView {
+  static from(change: RightStepChange, actorShown = true): RightStepChangeView {
     return Object.assign(new RightStepChangeView(), {
-      structureId: change.structure.id,
+      structureId: actorShown ? change.structure.id : null,
       accountId: change.account.id,
       fromStatus: change.fromStatus,
       toStatus: change.toStatus,
-      note: change.note,
+      note: actorShown ? change.note : null,
       at: change.createdAt,
     });
   }

@@ -6,6 +6,7 @@ import { recordEvent } from '../outbox/outbox';
 import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
 import { Permission } from '../policy/permissions';
+import { RIGHT_STEP_CHANGE_RECORD } from '../policy/record-kinds';
 import type { RequestContext } from '../server/context';
 import { parseId } from '../shared/ids';
 import { assertVersion, inTransaction } from '../shared/transaction';
@@ -67,12 +68,16 @@ export class RightsService {
     return step;
   }
 
-  /** The changes of one step, newest first; under an ended mandate, the structure's own only (batched). */
+  /**
+   * The changes of one step the viewer sees, newest first (batched): under an ended mandate its
+   * own only; a change made by a CSAPA loses its actor and note for whoever may not know of care.
+   */
   async historyOf(ctx: RequestContext, step: RightStepView): Promise<RightStepChangeView[]> {
-    const changes = await ctx.loaders.rightStepChangesByPerson.load(step.personId);
-    return changes
-      .filter((change) => change.kind === step.kind && (!step.historyOnlyOf || change.structure.id === step.historyOnlyOf))
-      .map(RightStepChangeView.from);
+    const changes = (await ctx.loaders.rightStepChangesByPerson.load(step.personId)).filter(
+      (change) => change.kind === step.kind && (!step.historyOnlyOf || change.structure.id === step.historyOnlyOf),
+    );
+    const shown = await ctx.access.keep(RIGHT_STEP_CHANGE_RECORD, changes);
+    return shown.map(({ record, decision }) => RightStepChangeView.from(record, decision.actorShown));
   }
 }
 

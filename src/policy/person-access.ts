@@ -8,6 +8,7 @@ import { ACCESS_POLICY, Decision, Grant, MandateState, decide, type Action } fro
 import { DataDomain } from './data-domain';
 import { loadMandates } from './mandate.repository';
 import { Permission, roleMay } from './permissions';
+import { HIDDEN, type RecordDeclaration, type RecordDecision, decideRecord } from './records';
 
 /** Whether a structure wrote (its part of) a domain of a person: what an ended mandate still shows. */
 export type WriterLookup = (personId: string, domain: DataDomain, structureId: string) => Promise<boolean>;
@@ -20,6 +21,7 @@ export type WriterLookup = (personId: string, domain: DataDomain, structureId: s
 export class PersonAccess {
   private readonly mandates: DataLoader<string, MandateState>;
   private readonly consents: DataLoader<string, Set<DataDomain>>;
+  private readonly structureKinds: DataLoader<string, StructureKind | undefined>;
   private wroteIt: WriterLookup = async () => false;
 
   constructor(
@@ -33,6 +35,13 @@ export class PersonAccess {
     this.consents = new DataLoader(async (ids) => {
       const found = await loadConsentedDomains(em, viewer.structureId, ids);
       return ids.map((id) => found.get(id) ?? new Set<DataDomain>());
+    });
+    this.structureKinds = new DataLoader(async (ids) => {
+      const rows = await em
+        .getConnection()
+        .execute<{ id: string; kind: StructureKind }[]>('select id, kind from structure where id = any(?::uuid[])', [`{${ids.join(',')}}`]);
+      const kinds = new Map(rows.map((row) => [row.id, row.kind]));
+      return ids.map((id) => kinds.get(id));
     });
   }
 
@@ -82,23 +91,56 @@ export class PersonAccess {
     return domains.filter((_, index) => decisions[index] === Decision.ALLOW);
   }
 
+  /** The domains the viewer reads for the person under a full mandate (policy and consent). */
+  private async fullReads(personId: string): Promise<Set<DataDomain>> {
+    const domains = Object.values(DataDomain);
+    const decisions = await Promise.all(domains.map((domain) => this.decision(personId, domain, 'read')));
+    return new Set(domains.filter((_, index) => decisions[index] === Decision.ALLOW));
+  }
+
   /**
-   * Whether the viewer sees a record about the person (a follow-up, appointment, case note,
-   * placement) held by a structure, under a domain. Its own structure's records, under any
-   * mandate; others', under a full mandate and the domain's policy, and, for a record at a
-   * CSAPA (which tells of care), only with HEALTH_SUMMARY too.
+   * What the viewer gets of one record about a person (records.ts): whether it is visible,
+   * and whether its actor may be named. Every path that shows, counts, names or acts on a
+   * record asks this.
    */
-  async canSeeRecord(
-    personId: string,
-    record: { domain: DataDomain; structureId: string; structureKind: StructureKind },
-  ): Promise<boolean> {
-    const mandate = await this.mandate(personId);
-    if (mandate === MandateState.NONE) return false;
-    if (record.structureId === this.viewer.structureId) return true;
-    if (mandate !== MandateState.FULL) return false;
-    if ((await this.decision(personId, record.domain, 'read')) !== Decision.ALLOW) return false;
-    const tellsCare = record.structureKind === StructureKind.CSAPA && record.domain !== DataDomain.HEALTH;
-    return !tellsCare || record.domain === DataDomain.HEALTH_SUMMARY || (await this.canRead(personId, DataDomain.HEALTH_SUMMARY));
+  async record<R>(declaration: RecordDeclaration<R>, record: R): Promise<RecordDecision> {
+    const facts = declaration.facts(record);
+    if (!this.mayReadPersons || !facts.personId) return HIDDEN;
+    const mandate = await this.mandate(facts.personId);
+    if (mandate === MandateState.NONE) return HIDDEN;
+    const structures = [facts.actorId, ...facts.partyIds].filter((id): id is string => id !== null);
+    const [reads, kinds] = await Promise.all([
+      mandate === MandateState.FULL ? this.fullReads(facts.personId) : new Set<DataDomain>(),
+      this.structureKinds.loadMany(structures),
+    ]);
+    const kindOf = new Map(structures.map((id, index) => [id, kinds[index] instanceof Error ? undefined : (kinds[index] as StructureKind)]));
+    return decideRecord(declaration as RecordDeclaration, facts, {
+      structureId: this.viewer.structureId,
+      mandate,
+      reads: (domain) => reads.has(domain),
+      kindOf: (id) => kindOf.get(id),
+    });
+  }
+
+  /** Whether the viewer sees a record. */
+  async sees<R>(declaration: RecordDeclaration<R>, record: R): Promise<boolean> {
+    return (await this.record(declaration, record)).visible;
+  }
+
+  /** The records the viewer sees, in their order, each with its decision. */
+  async keep<R, T extends R>(declaration: RecordDeclaration<R>, records: readonly T[]): Promise<{ record: T; decision: RecordDecision }[]> {
+    const decisions = await Promise.all(records.map((record) => this.record(declaration, record)));
+    return records.map((record, index) => ({ record, decision: decisions[index] })).filter(({ decision }) => decision.visible);
+  }
+
+  /**
+   * A write on a person's record needs a full mandate: an ended mandate is read-only, a
+   * pending one only lets the receiver decide on the referral (`pendingDecides`).
+   */
+  async assertWritableMandate(personId: string, what: string, pendingDecides = false): Promise<MandateState> {
+    const mandate = await this.assertVisible(personId);
+    if (mandate === MandateState.FULL || (pendingDecides && mandate === MandateState.PENDING)) return mandate;
+    throw new ForbiddenError(`${what} needs a ${pendingDecides ? 'full or pending' : 'full'} mandate on the person; yours is ${mandate}`);
   }
 
   /** The person is visible: any mandate. Otherwise NOT_FOUND, exactly as for an unknown id. */

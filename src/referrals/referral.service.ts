@@ -4,10 +4,12 @@ import { auditWrite } from '../audit/audit.service';
 import { followUpService } from '../followups/follow-up.service';
 import { OutboxEventType } from '../outbox/outbox-event.entity';
 import { recordEvent } from '../outbox/outbox';
-import { MandateState, RECEIVING_KINDS, recordDomain } from '../policy/access-policy';
+import { RECEIVING_KINDS, recordDomain } from '../policy/access-policy';
+import { DataDomain } from '../policy/data-domain';
 import { assertAllowed } from '../policy/authz';
 import { type Figure, FigureDisclosure, figureFor, shownCount } from '../policy/directory-figures';
 import { mandateSubquery } from '../policy/mandate.repository';
+import { REFERRAL_RECORD } from '../policy/record-kinds';
 import { Permission } from '../policy/permissions';
 import { Person } from '../persons/person.entity';
 import type { RequestContext } from '../server/context';
@@ -44,20 +46,9 @@ function isoDay(date: Date): string {
 
 /** Referrals: the SPIP refers, the receiving structure decides, the state machine holds. */
 export class ReferralService {
-  /**
-   * A referral is visible to its sender and receiver while they hold any mandate on the
-   * person; to another structure with a full mandate only under the domain the referral
-   * belongs to (HEALTH_SUMMARY when it reveals health, SOCIAL otherwise).
-   */
-  private async isVisible(ctx: RequestContext, referral: Referral): Promise<boolean> {
-    const personId = referral.person.id;
-    const mandate = await ctx.access.mandate(personId);
-    if (mandate === MandateState.NONE) return false;
-    const own = [referral.fromStructure.id, referral.toStructure.id].includes(ctx.viewer.structureId);
-    if (own) return true;
-    if (mandate !== MandateState.FULL) return false;
-    const receiver = await ctx.loaders.structureById.load(referral.toStructure.id);
-    return ctx.access.canRead(personId, recordDomain(receiver!.kind, referral.needs));
+  /** A referral is a record (policy/record-kinds.ts): one decision for lookups, lists and writes. */
+  private isVisible(ctx: RequestContext, referral: Referral): Promise<boolean> {
+    return ctx.access.sees(REFERRAL_RECORD, referral);
   }
 
   /** The referrals the viewer's structure sent or received, newest first. */
@@ -110,6 +101,8 @@ export class ReferralService {
   async warningsOf(ctx: RequestContext, referral: ReferralView): Promise<ReferralWarningView[]> {
     if (referral.status !== ReferralStatus.PENDING && referral.status !== ReferralStatus.ACCEPTED) return [];
     const warnings: ReferralWarningView[] = [];
+    // Computed only from what the viewer reads: under an ended mandate, the release date is not its own.
+    if (!(await ctx.access.canRead(referral.personId, DataDomain.JUDICIAL))) return this.quotaWarnings(ctx, referral, warnings);
     const judicial = await ctx.loaders.judicialByPerson.load(referral.personId);
     const release = judicial?.expectedReleaseDate ?? null;
     const limit = isoDay(new Date(Date.now() + SIX_MONTHS_DAYS * 86_400_000));
@@ -121,6 +114,10 @@ export class ReferralService {
         message: `Release is expected on ${release}, more than six months away.`,
       });
     }
+    return this.quotaWarnings(ctx, referral, warnings);
+  }
+
+  private async quotaWarnings(ctx: RequestContext, referral: ReferralView, warnings: ReferralWarningView[]): Promise<ReferralWarningView[]> {
     if (referral.conventionId && referral.status === ReferralStatus.PENDING) {
       const convention = await ctx.loaders.conventionById.load(referral.conventionId);
       // The use of the quota is a directory figure: warned about only to whom it is exact.
@@ -179,11 +176,11 @@ export class ReferralService {
   async refer(ctx: RequestContext, input: ReferPersonInput): Promise<ReferralView> {
     assertAllowed(ctx.viewer, Permission.REFERRAL_CREATE);
     const personId = parseId(input.personId, 'personId');
+    await ctx.access.assertFullMandate(personId, 'Referring a person');
     if (input.idempotencyKey) {
-      const first = await this.byIdempotencyKey(ctx, input.idempotencyKey, personId, input.toStructureId);
+      const first = await this.replay(ctx, input.idempotencyKey, personId, input.toStructureId);
       if (first) return first;
     }
-    await ctx.access.assertFullMandate(personId, 'Referring a person');
     const to = await ctx.em.findOne(Structure, parseId(input.toStructureId, 'toStructureId'));
     if (!to) throw new BadUserInputError('toStructureId is not a structure of the directory', 'toStructureId');
     if (!RECEIVING_KINDS.includes(to.kind)) {
@@ -211,7 +208,7 @@ export class ReferralService {
     } catch (error) {
       // Two requests with the same key at once: the second meets the unique index and gets the first.
       if (error instanceof ConflictError && input.idempotencyKey) {
-        const first = await this.byIdempotencyKey(ctx, input.idempotencyKey, personId, input.toStructureId);
+        const first = await this.replay(ctx, input.idempotencyKey, personId, input.toStructureId);
         if (first) return first;
       }
       throw error;
@@ -243,7 +240,8 @@ export class ReferralService {
       domain: recordDomain(to.kind, fields.needs),
       payload: { referralId: created.id, fromStructureId: ctx.viewer.structureId, toStructureId: to.id, status: created.status },
     });
-    auditWrite(em, ctx, { personId: person.id, domains: [], action: 'referPerson', ids: { referralId: created.id } });
+    // The audit entry names the referral's domain: a referral to a CSAPA tells of care (access log).
+    auditWrite(em, ctx, { personId: person.id, domains: [recordDomain(to.kind, fields.needs)], action: 'referPerson', ids: { referralId: created.id } });
     return created;
   }
 
@@ -309,6 +307,8 @@ export class ReferralService {
       if (party.id !== ctx.viewer.structureId) {
         throw new ForbiddenError(bySender ? 'Only the referring structure cancels a referral' : 'Only the receiving structure decides on a referral');
       }
+      // An ended mandate is read-only; a pending one lets the receiver decide, nothing more.
+      await ctx.access.assertWritableMandate(found.person.id, 'Changing a referral', !bySender);
       assertTransition(found.status, to);
       assertVersion('The referral', found.version, expectedVersion);
       found.status = to;
@@ -319,7 +319,7 @@ export class ReferralService {
         domain: recordDomain(receiver.kind, found.needs),
         payload: { referralId, status: to },
       });
-      auditWrite(em, ctx, { personId: found.person.id, domains: [], action, ids: { referralId } });
+      auditWrite(em, ctx, { personId: found.person.id, domains: [recordDomain(receiver.kind, found.needs)], action, ids: { referralId } });
       return found;
     });
     return ReferralView.from(referral);
@@ -345,24 +345,19 @@ export class ReferralService {
     );
   }
 
-  /** The referral the viewer's structure sent with this idempotency key, if any. */
-  async byKey(ctx: RequestContext, key: string): Promise<ReferralView | null> {
-    const first = await ctx.em.findOne(Referral, { fromStructure: ctx.viewer.structureId, idempotencyKey: key });
-    return first ? ReferralView.from(first) : null;
-  }
-
-  private async byIdempotencyKey(
-    ctx: RequestContext,
-    key: string,
-    personId: string,
-    toStructureId: string,
-  ): Promise<ReferralView | null> {
+  /**
+   * An idempotent replay: the referral the viewer's structure sent with this key, returned
+   * to its sender only, for the same person and target, once the caller has made the checks
+   * of a first call, and audited like any read. Another person or target is a CONFLICT.
+   */
+  async replay(ctx: RequestContext, key: string, personId: string, toStructureId: string): Promise<ReferralView | null> {
     const first = await ctx.em.findOne(Referral, { fromStructure: ctx.viewer.structureId, idempotencyKey: key });
     if (!first) return null;
     if (first.person.id !== personId || first.toStructure.id !== toStructureId.toLowerCase()) {
       throw new ConflictError('This idempotency key was used for another referral');
     }
-    return ReferralView.from(first);
+    if (!(await this.isVisible(ctx, first))) throw new ConflictError('This idempotency key was used for another referral');
+    return this.shown(ctx, first);
   }
 }
 
