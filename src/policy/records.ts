@@ -167,5 +167,20 @@ export function recordDeclarations(): RecordDeclaration<never>[] {
   return [...declarations.values()];
 }
 
-/** The tables of person records that need no declaration: the domain rows the field guard scopes, and the audit's own. */
-export const NOT_RECORDS: readonly string[] = [];
+/**
+ * Tables that hold a person's id but are not records of this list, each with the reason.
+ * A test fails when a table with a person column is neither declared nor listed here.
+ */
+export const NOT_RECORDS: Readonly<Record<string, string>> = {
+  person_identity: 'A domain row (IDENTITY): scoped field by field by the domain guard.',
+  person_judicial: 'A domain row (JUDICIAL): scoped by the domain guard, narrowed to its core under a pending mandate.',
+  person_judicial_detail: 'A domain row (JUDICIAL_DETAIL): scoped by the domain guard.',
+  person_social: 'A domain row (SOCIAL): scoped by the domain guard.',
+  person_housing: 'A domain row (HOUSING): scoped by the domain guard.',
+  person_health_summary: 'A domain row (HEALTH_SUMMARY): scoped by the domain guard.',
+  person_health_record: 'A domain row (HEALTH): scoped by the domain guard.',
+  outcome_fact: 'Evaluation facts: never read per person, only as protected aggregates (outcomes).',
+  outcome_fact_stale: 'A queue of persons whose evaluation facts must be recomputed: no person data, never served.',
+  outbox_event: 'Events carry ids and statuses only; their delivery to partners (next issue) asks the record decision.',
+  mandate: "The policy's own input: which structures hold a mandate on a person.",
+};
