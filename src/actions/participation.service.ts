@@ -7,7 +7,6 @@ import { Permission } from '../policy/permissions';
 import { PARTICIPATION_RECORD } from '../policy/record-kinds';
 import type { RequestContext } from '../server/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
-import { keepWhere } from '../shared/filter';
 import { parseId } from '../shared/ids';
 import { assertVersion, inTransaction } from '../shared/transaction';
 import { Structure } from '../structures/structure.entity';
@@ -32,9 +31,7 @@ export class ParticipationService {
 
   /** Participations of a visible person the viewer may see (batched). */
   async ofPerson(ctx: RequestContext, personId: string): Promise<ParticipationView[]> {
-    if (!ctx.access.mayReadPersons) return [];
-    const rows = await ctx.loaders.participationsByPerson.load(personId);
-    const shown = await keepWhere(rows, (row) => this.isVisible(ctx, row));
+    const shown = (await ctx.access.visibleRecords(PARTICIPATION_RECORD, personId)).map(({ row }) => ctx.em.map(ActionParticipation, row));
     if (shown.length > 0) ctx.readAudit.touch(personId);
     return shown.map(ParticipationView.from);
   }

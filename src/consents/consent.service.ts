@@ -35,11 +35,9 @@ export class ConsentService {
    * recorded, those it receives, and those of a domain it reads; lapsed ones, its own only.
    */
   async ofPerson(ctx: RequestContext, personId: string): Promise<ConsentView[]> {
-    if (!ctx.access.mayReadPersons) return [];
-    const consents = await ctx.loaders.consentsByPerson.load(personId);
-    const shown = await ctx.access.keep(CONSENT_RECORD, consents);
-    for (const { record } of shown) ctx.readAudit.record(personId, record.domain);
-    return shown.map(({ record }) => ConsentView.from(record));
+    const shown = (await ctx.access.visibleRecords(CONSENT_RECORD, personId)).map(({ row }) => ctx.em.map(Consent, row));
+    for (const consent of shown) ctx.readAudit.record(personId, consent.domain);
+    return shown.map((consent) => ConsentView.from(consent));
   }
 
   /**

@@ -8,7 +8,6 @@ import { APPOINTMENT_RECORD } from '../policy/record-kinds';
 import { Person } from '../persons/person.entity';
 import type { RequestContext } from '../server/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
-import { keepWhere } from '../shared/filter';
 import { parseId } from '../shared/ids';
 import { assertVersion, inTransaction } from '../shared/transaction';
 import { Structure } from '../structures/structure.entity';
@@ -28,9 +27,7 @@ export class AppointmentService {
 
   /** Appointments of a visible person the viewer may see, latest first (batched). */
   async ofPerson(ctx: RequestContext, personId: string): Promise<AppointmentView[]> {
-    if (!ctx.access.mayReadPersons) return [];
-    const rows = await ctx.loaders.appointmentsByPerson.load(personId);
-    const shown = await keepWhere(rows, (row) => this.isVisible(ctx, row));
+    const shown = (await ctx.access.visibleRecords(APPOINTMENT_RECORD, personId)).map(({ row }) => ctx.em.map(Appointment, row));
     for (const row of shown) ctx.readAudit.record(personId, row.domain);
     return shown.map(AppointmentView.from);
   }

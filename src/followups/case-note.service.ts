@@ -9,7 +9,6 @@ import { CASE_NOTE_RECORD } from '../policy/record-kinds';
 import { Person } from '../persons/person.entity';
 import type { RequestContext } from '../server/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
-import { keepWhere } from '../shared/filter';
 import { parseId } from '../shared/ids';
 import { assertVersion, inTransaction } from '../shared/transaction';
 import { CaseNote } from './case-note.entity';
@@ -25,9 +24,9 @@ export class CaseNoteService {
 
   /** Notes of a visible person the viewer may read, newest first, optionally of one domain (batched). */
   async ofPerson(ctx: RequestContext, personId: string, domain?: DataDomain | null): Promise<CaseNoteView[]> {
-    if (!ctx.access.mayReadPersons) return [];
-    const rows = (await ctx.loaders.caseNotesByPerson.load(personId)).filter((row) => !domain || row.domain === domain);
-    const shown = await keepWhere(rows, (row) => this.isVisible(ctx, row));
+    const shown = (await ctx.access.visibleRecords(CASE_NOTE_RECORD, personId))
+      .map(({ row }) => ctx.em.map(CaseNote, row))
+      .filter((row) => !domain || row.domain === domain);
     for (const row of shown) ctx.readAudit.record(personId, row.domain);
     return shown.map((row) => CaseNoteView.from(row, ctx.viewer.structureId));
   }

@@ -12,7 +12,6 @@ import type { Referral } from '../referrals/referral.entity';
 import { ReferralStatus } from '../referrals/referral.enums';
 import type { RequestContext } from '../server/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
-import { keepWhere } from '../shared/filter';
 import { parseId } from '../shared/ids';
 import { assertVersion, inTransaction } from '../shared/transaction';
 import type { StructureKind } from '../structures/structure-kind';
@@ -33,9 +32,7 @@ export class FollowUpService {
 
   /** Follow-ups of a visible person that the viewer may see, latest first (batched). */
   async ofPerson(ctx: RequestContext, personId: string): Promise<FollowUpView[]> {
-    if (!ctx.access.mayReadPersons) return [];
-    const rows = await ctx.loaders.followUpsByPerson.load(personId);
-    const shown = await keepWhere(rows, (row) => this.isVisible(ctx, row));
+    const shown = (await ctx.access.visibleRecords(FOLLOW_UP_RECORD, personId)).map(({ row }) => ctx.em.map(FollowUp, row));
     if (shown.length > 0) ctx.readAudit.touch(personId);
     return shown.map(FollowUpView.from);
   }

@@ -20,7 +20,6 @@ import { referralService } from '../referrals/referral.service';
 import { ReferralView } from '../referrals/referral.type';
 import type { RequestContext } from '../server/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
-import { keepWhere } from '../shared/filter';
 import { parseId } from '../shared/ids';
 import { assertVersion, inTransaction } from '../shared/transaction';
 import { Service } from '../structures/service.entity';
@@ -51,9 +50,7 @@ export class HousingService {
 
   /** Placements of a visible person the viewer may see, latest first (batched). */
   async ofPerson(ctx: RequestContext, personId: string): Promise<PlacementView[]> {
-    if (!ctx.access.mayReadPersons) return [];
-    const rows = await ctx.loaders.placementsByPerson.load(personId);
-    const shown = await keepWhere(rows, (row) => this.isVisible(ctx, row));
+    const shown = (await ctx.access.visibleRecords(PLACEMENT_RECORD, personId)).map(({ row }) => ctx.em.map(Placement, row));
     if (shown.length > 0) ctx.readAudit.record(personId, DataDomain.HOUSING);
     return shown.map(PlacementView.from);
   }

@@ -73,11 +73,11 @@ export class RightsService {
    * own only; a change made by a CSAPA loses its actor and note for whoever may not know of care.
    */
   async historyOf(ctx: RequestContext, step: RightStepView): Promise<RightStepChangeView[]> {
-    const changes = (await ctx.loaders.rightStepChangesByPerson.load(step.personId)).filter(
-      (change) => change.kind === step.kind && (!step.historyOnlyOf || change.structure.id === step.historyOnlyOf),
-    );
-    const shown = await ctx.access.keep(RIGHT_STEP_CHANGE_RECORD, changes);
-    return shown.map(({ record, decision }) => RightStepChangeView.from(record, decision.actorShown));
+    const rows = await ctx.access.visibleRecords(RIGHT_STEP_CHANGE_RECORD, step.personId);
+    return rows
+      .map(({ row, actorShown }) => ({ change: ctx.em.map(RightStepChange, row), actorShown }))
+      .filter(({ change }) => change.kind === step.kind && (!step.historyOnlyOf || change.structure.id === step.historyOnlyOf))
+      .map(({ change, actorShown }) => RightStepChangeView.from(change, actorShown));
   }
 }
 

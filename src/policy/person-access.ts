@@ -6,9 +6,16 @@ import { ForbiddenError, NotFoundError } from '../shared/errors';
 import { StructureKind } from '../structures/structure-kind';
 import { ACCESS_POLICY, Decision, Grant, MandateState, decide, type Action } from './access-policy';
 import { DataDomain } from './data-domain';
-import { loadMandates } from './mandate.repository';
+import { loadMandates, mandateSubquery } from './mandate.repository';
 import { Permission, roleMay } from './permissions';
-import { HIDDEN, type RecordDeclaration, type RecordDecision, decideRecord } from './records';
+import { recordActorShownSql, recordVisibleSql } from './record-sql';
+import { HIDDEN, type RecordDeclaration, type RecordDecision, type RecordKind, decideRecord } from './records';
+
+/** A row of a record's table the viewer sees, with whether its actor may be named. */
+export interface VisibleRow {
+  row: Record<string, unknown>;
+  actorShown: boolean;
+}
 
 /** Whether a structure wrote (its part of) a domain of a person: what an ended mandate still shows. */
 export type WriterLookup = (personId: string, domain: DataDomain, structureId: string) => Promise<boolean>;
@@ -23,9 +30,10 @@ export class PersonAccess {
   private readonly consents: DataLoader<string, Set<DataDomain>>;
   private readonly structureKinds: DataLoader<string, StructureKind | undefined>;
   private wroteIt: WriterLookup = async () => false;
+  private readonly recordLoaders = new Map<RecordKind, DataLoader<string, VisibleRow[]>>();
 
   constructor(
-    em: EntityManager,
+    private readonly em: EntityManager,
     private readonly viewer: Viewer,
   ) {
     this.mandates = new DataLoader(async (ids) => {
@@ -120,6 +128,36 @@ export class PersonAccess {
       reads: (domain) => reads.has(domain),
       kindOf: (id) => kindOf.get(id),
     });
+  }
+
+  /**
+   * The records of one kind the viewer sees about a person, in their declared order, with
+   * the visibility decided in the query (record-sql.ts, the SQL form of decideRecord): one
+   * statement per kind for every person asked in the same tick (batched).
+   */
+  visibleRecords(declaration: RecordDeclaration<never>, personId: string): Promise<VisibleRow[]> {
+    if (!this.mayReadPersons) return Promise.resolve([]);
+    let loader = this.recordLoaders.get(declaration.kind);
+    if (!loader) {
+      loader = new DataLoader(async (personIds) => {
+        const mandates = mandateSubquery(this.viewer.structureId, personIds);
+        const sql = declaration.sql;
+        const visible = recordVisibleSql(declaration as RecordDeclaration, this.viewer, 'm.state');
+        const actorShown = recordActorShownSql(declaration as RecordDeclaration, this.viewer, 'm.state');
+        const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(
+          `select r.*, ${actorShown.sql} as actor_shown__ from ${sql.table} r
+           join (${mandates.sql}) m on m.person_id = ${sql.personId}
+           where ${sql.personId} = any(?::uuid[]) and ${visible.sql}
+           order by ${sql.orderBy}`,
+          [...mandates.params, `{${personIds.join(',')}}`],
+        );
+        const byPerson = new Map<string, VisibleRow[]>(personIds.map((id) => [id, []]));
+        for (const { actor_shown__, ...row } of rows) byPerson.get(row.person_id as string)?.push({ row, actorShown: actor_shown__ === true });
+        return personIds.map((id) => byPerson.get(id) ?? []);
+      });
+      this.recordLoaders.set(declaration.kind, loader);
+    }
+    return loader.load(personId);
   }
 
   /** Whether the viewer sees a record. */

@@ -22,23 +22,32 @@ const textArray = (values: readonly string[]) => `array[${values.map((v) => `'${
  * predicate and decideRecord agree on every record of the demo data for every account.
  */
 export function recordVisibleSql(declaration: RecordDeclaration, viewer: { structureId: string; role: Role }, mandate: string): SqlFragment {
-  if (!PERSON_DATA_ROLES.includes(viewer.role)) return { sql: 'false', params: [] };
+  return { sql: recordSql(declaration, viewer, mandate).visible, params: [] };
+}
+
+/** Whether the record's actor may be named, for a visible record: the same rule as decideRecord's actorShown. */
+export function recordActorShownSql(declaration: RecordDeclaration, viewer: { structureId: string; role: Role }, mandate: string): SqlFragment {
+  return { sql: recordSql(declaration, viewer, mandate).actorShown, params: [] };
+}
+
+function recordSql(declaration: RecordDeclaration, viewer: { structureId: string; role: Role }, mandate: string): { visible: string; actorShown: string } {
+  if (!PERSON_DATA_ROLES.includes(viewer.role)) return { visible: 'false', actorShown: 'false' };
   const col = declaration.sql;
   // The viewer's structure id is inlined (checked to be a uuid) so fragments compose in any order.
   if (!UUID.test(viewer.structureId)) throw new Error('recordVisibleSql: the structure id is not a uuid');
-  const self = () => `'${viewer.structureId}'::uuid`;
+  const self = `'${viewer.structureId}'::uuid`;
   const always = Object.values(DataDomain).filter((d) => FULL_MANDATE_READ[d][viewer.role] === Grant.ALWAYS);
   const withConsent = Object.values(DataDomain).filter((d) => FULL_MANDATE_READ[d][viewer.role] === Grant.WITH_CONSENT);
   const reads = (domain: string) =>
     `(${domain} = any(${textArray(always)}) or (${domain} = any(${textArray(withConsent)}) and exists (
        select 1 from consent c where c.person_id = ${col.personId} and c.domain = ${domain}
-         and (c.recipient_id = ${self()} or c.recipient_id is null) and ${CONSENT_IN_FORCE})))`;
+         and (c.recipient_id = ${self} or c.recipient_id is null) and ${CONSENT_IN_FORCE})))`;
   const involved = (under: InvolvedUnder) => {
     switch (under) {
       case InvolvedUnder.ACTOR:
-        return `coalesce(${col.actorId} = ${self()}, false)`;
+        return `coalesce(${col.actorId} = ${self}, false)`;
       case InvolvedUnder.PARTY:
-        return `(coalesce(${col.actorId} = ${self()}, false) or ${self()} = any(${col.partyIds}))`;
+        return `(coalesce(${col.actorId} = ${self}, false) or ${self} = any(${col.partyIds}))`;
       case InvolvedUnder.NOTHING:
         return 'false';
     }
@@ -48,25 +57,20 @@ export function recordVisibleSql(declaration: RecordDeclaration, viewer: { struc
   const tellsOfCare = `(exists (select 1 from structure s where s.id = any(array_append(${col.partyIds}, ${col.actorId})) and s.kind = 'CSAPA')
       ${col.needs ? `or ${col.needs}::text[] && ${textArray(CARE_NEEDS)}` : ''}
       or (${mentions}) && ${textArray(CARE_DOMAINS)})`;
-  const lapsed = col.lapsed ?? 'false';
-  const lapsedActor = involved(InvolvedUnder.ACTOR);
-  const pending = involved(declaration.pending);
-  const ended = involved(declaration.ended);
-  const party = involved(InvolvedUnder.PARTY);
   const readsAll = `coalesce((select bool_and(${reads('d.domain')}) from unnest(${domains}) as d(domain)), true)`;
   const readsHealthSummary = reads(`'${DataDomain.HEALTH_SUMMARY}'`);
   const whenCare = declaration.whenItTellsOfCare === WhenItTellsOfCare.REMOVE_ACTOR ? 'true' : readsHealthSummary;
-  return {
-    sql: `(case
+  const visible = `(case
       when ${mandate} is null or ${mandate} = 'NONE' then false
-      when ${lapsed} then ${lapsedActor}
-      when ${mandate} = 'PENDING' then ${pending}
-      when ${mandate} = 'ENDED' then ${ended}
-      when ${party} then true
+      when ${col.lapsed ?? 'false'} then ${involved(InvolvedUnder.ACTOR)}
+      when ${mandate} = 'PENDING' then ${involved(declaration.pending)}
+      when ${mandate} = 'ENDED' then ${involved(declaration.ended)}
+      when ${involved(InvolvedUnder.PARTY)} then true
       when not ${readsAll} then false
       when not ${tellsOfCare} then true
       else ${whenCare}
-    end)`,
-    params: [],
-  };
+    end)`;
+  // Not full, or a party: the actor is the viewer's own business; otherwise hidden only when it tells of care unread.
+  const actorShown = `(${mandate} is distinct from 'FULL' or ${involved(InvolvedUnder.PARTY)} or not ${tellsOfCare} or ${readsHealthSummary})`;
+  return { visible, actorShown };
 }

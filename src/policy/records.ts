@@ -76,6 +76,8 @@ export interface RecordDeclaration<R = unknown> {
 /** SQL expressions over one row `r` of a record's table. */
 export interface RecordSql {
   table: string;
+  /** The order in which a person's records of this kind are listed. */
+  orderBy: string;
   personId: string;
   /** A text[] expression of the record's domains. */
   domains: string;

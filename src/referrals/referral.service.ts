@@ -14,7 +14,6 @@ import { Permission } from '../policy/permissions';
 import { Person } from '../persons/person.entity';
 import type { RequestContext } from '../server/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
-import { keepWhere } from '../shared/filter';
 import { parseId } from '../shared/ids';
 import { assertVersion, inTransaction } from '../shared/transaction';
 import { Convention } from '../structures/convention.entity';
@@ -86,9 +85,8 @@ export class ReferralService {
 
   /** Referrals of a visible person that the viewer may see, newest first (batched). */
   async ofPerson(ctx: RequestContext, personId: string): Promise<ReferralView[]> {
-    if (!ctx.access.mayReadPersons) return [];
-    const referrals = await ctx.loaders.referralsByPerson.load(personId);
-    return (await keepWhere(referrals, (referral) => this.isVisible(ctx, referral))).map((referral) => this.shown(ctx, referral));
+    const rows = await ctx.access.visibleRecords(REFERRAL_RECORD, personId);
+    return rows.map(({ row }) => this.shown(ctx, ctx.em.map(Referral, row)));
   }
 
   /** A referral leaving the server is an access to its person's record: audited. */
