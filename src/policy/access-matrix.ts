@@ -10,6 +10,8 @@ import {
   consentCanWiden,
   roleHoldsDomain,
 } from './access-policy';
+import './record-kinds';
+import { CARE_NEEDS, InvolvedUnder, WhenItTellsOfCare, recordDeclarations } from './records';
 import { DataDomain } from './data-domain';
 import { FigureDisclosure, HEALTH_FIGURE_KINDS, SMALL_COUNT, SMALL_COUNT_DISCLOSURE } from './directory-figures';
 import { DATA_DOMAIN_EXTENSION } from './domain-guard';
@@ -150,6 +152,32 @@ export function renderAccessMatrix(schema: GraphQLSchema): string {
     table(
       ['role', 'another structure’s count of 0 or more than 10', `another structure’s count of ${SMALL_COUNT.min} to ${SMALL_COUNT.max}`],
       Object.values(Role).map((role) => [role, FIGURE_TEXT[FigureDisclosure.EXACT], FIGURE_TEXT[SMALL_COUNT_DISCLOSURE[role]]]),
+    ),
+  );
+  out.push('');
+  out.push('## Records and their actors');
+  out.push('');
+  out.push('Every record about a person is declared once (src/policy/record-kinds.ts). A structure it involves (actor or');
+  out.push('party) sees it under a full mandate; under a pending or ended mandate, as the table says. Another structure with');
+  out.push('a full mandate sees it when it reads each of its domains and, if it tells of care (a CSAPA involved, the need');
+  out.push(`${CARE_NEEDS.join(' or ')}, or a health domain), HEALTH_SUMMARY too; a record that must stay loses its actor instead.`);
+  out.push('A lapsed record (an expired or revoked consent) is shown to its actor only.');
+  out.push('');
+  const UNDER: Record<InvolvedUnder, string> = {
+    [InvolvedUnder.ACTOR]: 'its actor',
+    [InvolvedUnder.PARTY]: 'its actor and parties',
+    [InvolvedUnder.NOTHING]: 'nobody',
+  };
+  out.push(
+    table(
+      ['record', 'what it is', 'telling of care, to others', 'pending mandate shows it to', 'ended mandate shows it to'],
+      recordDeclarations().map((d) => [
+        d.kind,
+        d.description,
+        d.whenItTellsOfCare === WhenItTellsOfCare.REMOVE_ACTOR ? 'shown without its actor or note' : 'HEALTH_SUMMARY',
+        UNDER[d.pending],
+        UNDER[d.ended],
+      ]),
     ),
   );
   out.push('');
