@@ -224,8 +224,12 @@ export class ReferralService {
     fields: { person: Person; to: Structure; service: Service | null; needs: Need[]; motive?: string | null; idempotencyKey?: string | null },
   ): Promise<Referral> {
     const { person, to } = fields;
-    const active = await em.count(Referral, { person, toStructure: to, status: { $in: [...ACTIVE_REFERRAL_STATUSES] } });
-    if (active > 0) throw new ConflictError(`The person already has an open referral to ${to.name}`);
+    // Only an open referral the viewer sees is a conflict: another sender's, hidden from it (a CSAPA's
+    // shelter request), must not be revealed by the refusal, so the request goes through on its own.
+    const active = await em.find(Referral, { person, toStructure: to, status: { $in: [...ACTIVE_REFERRAL_STATUSES] } });
+    for (const open of active) {
+      if (await ctx.access.sees(REFERRAL_RECORD, open)) throw new ConflictError(`The person already has an open referral to ${to.name}`);
+    }
     const from = em.getReference(Structure, ctx.viewer.structureId);
     const created = new Referral(person, from, to, fields.needs, em.getReference(Account, ctx.viewer.accountId));
     created.service = fields.service;

@@ -145,6 +145,19 @@ describe('records and their actors: the review findings', () => {
     expect(siao.find((r: { id: string }) => r.id === ids.shelterReferral).fromStructure.kind).toBe('CSAPA');
   });
 
+  it("a conflict on an open referral is raised only by a referral the sender sees", async () => {
+    // The SIAO follows the person on the CSAPA's request, which the association may not see:
+    // the association's own request goes through instead of revealing it.
+    const request = await call('ts.relais38', `mutation($input: RequestShelterInput!) { requestShelter(input: $input) { id } }`, {
+      input: { personId: ids.person },
+    });
+    expect(request.errors).toBeUndefined();
+    const again = await call('ts.relais38', `mutation($input: RequestShelterInput!) { requestShelter(input: $input) { id } }`, {
+      input: { personId: ids.person },
+    });
+    expect(codeOf(again)).toBe('CONFLICT');
+  });
+
   it("M1: a conflict with the CSAPA's placement does not name it", async () => {
     const personId = await register('Placé');
     await accept('soignant.csapa44', await refer(personId, ids.csapa44, ['ADDICTION_CARE']));
