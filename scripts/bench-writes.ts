@@ -1,0 +1,112 @@
+/**
+ * Benchmark of small writes: case notes written by concurrent clients over HTTP.
+ *   npm run bench:writes [-- --clients 50 --duration 10]
+ * Starts a scratch PostgreSQL with the demo data, serves the API in this process (one Node
+ * thread), and has N clients each write case notes as fast as answers come back, on the
+ * persons their structure follows with a full mandate. Every write runs the policy, writes
+ * the note, its outbox event and its audit entry in one transaction. Prints writes a second,
+ * p50/p99 latency, errors and the SQL statements per write. Figures depend on the machine.
+ */
+import 'reflect-metadata';
+import { Account } from '../src/accounts/account.entity';
+import { signDevToken } from '../src/auth/tokens';
+import { loadDemoData } from '../src/config/demo-data';
+import { loadConfig } from '../src/config/env';
+import { initOrm, migrate } from '../src/config/orm';
+import { startScratchDatabase } from '../src/config/scratch-database';
+import { mandateSubquery } from '../src/policy/mandate.repository';
+import { createServer } from '../src/server/app';
+import { createLogger } from '../src/server/logger';
+
+const MUTATION = `mutation Note($input: WriteCaseNoteInput!) { writeCaseNote(input: $input) { id } }`;
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function main(): Promise<void> {
+  const clients = option('clients', 50);
+  const duration = option('duration', 10);
+  const db = await startScratchDatabase('bench_writes');
+  let statements = 0;
+  const orm = await initOrm(db.url, { onQuery: () => (statements += 1), onDriverWarning: () => undefined, poolMax: 20 });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  try {
+    await migrate(orm);
+    await loadDemoData(orm);
+    const em = orm.em.fork();
+    const account = await em.findOneOrFail(Account, { login: 'ts.relais38' }, { populate: ['structure'] });
+    const mandates = mandateSubquery(account.structure.id);
+    const persons = (
+      await em.getConnection().execute<{ person_id: string }[]>(`select person_id from (${mandates.sql}) m where state = 'FULL'`, mandates.params)
+    ).map((row) => row.person_id);
+    if (persons.length === 0) throw new Error('the association follows nobody with a full mandate');
+    const server = await createServer({ config, orm, logger: createLogger('silent') });
+    const port = await server.listen(0, '127.0.0.1');
+    const token = await signDevToken(config.jwt, account);
+    const url = `http://127.0.0.1:${port}/graphql`;
+    let written = 0;
+    let errors = 0;
+    const times: number[] = [];
+    const write = async (index: number) => {
+      const t0 = process.hrtime.bigint();
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          query: MUTATION,
+          variables: { input: { personId: persons[index % persons.length], domain: 'SOCIAL', text: `Entretien de suivi n° ${index}` } },
+        }),
+      });
+      const body = (await response.json()) as { errors?: unknown };
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      if (body.errors) errors += 1;
+      else written += 1;
+    };
+    // Warm-up, then the measured window.
+    await Promise.all(Array.from({ length: clients }, (_, i) => write(i)));
+    written = 0;
+    errors = 0;
+    times.length = 0;
+    const statementsBefore = statements;
+    const cpuBefore = process.cpuUsage();
+    const started = Date.now();
+    let counter = 0;
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (Date.now() - started < duration * 1000) await write(counter++);
+      }),
+    );
+    const seconds = (Date.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    times.sort((a, b) => a - b);
+    console.log(`writeCaseNote over HTTP, ${clients} concurrent clients, ${duration} s (node ${process.version}, one Node thread)`);
+    console.log('writes/s   p50 ms   p99 ms   errors   statements/write   node CPU ms/write');
+    console.log(
+      [
+        (written / seconds).toFixed(1).padStart(8),
+        percentile(times, 50).toFixed(1).padStart(8),
+        percentile(times, 99).toFixed(1).padStart(8),
+        String(errors).padStart(8),
+        ((statements - statementsBefore) / Math.max(1, written + errors)).toFixed(1).padStart(18),
+        ((cpu.user + cpu.system) / 1000 / Math.max(1, written + errors)).toFixed(2).padStart(19),
+      ].join(' '),
+    );
+    await server.stop();
+  } finally {
+    await orm.close();
+    await db.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
