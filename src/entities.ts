@@ -25,6 +25,7 @@ import { Placement } from './housing/placement.entity';
 import { OutboxEvent } from './outbox/outbox-event.entity';
 import { RightStepChange } from './persons/right-step-change.entity';
 import { Convention } from './structures/convention.entity';
+import { Mandate } from './policy/mandate.entity';
 import { Service } from './structures/service.entity';
 import { Structure } from './structures/structure.entity';
 
@@ -47,6 +48,7 @@ export const ENTITIES = [
   PersonHealthRecord,
   Referral,
   FollowUp,
+  Mandate,
   Appointment,
   CaseNote,
   Consent,

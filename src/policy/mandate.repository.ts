@@ -1,14 +1,39 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MandateState, RETENTION_YEARS } from './access-policy';
 
+/**
+ * An ended mandate shows for the retention period after its latest end; open ones always.
+ * The bound is a subquery so that it is computed once, not for each row.
+ */
+const IN_RETENTION = `(m.state <> 'ENDED' or m.ended_at > (select now() - interval '${RETENTION_YEARS} years'))`;
+
+/**
+ * The mandates of one structure, as SQL: rows (person_id, state), read from the mandate
+ * table (kept equal to the history by triggers, src/policy/mandate.entity.ts). Every
+ * person query is scoped by this subquery, so lists, counts, cursors and lookups by id see
+ * the same rows. `onlyPersons` adds a `= any(?::uuid[])` filter.
+ */
+export function mandateSubquery(structureId: string, onlyPersons?: readonly string[]): { sql: string; params: unknown[] } {
+  const params: unknown[] = [structureId];
+  let filter = '';
+  if (onlyPersons) {
+    params.push(`{${onlyPersons.join(',')}}`);
+    filter = ' and m.person_id = any(?::uuid[])';
+  }
+  return {
+    sql: `select m.person_id, m.state from mandate m where m.structure_id = ?${filter} and ${IN_RETENTION}`,
+    params,
+  };
+}
+
 const RANK_STATE = `case max(rank) when 3 then 'FULL' when 2 then 'PENDING' else 'ENDED' end`;
 
 /**
- * The mandates of one structure, as SQL: rows (person_id, state), the strongest state
- * per person. Every person query is scoped by this subquery, so lists, counts, cursors
- * and lookups by id see the same rows. `onlyPersons` adds `= any(?::uuid[])` filters.
+ * The same rows as mandateSubquery, derived from the whole history (person files,
+ * referrals, follow-ups) on every call, as they were before the mandate table: tests
+ * and benchmarks compare the two.
  */
-export function mandateSubquery(structureId: string, onlyPersons?: readonly string[]): { sql: string; params: unknown[] } {
+export function mandatesFromHistorySql(structureId: string, onlyPersons?: readonly string[]): { sql: string; params: unknown[] } {
   const retention = `interval '${RETENTION_YEARS} years'`;
   const params: unknown[] = [];
   const filter = (column: string) => {

@@ -1,4 +1,4 @@
-import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { DeadlockException, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../server/context';
 import { ConflictError } from './errors';
@@ -16,6 +16,11 @@ export async function inTransaction<T>(ctx: RequestContext, work: (em: EntityMan
     }
     if (error instanceof UniqueConstraintViolationException) {
       throw new ConflictError('The record already exists');
+    }
+    // Writes to one person's history wait for each other (the mandate triggers lock the
+    // person); two that also wait on each other's rows are a deadlock, rolled back.
+    if (error instanceof DeadlockException) {
+      throw new ConflictError('Another change to the same person was written at the same time; retry');
     }
     throw error;
   }
