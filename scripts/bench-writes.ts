@@ -1,6 +1,6 @@
 /**
  * Benchmark of small writes: case notes written by concurrent clients over HTTP.
- *   npm run bench:writes [-- --clients 50 --duration 10]
+ *   npm run bench:writes [-- --clients 50 --duration 10 --profile writes.cpuprofile]
  * Starts a scratch PostgreSQL with the demo data, serves the API in this process (one Node
  * thread), and has N clients each write case notes as fast as answers come back, on the
  * persons their structure follows with a full mandate. Every write runs the policy, writes
@@ -8,6 +8,8 @@
  * p50/p99 latency, errors and the SQL statements per write. Figures depend on the machine.
  */
 import 'reflect-metadata';
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { Account } from '../src/accounts/account.entity';
 import { signDevToken } from '../src/auth/tokens';
 import { loadDemoData } from '../src/config/demo-data';
@@ -75,6 +77,13 @@ async function main(): Promise<void> {
     written = 0;
     errors = 0;
     times.length = 0;
+    const profileTo = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null;
+    const session = profileTo ? new Session() : null;
+    if (session) {
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+    }
     const statementsBefore = statements;
     const cpuBefore = process.cpuUsage();
     const started = Date.now();
@@ -86,6 +95,11 @@ async function main(): Promise<void> {
     );
     const seconds = (Date.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
+    if (session && profileTo) {
+      const { profile } = await session.post('Profiler.stop');
+      fs.writeFileSync(profileTo, JSON.stringify(profile));
+      session.disconnect();
+    }
     times.sort((a, b) => a - b);
     console.log(`writeCaseNote over HTTP, ${clients} concurrent clients, ${duration} s (node ${process.version}, one Node thread)`);
     console.log('writes/s   p50 ms   p99 ms   errors   statements/write   node CPU ms/write');
