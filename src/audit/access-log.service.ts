@@ -3,7 +3,7 @@ import { DataDomain } from '../policy/data-domain';
 import { Permission } from '../policy/permissions';
 import type { RequestContext } from '../server/context';
 import { parseId } from '../shared/ids';
-import { StructureKind } from '../structures/structure-kind';
+import { StructureKind } from '../shared/structure-kind';
 import { AuditEntry } from './audit-entry.entity';
 import { AccessLogEntryView } from './audit.type';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Account } from '../accounts/account.entity';
-import { ClientKind, Role } from '../accounts/role';
+import { ClientKind, Role } from '../auth/role';
 import { DataDomain } from '../policy/data-domain';
 import { enumArrayCheck } from '../shared/checks';
 import { Structure } from '../structures/structure.entity';

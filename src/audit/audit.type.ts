@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { ClientKind, Role } from '../accounts/role';
+import { ClientKind, Role } from '../auth/role';
 import { DataDomain } from '../policy/data-domain';
 import { DateTimeScalar } from '../shared/scalars';
 import type { AuditEntry } from './audit-entry.entity';

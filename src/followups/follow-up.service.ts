@@ -14,7 +14,7 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import { keepWhere } from '../shared/filter';
 import { parseId } from '../shared/ids';
 import { assertVersion, inTransaction } from '../shared/transaction';
-import type { StructureKind } from '../structures/structure-kind';
+import type { StructureKind } from '../shared/structure-kind';
 import type { CloseFollowUpArgs } from './follow-up.inputs';
 import { FollowUp } from './follow-up.entity';
 import { FollowUpView } from './follow-up.type';

@@ -12,7 +12,7 @@ import { BadUserInputError } from '../shared/errors';
 import { parseId } from '../shared/ids';
 import { decodeCursor, encodeCursor } from '../shared/pagination';
 import { assertVersion, inTransaction } from '../shared/transaction';
-import { StructureKind } from '../structures/structure-kind';
+import { StructureKind } from '../shared/structure-kind';
 import { Structure } from '../structures/structure.entity';
 import { PersonHousing } from './person-housing.entity';
 import { PersonIdentity } from './person-identity.entity';

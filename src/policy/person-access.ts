@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { loadConsentedDomains } from '../consents/consent.repository';
 import { ForbiddenError, NotFoundError } from '../shared/errors';
-import { StructureKind } from '../structures/structure-kind';
+import { StructureKind } from '../shared/structure-kind';
 import { ACCESS_POLICY, Decision, Grant, MandateState, decide, type Action } from './access-policy';
 import { DataDomain } from './data-domain';
 import { loadMandates } from './mandate.repository';

@@ -6,7 +6,8 @@ import { Person } from '../persons/person.entity';
 import { Service } from '../structures/service.entity';
 import { Convention } from '../structures/convention.entity';
 import { Structure } from '../structures/structure.entity';
-import { Need, ReferralStatus } from './referral.enums';
+import { ReferralStatus } from './referral.enums';
+import { Need } from '../shared/need';
 
 /** A SPIP orients a person to a structure (or one of its services) for some needs. */
 @Entity({ tableName: 'referral' })

@@ -17,13 +17,14 @@ import { parseId } from '../shared/ids';
 import { assertVersion, inTransaction } from '../shared/transaction';
 import { Convention } from '../structures/convention.entity';
 import { Service } from '../structures/service.entity';
-import type { StructureKind } from '../structures/structure-kind';
+import type { StructureKind } from '../shared/structure-kind';
 import { Structure } from '../structures/structure.entity';
 import { structureService } from '../structures/structure.service';
 import { DirectoryFigure, WithheldFigureView } from '../structures/structure.type';
 import { ACTIVE_REFERRAL_STATUSES, assertTransition } from './referral-state';
 import { Referral } from './referral.entity';
-import { type Need, ReferralStatus } from './referral.enums';
+import { ReferralStatus } from './referral.enums';
+import type { Need } from '../shared/need';
 import type { ReferPersonInput, ReferralsArgs } from './referral.inputs';
 import { ConventionView, ReferralView, ReferralWarningCode, type ReferralWarningView } from './referral.type';
 

@@ -2,7 +2,8 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../shared/scalars';
 import type { Convention } from '../structures/convention.entity';
 import type { Referral } from './referral.entity';
-import { Need, ReferralStatus } from './referral.enums';
+import { ReferralStatus } from './referral.enums';
+import { Need } from '../shared/need';
 
 export enum ReferralWarningCode {
   RELEASE_BEYOND_SIX_MONTHS = 'RELEASE_BEYOND_SIX_MONTHS',
