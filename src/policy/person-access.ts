@@ -1,26 +1,25 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
-import { loadConsentedDomains } from '../consents/consent.repository';
+import { loadConsentedDomains } from './consent.repository';
 import { ForbiddenError, NotFoundError } from '../shared/errors';
 import { StructureKind } from '../shared/structure-kind';
 import { ACCESS_POLICY, Decision, Grant, MandateState, decide, type Action } from './access-policy';
+import { loadWrittenDomains } from './authorship.repository';
 import { DataDomain } from './data-domain';
 import { loadMandates } from './mandate.repository';
 import { Permission, roleMay } from './permissions';
 
-/** Whether a structure wrote (its part of) a domain of a person: what an ended mandate still shows. */
-export type WriterLookup = (personId: string, domain: DataDomain, structureId: string) => Promise<boolean>;
-
 /**
- * The policy applied to one viewer for one request: mandates and consents are
- * loaded in batches, per request, and never cached beyond it, so a revoked consent
- * or an ended mandate takes effect on the next request.
+ * The policy applied to one viewer for one request: mandates, consents and what the
+ * viewer's structure wrote (what an ended mandate still shows) are loaded in batches,
+ * per request, and never cached beyond it, so a revoked consent or an ended mandate
+ * takes effect on the next request.
  */
 export class PersonAccess {
   private readonly mandates: DataLoader<string, MandateState>;
   private readonly consents: DataLoader<string, Set<DataDomain>>;
-  private wroteIt: WriterLookup = async () => false;
+  private readonly written: DataLoader<string, Set<DataDomain>>;
 
   constructor(
     em: EntityManager,
@@ -34,11 +33,10 @@ export class PersonAccess {
       const found = await loadConsentedDomains(em, viewer.structureId, ids);
       return ids.map((id) => found.get(id) ?? new Set<DataDomain>());
     });
-  }
-
-  /** Set once per request by the persons module, which owns the domain rows. */
-  useWriterLookup(lookup: WriterLookup): void {
-    this.wroteIt = lookup;
+    this.written = new DataLoader(async (ids) => {
+      const found = await loadWrittenDomains(em, viewer.structureId, ids);
+      return ids.map((id) => found.get(id) ?? new Set<DataDomain>());
+    });
   }
 
   /** Records a mandate already computed by a scoped query (a page of persons). */
@@ -66,7 +64,7 @@ export class PersonAccess {
   /** Whether the viewer reads the domain now (for OWN, whether its structure wrote it). */
   async canRead(personId: string, domain: DataDomain): Promise<boolean> {
     const decision = await this.decision(personId, domain, 'read');
-    if (decision === Decision.OWN) return this.wroteIt(personId, domain, this.viewer.structureId);
+    if (decision === Decision.OWN) return (await this.written.load(personId)).has(domain);
     return decision !== Decision.DENY;
   }
 

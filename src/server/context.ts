@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { ReadAudit } from '../audit/read-audit';
 import type { Viewer } from '../auth/viewer';
-import { writerLookup } from '../persons/person.loaders';
 import { PersonAccess } from '../policy/person-access';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -39,8 +38,5 @@ export function createRequestContext(
   log: Logger,
   settings: RequestSettings = DEFAULT_SETTINGS,
 ): RequestContext {
-  const loaders = createLoaders(em);
-  const access = new PersonAccess(em, viewer);
-  access.useWriterLookup(writerLookup(loaders));
-  return { requestId, em, viewer, loaders, access, readAudit: new ReadAudit(), operationName: null, log, settings };
+  return { requestId, em, viewer, loaders: createLoaders(em), access: new PersonAccess(em, viewer), readAudit: new ReadAudit(), operationName: null, log, settings };
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { DataDomain } from '../policy/data-domain';
+import type { DataDomain } from './data-domain';
 
 /** SQL condition of a consent in force: given, not revoked, not expired. */
 export const CONSENT_IN_FORCE = `c.revoked_at is null and (c.expires_at is null or c.expires_at > now())`;
