@@ -3,7 +3,7 @@ import { evaluationService } from '../evaluations/evaluation.service';
 import { ActionInput, EnrolInActionInput, EvaluationInput, ParticipationInput } from './action.inputs';
 import { participationService } from './participation.service';
 import { ParticipationView } from './participation.type';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { EvaluationView } from '../evaluations/evaluation.type';
 import { structureService } from '../structures/structure.service';
 import { StructureView } from '../structures/structure.type';

@@ -1,7 +1,7 @@
 import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
 import { Permission } from '../policy/permissions';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { parseId } from '../shared/ids';
 import { StructureKind } from '../shared/structure-kind';
 import { AuditEntry } from './audit-entry.entity';

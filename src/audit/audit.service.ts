@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Account } from '../accounts/account.entity';
 import type { DataDomain } from '../policy/data-domain';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { Structure } from '../structures/structure.entity';
 import { AuditEntry, AuditKind } from './audit-entry.entity';
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { personService } from '../persons/person.service';
 import { PersonView } from '../persons/person.type';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { structureService } from '../structures/structure.service';
 import { StructureView } from '../structures/structure.type';
 import { RecordConsentInput } from './consent.inputs';

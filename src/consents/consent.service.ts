@@ -7,14 +7,15 @@ import { MandateState, PERSON_DATA_ROLES, consentCanWiden, roleHoldsDomain } fro
 import { assertAllowed } from '../policy/authz';
 import { Permission } from '../policy/permissions';
 import { Person } from '../persons/person.entity';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
 import { parseId } from '../shared/ids';
-import { inTransaction } from '../shared/transaction';
+import { inTransaction } from '../context/transaction';
 import { StructureKind } from '../shared/structure-kind';
 import { Structure } from '../structures/structure.entity';
 import { Consent } from './consent.entity';
 import { ConsentDuration, type RecordConsentInput } from './consent.inputs';
+import { consentLoaders } from './consent.loaders';
 import { ConsentView } from './consent.type';
 
 /** The person-data role of each kind of structure that receives data. */
@@ -32,7 +33,7 @@ export class ConsentService {
   /** Consents the viewer may see: those it recorded or received, and those given to all. */
   async ofPerson(ctx: RequestContext, personId: string): Promise<ConsentView[]> {
     if ((await ctx.access.mandate(personId)) !== MandateState.FULL) return [];
-    const consents = await ctx.loaders.consentsByPerson.load(personId);
+    const consents = await consentLoaders(ctx).consentsByPerson.load(personId);
     const structureId = ctx.viewer.structureId;
     const shown = consents.filter(
       (c) => c.recordedByStructure.id === structureId || c.recipient === null || c.recipient.id === structureId,

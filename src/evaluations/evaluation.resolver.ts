@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { actionService } from '../actions/action.service';
 import { ActionView } from '../actions/action.type';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { structureService } from '../structures/structure.service';
 import { StructureView } from '../structures/structure.type';
 import { evaluationService } from './evaluation.service';

@@ -5,16 +5,18 @@ import { recordEvent } from '../outbox/outbox';
 import { assertAllowed } from '../policy/authz';
 import { Permission } from '../policy/permissions';
 import { Person } from '../persons/person.entity';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
 import { keepWhere } from '../shared/filter';
 import { parseId } from '../shared/ids';
-import { assertVersion, inTransaction } from '../shared/transaction';
+import { assertVersion, inTransaction } from '../context/transaction';
 import { Structure } from '../structures/structure.entity';
+import { structureLoaders } from '../structures/structure.loaders';
 import { Appointment } from './appointment.entity';
 import { AppointmentOutcome, type AppointmentOutcomeArgs, type ScheduleAppointmentInput } from './follow-up.inputs';
 import { AppointmentStatus } from './follow-up.enums';
 import { FollowUp } from './follow-up.entity';
+import { followUpLoaders } from './follow-up.loaders';
 import { AppointmentView } from './follow-up.type';
 
 const DAY_MS = 86_400_000;
@@ -22,7 +24,7 @@ const DAY_MS = 86_400_000;
 /** Appointments: scheduled and held by a structure with a full mandate, read under their domain's policy. */
 export class AppointmentService {
   async isVisible(ctx: RequestContext, appointment: Appointment): Promise<boolean> {
-    const structure = await ctx.loaders.structureById.load(appointment.structure.id);
+    const structure = await structureLoaders(ctx).structureById.load(appointment.structure.id);
     return ctx.access.canSeeRecord(appointment.person.id, {
       domain: appointment.domain,
       structureId: structure!.id,
@@ -33,7 +35,7 @@ export class AppointmentService {
   /** Appointments of a visible person the viewer may see, latest first (batched). */
   async ofPerson(ctx: RequestContext, personId: string): Promise<AppointmentView[]> {
     if (!ctx.access.mayReadPersons) return [];
-    const rows = await ctx.loaders.appointmentsByPerson.load(personId);
+    const rows = await followUpLoaders(ctx).appointmentsByPerson.load(personId);
     const shown = await keepWhere(rows, (row) => this.isVisible(ctx, row));
     for (const row of shown) ctx.readAudit.record(personId, row.domain);
     return shown.map(AppointmentView.from);
@@ -42,7 +44,7 @@ export class AppointmentService {
   /** An appointment the viewer's structure holds (caseload), if any. */
   async ownById(ctx: RequestContext, id: string | null): Promise<AppointmentView | null> {
     if (!id) return null;
-    const appointment = await ctx.loaders.appointmentById.load(id);
+    const appointment = await followUpLoaders(ctx).appointmentById.load(id);
     if (!appointment || !(await this.isVisible(ctx, appointment))) return null;
     ctx.readAudit.record(appointment.person.id, appointment.domain);
     return AppointmentView.from(appointment);

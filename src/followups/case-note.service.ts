@@ -6,27 +6,29 @@ import { assertAllowed } from '../policy/authz';
 import type { DataDomain } from '../policy/data-domain';
 import { Permission } from '../policy/permissions';
 import { Person } from '../persons/person.entity';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
 import { keepWhere } from '../shared/filter';
 import { parseId } from '../shared/ids';
-import { assertVersion, inTransaction } from '../shared/transaction';
+import { assertVersion, inTransaction } from '../context/transaction';
+import { structureLoaders } from '../structures/structure.loaders';
 import { CaseNote } from './case-note.entity';
 import type { EditCaseNoteArgs, WriteCaseNoteInput } from './follow-up.inputs';
 import { FollowUp } from './follow-up.entity';
+import { followUpLoaders } from './follow-up.loaders';
 import { CASE_NOTE_EDIT_WINDOW_MS, CaseNoteView } from './follow-up.type';
 
 /** Case notes: written in a domain the author writes, read under that domain's policy, append-only after 24 hours. */
 export class CaseNoteService {
   async isVisible(ctx: RequestContext, note: CaseNote): Promise<boolean> {
-    const structure = await ctx.loaders.structureById.load(note.authorStructure.id);
+    const structure = await structureLoaders(ctx).structureById.load(note.authorStructure.id);
     return ctx.access.canSeeRecord(note.person.id, { domain: note.domain, structureId: structure!.id, structureKind: structure!.kind });
   }
 
   /** Notes of a visible person the viewer may read, newest first, optionally of one domain (batched). */
   async ofPerson(ctx: RequestContext, personId: string, domain?: DataDomain | null): Promise<CaseNoteView[]> {
     if (!ctx.access.mayReadPersons) return [];
-    const rows = (await ctx.loaders.caseNotesByPerson.load(personId)).filter((row) => !domain || row.domain === domain);
+    const rows = (await followUpLoaders(ctx).caseNotesByPerson.load(personId)).filter((row) => !domain || row.domain === domain);
     const shown = await keepWhere(rows, (row) => this.isVisible(ctx, row));
     for (const row of shown) ctx.readAudit.record(personId, row.domain);
     return shown.map((row) => CaseNoteView.from(row, ctx.viewer.structureId));
@@ -35,7 +37,7 @@ export class CaseNoteService {
   /** The note a correction points to, when the viewer may read it. */
   async correctedBy(ctx: RequestContext, noteId: string | null): Promise<CaseNoteView | null> {
     if (!noteId) return null;
-    const note = await ctx.loaders.caseNoteById.load(noteId);
+    const note = await followUpLoaders(ctx).caseNoteById.load(noteId);
     if (!note || !(await this.isVisible(ctx, note))) return null;
     ctx.readAudit.record(note.person.id, note.domain);
     return CaseNoteView.from(note, ctx.viewer.structureId);

@@ -4,7 +4,7 @@ import { personService } from '../persons/person.service';
 import { PersonView } from '../persons/person.type';
 import { referralService } from '../referrals/referral.service';
 import { ReferralView } from '../referrals/referral.type';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { structureService } from '../structures/structure.service';
 import { ServiceView, StructureView } from '../structures/structure.type';
 import { appointmentService } from './appointment.service';

@@ -9,14 +9,16 @@ import { Permission } from '../policy/permissions';
 import { assertTransition } from '../referrals/referral-state';
 import type { Referral } from '../referrals/referral.entity';
 import { ReferralStatus } from '../referrals/referral.enums';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
 import { keepWhere } from '../shared/filter';
 import { parseId } from '../shared/ids';
-import { assertVersion, inTransaction } from '../shared/transaction';
+import { assertVersion, inTransaction } from '../context/transaction';
 import type { StructureKind } from '../shared/structure-kind';
+import { structureLoaders } from '../structures/structure.loaders';
 import type { CloseFollowUpArgs } from './follow-up.inputs';
 import { FollowUp } from './follow-up.entity';
+import { followUpLoaders } from './follow-up.loaders';
 import { FollowUpView } from './follow-up.type';
 
 function today(): string {
@@ -27,7 +29,7 @@ function today(): string {
 export class FollowUpService {
   /** Whether the viewer sees a follow-up: its structure does; others under the record domain of that structure. */
   async isVisible(ctx: RequestContext, followUp: FollowUp): Promise<boolean> {
-    const structure = await ctx.loaders.structureById.load(followUp.structure.id);
+    const structure = await structureLoaders(ctx).structureById.load(followUp.structure.id);
     return ctx.access.canSeeRecord(followUp.person.id, {
       domain: recordDomain(structure!.kind),
       structureId: structure!.id,
@@ -38,7 +40,7 @@ export class FollowUpService {
   /** Follow-ups of a visible person that the viewer may see, latest first (batched). */
   async ofPerson(ctx: RequestContext, personId: string): Promise<FollowUpView[]> {
     if (!ctx.access.mayReadPersons) return [];
-    const rows = await ctx.loaders.followUpsByPerson.load(personId);
+    const rows = await followUpLoaders(ctx).followUpsByPerson.load(personId);
     const shown = await keepWhere(rows, (row) => this.isVisible(ctx, row));
     if (shown.length > 0) ctx.readAudit.touch(personId);
     return shown.map(FollowUpView.from);

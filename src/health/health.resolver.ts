@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { DataDomain } from '../policy/data-domain';
 import { PersonData } from '../policy/domain-guard';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { structureService } from '../structures/structure.service';
 import { StructureView } from '../structures/structure.type';
 import { HealthRecordInput } from './health.inputs';

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'ty
 import { personService } from '../persons/person.service';
 import { PersonView } from '../persons/person.type';
 import { ReferralView } from '../referrals/referral.type';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { structureService } from '../structures/structure.service';
 import { ServiceView, StructureView, WithheldFigureView } from '../structures/structure.type';
 import { EndPlacementArgs, PlacePersonArgs, RequestShelterInput } from './housing.inputs';

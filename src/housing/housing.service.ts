@@ -17,17 +17,19 @@ import { Permission } from '../policy/permissions';
 import { Need } from '../shared/need';
 import { referralService } from '../referrals/referral.service';
 import { ReferralView } from '../referrals/referral.type';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
 import { keepWhere } from '../shared/filter';
 import { parseId } from '../shared/ids';
-import { assertVersion, inTransaction } from '../shared/transaction';
+import { assertVersion, inTransaction } from '../context/transaction';
 import { Service } from '../structures/service.entity';
 import { StructureKind } from '../shared/structure-kind';
 import { Structure } from '../structures/structure.entity';
+import { structureLoaders } from '../structures/structure.loaders';
 import { structureService } from '../structures/structure.service';
 import { DirectoryFigure, ServiceView, WithheldFigureView } from '../structures/structure.type';
 import type { EndPlacementArgs, PlacePersonArgs, RequestShelterInput } from './housing.inputs';
+import { housingLoaders } from './housing.loaders';
 import { Placement } from './placement.entity';
 import { PlacementView } from './placement.type';
 
@@ -45,7 +47,7 @@ function placementDomain(kind: StructureKind): DataDomain {
 /** Housing: shelter requests to the SIAO, placements in services with housing places, occupancy. */
 export class HousingService {
   async isVisible(ctx: RequestContext, placement: Placement): Promise<boolean> {
-    const structure = (await ctx.loaders.structureById.load(placement.structure.id))!;
+    const structure = (await structureLoaders(ctx).structureById.load(placement.structure.id))!;
     return ctx.access.canSeeRecord(placement.person.id, {
       domain: placementDomain(structure.kind),
       structureId: structure.id,
@@ -56,7 +58,7 @@ export class HousingService {
   /** Placements of a visible person the viewer may see, latest first (batched). */
   async ofPerson(ctx: RequestContext, personId: string): Promise<PlacementView[]> {
     if (!ctx.access.mayReadPersons) return [];
-    const rows = await ctx.loaders.placementsByPerson.load(personId);
+    const rows = await housingLoaders(ctx).placementsByPerson.load(personId);
     const shown = await keepWhere(rows, (row) => this.isVisible(ctx, row));
     if (shown.length > 0) ctx.readAudit.record(personId, DataDomain.HOUSING);
     return shown.map(PlacementView.from);
@@ -64,9 +66,9 @@ export class HousingService {
 
   /** The service housing the person now, when the viewer may see that placement. */
   async placementOf(ctx: RequestContext, housing: HousingSituationView): Promise<ServiceView | null> {
-    const current = (await ctx.loaders.placementsByPerson.load(housing.personId)).find((p) => p.endDate === null);
+    const current = (await housingLoaders(ctx).placementsByPerson.load(housing.personId)).find((p) => p.endDate === null);
     if (!current || !(await this.isVisible(ctx, current))) return null;
-    const service = await ctx.loaders.serviceById.load(current.service.id);
+    const service = await structureLoaders(ctx).serviceById.load(current.service.id);
     return service ? ServiceView.from(service) : null;
   }
 
@@ -76,7 +78,7 @@ export class HousingService {
     if (service.housingPlaces === null) return null;
     const [subject, count] = await Promise.all([
       structureService.figureSubject(ctx, service.structureId),
-      ctx.loaders.occupancyByService.load(service.id),
+      housingLoaders(ctx).occupancyByService.load(service.id),
     ]);
     return figureFor(ctx.viewer, subject, count);
   }
@@ -260,7 +262,7 @@ export class HousingService {
       if (!siao || siao.kind !== StructureKind.SIAO) throw new BadUserInputError('siaoId must be the id of a SIAO', 'siaoId');
       return siao;
     }
-    const own = (await ctx.loaders.structureById.load(ctx.viewer.structureId))!;
+    const own = (await structureLoaders(ctx).structureById.load(ctx.viewer.structureId))!;
     const siao = own.departement ? await ctx.em.findOne(Structure, { kind: StructureKind.SIAO, departement: own.departement }) : null;
     if (!siao) throw new BadUserInputError(`No SIAO in your département; give siaoId`, 'siaoId');
     return siao;

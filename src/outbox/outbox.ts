@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DataDomain } from '../policy/data-domain';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { Structure } from '../structures/structure.entity';
 import { OutboxEvent, type OutboxEventType } from './outbox-event.entity';
 

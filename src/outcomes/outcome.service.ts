@@ -3,7 +3,7 @@ import { AuditEntry, AuditKind } from '../audit/audit-entry.entity';
 import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
 import { Permission } from '../policy/permissions';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { BadUserInputError } from '../shared/errors';
 import { Structure } from '../structures/structure.entity';
 import { type Measure, MEASURES, type ProtectedCell, projectYears } from './disclosure';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { PersonHealthRecord } from '../health/health-record.entity';
-import { PersonHealthSummary } from '../health/health-summary.entity';
+import { loadersOf } from '../context/loaders';
+import type { RequestContext } from '../context/request-context';
 import { loaderById, loaderByParent, loaderOneByParent } from '../shared/batch';
 import { PersonHousing } from './person-housing.entity';
 import { PersonIdentity } from './person-identity.entity';
@@ -22,7 +22,8 @@ export function createPersonLoaders(em: EntityManager) {
     rightStepsByPerson: loaderByParent(em, RightStep, 'person', { kind: 'asc' }),
     rightStepChangesByPerson: loaderByParent(em, RightStepChange, 'person', { createdAt: 'desc', id: 'desc' }),
     housingByPerson: loaderOneByParent(em, PersonHousing, 'person'),
-    healthSummaryByPerson: loaderOneByParent(em, PersonHealthSummary, 'person'),
-    healthRecordByPerson: loaderOneByParent(em, PersonHealthRecord, 'person'),
   };
 }
+
+/** This request's person loaders, made on first use. */
+export const personLoaders = (ctx: RequestContext) => loadersOf(ctx, createPersonLoaders);

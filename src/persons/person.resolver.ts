@@ -16,7 +16,7 @@ import { DataDomain } from '../policy/data-domain';
 import { PersonData } from '../policy/domain-guard';
 import { referralService } from '../referrals/referral.service';
 import { ReferralView } from '../referrals/referral.type';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { structureService } from '../structures/structure.service';
 import { ServiceView, StructureView } from '../structures/structure.type';
 import {

@@ -6,12 +6,13 @@ import { recordEvent } from '../outbox/outbox';
 import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
 import { Permission } from '../policy/permissions';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { parseId } from '../shared/ids';
-import { assertVersion, inTransaction } from '../shared/transaction';
+import { assertVersion, inTransaction } from '../context/transaction';
 import { Structure } from '../structures/structure.entity';
 import { RightStatus, type RightKind } from './person.enums';
 import { Person } from './person.entity';
+import { personLoaders } from './person.loaders';
 import { RightStepChange } from './right-step-change.entity';
 import { RightStep } from './right-step.entity';
 import type { UpdateRightStepArgs } from './rights.inputs';
@@ -69,7 +70,7 @@ export class RightsService {
 
   /** The changes of one step, newest first; under an ended mandate, the structure's own only (batched). */
   async historyOf(ctx: RequestContext, step: RightStepView): Promise<RightStepChangeView[]> {
-    const changes = await ctx.loaders.rightStepChangesByPerson.load(step.personId);
+    const changes = await personLoaders(ctx).rightStepChangesByPerson.load(step.personId);
     return changes
       .filter((change) => change.kind === step.kind && (!step.historyOnlyOf || change.structure.id === step.historyOnlyOf))
       .map(RightStepChangeView.from);

@@ -123,3 +123,10 @@ export class PersonAccess {
     }
   }
 }
+
+declare module '../context/request-context' {
+  interface RequestContext {
+    /** The access policy applied to this viewer, with this request's mandates and consents. */
+    access: PersonAccess;
+  }
+}

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { loadersOf } from '../context/loaders';
+import type { RequestContext } from '../context/request-context';
 import { loaderById, loaderByParent } from '../shared/batch';
 import { Convention } from '../structures/convention.entity';
 import { Referral } from './referral.entity';
@@ -22,3 +24,6 @@ export function createReferralLoaders(em: EntityManager) {
     }),
   };
 }
+
+/** This request's referral loaders, made on first use. */
+export const referralLoaders = (ctx: RequestContext) => loadersOf(ctx, createReferralLoaders);

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { personService } from '../persons/person.service';
 import { PersonView } from '../persons/person.type';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { structureService } from '../structures/structure.service';
 import { ServiceView, StructureView, WithheldFigureView } from '../structures/structure.type';
 import { ReferPersonInput, ReferralDecisionArgs, ReferralReasonArgs, ReferralsArgs } from './referral.inputs';

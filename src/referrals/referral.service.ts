@@ -4,21 +4,23 @@ import { auditWrite } from '../audit/audit.service';
 import { followUpService } from '../followups/follow-up.service';
 import { OutboxEventType } from '../outbox/outbox-event.entity';
 import { recordEvent } from '../outbox/outbox';
+import { personLoaders } from '../persons/person.loaders';
 import { MandateState, RECEIVING_KINDS, recordDomain } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
 import { type Figure, FigureDisclosure, figureFor, shownCount } from '../policy/directory-figures';
 import { mandateSubquery } from '../policy/mandate.repository';
 import { Permission } from '../policy/permissions';
 import { Person } from '../persons/person.entity';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
 import { keepWhere } from '../shared/filter';
 import { parseId } from '../shared/ids';
-import { assertVersion, inTransaction } from '../shared/transaction';
+import { assertVersion, inTransaction } from '../context/transaction';
 import { Convention } from '../structures/convention.entity';
 import { Service } from '../structures/service.entity';
 import type { StructureKind } from '../shared/structure-kind';
 import { Structure } from '../structures/structure.entity';
+import { structureLoaders } from '../structures/structure.loaders';
 import { structureService } from '../structures/structure.service';
 import { DirectoryFigure, WithheldFigureView } from '../structures/structure.type';
 import { ACTIVE_REFERRAL_STATUSES, assertTransition } from './referral-state';
@@ -26,6 +28,7 @@ import { Referral } from './referral.entity';
 import { ReferralStatus } from './referral.enums';
 import type { Need } from '../shared/need';
 import type { ReferPersonInput, ReferralsArgs } from './referral.inputs';
+import { referralLoaders } from './referral.loaders';
 import { ConventionView, ReferralView, ReferralWarningCode, type ReferralWarningView } from './referral.type';
 
 const SIX_MONTHS_DAYS = 183;
@@ -57,7 +60,7 @@ export class ReferralService {
     const own = [referral.fromStructure.id, referral.toStructure.id].includes(ctx.viewer.structureId);
     if (own) return true;
     if (mandate !== MandateState.FULL) return false;
-    const receiver = await ctx.loaders.structureById.load(referral.toStructure.id);
+    const receiver = await structureLoaders(ctx).structureById.load(referral.toStructure.id);
     return ctx.access.canRead(personId, recordDomain(receiver!.kind, referral.needs));
   }
 
@@ -97,7 +100,7 @@ export class ReferralService {
   /** Referrals of a visible person that the viewer may see, newest first (batched). */
   async ofPerson(ctx: RequestContext, personId: string): Promise<ReferralView[]> {
     if (!ctx.access.mayReadPersons) return [];
-    const referrals = await ctx.loaders.referralsByPerson.load(personId);
+    const referrals = await referralLoaders(ctx).referralsByPerson.load(personId);
     return (await keepWhere(referrals, (referral) => this.isVisible(ctx, referral))).map((referral) => this.shown(ctx, referral));
   }
 
@@ -111,7 +114,7 @@ export class ReferralService {
   async warningsOf(ctx: RequestContext, referral: ReferralView): Promise<ReferralWarningView[]> {
     if (referral.status !== ReferralStatus.PENDING && referral.status !== ReferralStatus.ACCEPTED) return [];
     const warnings: ReferralWarningView[] = [];
-    const judicial = await ctx.loaders.judicialByPerson.load(referral.personId);
+    const judicial = await personLoaders(ctx).judicialByPerson.load(referral.personId);
     const release = judicial?.expectedReleaseDate ?? null;
     const limit = isoDay(new Date(Date.now() + SIX_MONTHS_DAYS * 86_400_000));
     if (!release) {
@@ -123,7 +126,7 @@ export class ReferralService {
       });
     }
     if (referral.conventionId && referral.status === ReferralStatus.PENDING) {
-      const convention = await ctx.loaders.conventionById.load(referral.conventionId);
+      const convention = await referralLoaders(ctx).conventionById.load(referral.conventionId);
       // The use of the quota is a directory figure: warned about only to whom it is exact.
       const used = convention ? await this.conventionUseFigure(ctx, ConventionView.from(convention)) : null;
       if (convention && used && used.decision.disclosure === FigureDisclosure.EXACT && used.count > convention.yearlyQuota) {
@@ -138,7 +141,7 @@ export class ReferralService {
 
   async conventionOf(ctx: RequestContext, conventionId: string | null): Promise<ConventionView | null> {
     if (!conventionId) return null;
-    const convention = await ctx.loaders.conventionById.load(conventionId);
+    const convention = await referralLoaders(ctx).conventionById.load(conventionId);
     return convention ? ConventionView.from(convention) : null;
   }
 
@@ -150,7 +153,7 @@ export class ReferralService {
     assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
     const [subject, count] = await Promise.all([
       structureService.figureSubject(ctx, convention.structureId, [convention.partnerId]),
-      ctx.loaders.conventionUseThisYear.load(convention.id),
+      referralLoaders(ctx).conventionUseThisYear.load(convention.id),
     ]);
     return figureFor(ctx.viewer, subject, count);
   }
@@ -313,7 +316,7 @@ export class ReferralService {
       assertTransition(found.status, to);
       assertVersion('The referral', found.version, expectedVersion);
       found.status = to;
-      const receiver = (await ctx.loaders.structureById.load(found.toStructure.id))!;
+      const receiver = (await structureLoaders(ctx).structureById.load(found.toStructure.id))!;
       await apply(found, em, receiver.kind);
       recordEvent(em, ctx, TRANSITION_EVENT[to], {
         personId: found.person.id,

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { loadersOf } from '../context/loaders';
+import type { RequestContext } from '../context/request-context';
 import { loaderById, loaderByParent } from '../shared/batch';
 import { Convention } from './convention.entity';
 import { Service } from './service.entity';
@@ -12,3 +14,6 @@ export function createStructureLoaders(em: EntityManager) {
     conventionsByStructure: loaderByParent(em, Convention, 'structure', { validFrom: 'desc', id: 'asc' }),
   };
 }
+
+/** This request's structure loaders, made on first use. */
+export const structureLoaders = (ctx: RequestContext) => loadersOf(ctx, createStructureLoaders);

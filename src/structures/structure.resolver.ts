@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { StructuresArgs } from './structure.inputs';
 import { structureService } from './structure.service';
 import { ConventionView } from '../referrals/referral.type';

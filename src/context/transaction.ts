@@ -1,7 +1,7 @@
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RequestContext } from '../server/context';
-import { ConflictError } from './errors';
+import type { RequestContext } from './request-context';
+import { ConflictError } from '../shared/errors';
 
 /**
  * Runs a write and its audit entry in one transaction. Two partners editing the same
