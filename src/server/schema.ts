@@ -3,7 +3,7 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../accounts/account.resolver';
 import { ActionResolver, ParticipationResolver } from '../actions/action.resolver';
-import { AccessLogResolver } from '../audit/audit.resolver';
+import { AccessLogResolver } from '../access-log/access-log.resolver';
 import { CaseloadResolver } from '../caseload/caseload.resolver';
 import { OutcomeResolver } from '../outcomes/outcome.resolver';
 import { ConsentResolver } from '../consents/consent.resolver';

@@ -3,7 +3,7 @@ import type { RequestContext } from '../context/request-context';
 import { structureService } from '../structures/structure.service';
 import { StructureView } from '../structures/structure.type';
 import { accessLogService } from './access-log.service';
-import { AccessLogEntryView } from './audit.type';
+import { AccessLogEntryView } from './access-log.type';
 
 @Resolver(() => AccessLogEntryView)
 export class AccessLogResolver {
