@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { evaluationService } from '../evaluations/evaluation.service';
 import { ActionInput, EnrolInActionInput, EvaluationInput, ParticipationInput } from './action.inputs';
+import { PersonView } from '../persons/person.type';
 import { participationService } from './participation.service';
 import { ParticipationView } from './participation.type';
 import type { RequestContext } from '../context/request-context';
@@ -92,5 +93,14 @@ export class ParticipationResolver {
   @FieldResolver(() => StructureView, { description: 'The structure that enrolled the person.' })
   structure(@Ctx() ctx: RequestContext, @Root() participation: ParticipationView): Promise<StructureView> {
     return structureService.byId(ctx, participation.structureId);
+  }
+}
+
+/** The participations of a person in actions, added to Person from here. */
+@Resolver(() => PersonView)
+export class PersonParticipationsResolver {
+  @FieldResolver(() => [ParticipationView], { description: 'Participations in actions you may see.' })
+  participations(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<ParticipationView[]> {
+    return participationService.ofPerson(ctx, person.id);
   }
 }

@@ -35,3 +35,12 @@ export class ConsentResolver {
     return structureService.byId(ctx, consent.recordedById);
   }
 }
+
+/** The consents of a person, added to Person from here. */
+@Resolver(() => PersonView)
+export class PersonConsentsResolver {
+  @FieldResolver(() => [ConsentView], { description: 'Consents your structure recorded or receives (full mandate only).' })
+  consents(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<ConsentView[]> {
+    return consentService.ofPerson(ctx, person.id);
+  }
+}

@@ -131,3 +131,12 @@ export class ConventionResolver {
     return (await structureService.optionalServiceById(ctx, convention.serviceId))?.activeFileCapacity ?? null;
   }
 }
+
+/** The referrals of a person, added to Person from here. */
+@Resolver(() => PersonView)
+export class PersonReferralsResolver {
+  @FieldResolver(() => [ReferralView], { description: 'Referrals of this person that the viewer may see.' })
+  referrals(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<ReferralView[]> {
+    return referralService.ofPerson(ctx, person.id);
+  }
+}
