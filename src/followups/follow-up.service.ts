@@ -5,6 +5,7 @@ import { OutboxEventType } from '../outbox/outbox-event.entity';
 import { recordEvent } from '../outbox/outbox';
 import { recordDomain } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
+import { type Figure, figureFor, shownCount } from '../policy/directory-figures';
 import { Permission } from '../policy/permissions';
 import { assertTransition } from '../referrals/referral-state';
 import type { Referral } from '../referrals/referral.entity';
@@ -15,6 +16,7 @@ import { keepWhere } from '../shared/filter';
 import { parseId } from '../shared/ids';
 import { assertVersion, inTransaction } from '../context/transaction';
 import type { StructureKind } from '../shared/structure-kind';
+import { structureService } from '../structures/structure.service';
 import { structureLoaders } from '../structures/structure.loaders';
 import type { CloseFollowUpArgs } from './follow-up.inputs';
 import { FollowUp } from './follow-up.entity';
@@ -44,6 +46,26 @@ export class FollowUpService {
     const shown = await keepWhere(rows, (row) => this.isVisible(ctx, row));
     if (shown.length > 0) ctx.readAudit.touch(personId);
     return shown.map(FollowUpView.from);
+  }
+
+  /**
+   * Open follow-ups in a service, or in a structure when no service is named (its active
+   * file), with what the figure rule lets the viewer know: the figure is the structure's.
+   */
+  async activeFilesFigure(ctx: RequestContext, of: { structureId: string; serviceId: string | null }): Promise<Figure> {
+    assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
+    const [subject, count] = await Promise.all([
+      structureService.figureSubject(ctx, of.structureId),
+      of.serviceId
+        ? followUpLoaders(ctx).activeFilesByService.load(of.serviceId)
+        : followUpLoaders(ctx).activeFilesByStructure.load(of.structureId),
+    ]);
+    return figureFor(ctx.viewer, subject, count);
+  }
+
+  /** An active file, exact only where the figure rule allows. */
+  async activeFiles(ctx: RequestContext, of: { structureId: string; serviceId: string | null }): Promise<number | null> {
+    return shownCount(await this.activeFilesFigure(ctx, of));
   }
 
   /** Opens the receiving structure's follow-up of an accepted referral (within its transaction). */

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { followUpService } from '../followups/follow-up.service';
 import { personService } from '../persons/person.service';
 import { HousingSituationView, PersonView } from '../persons/person.type';
 import { ReferralView } from '../referrals/referral.type';
@@ -82,7 +83,7 @@ export class ServiceCapacityResolver {
       '`withheldFigures`), under the rule of `occupancy`.',
   })
   activeFiles(@Ctx() ctx: RequestContext, @Root() service: ServiceView): Promise<number | null> {
-    return structureService.activeFilesOfService(ctx, service);
+    return followUpService.activeFiles(ctx, { structureId: service.structureId, serviceId: service.id });
   }
 
   @FieldResolver(() => [WithheldFigureView], {

@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Account } from '../accounts/account.entity';
 import { auditWrite } from '../audit/audit.service';
+import { followUpService } from '../followups/follow-up.service';
 import { OutboxEventType } from '../outbox/outbox-event.entity';
 import { recordEvent } from '../outbox/outbox';
 import { PersonHousing } from '../persons/person-housing.entity';
@@ -100,7 +101,7 @@ export class HousingService {
   private async capacityFigures(ctx: RequestContext, service: ServiceView): Promise<{ figure: Figure; capacity: number }[]> {
     const [occupancy, activeFiles] = await Promise.all([
       this.occupancyFigure(ctx, service),
-      service.activeFileCapacity === null ? null : structureService.activeFilesFigureOfService(ctx, service),
+      service.activeFileCapacity === null ? null : followUpService.activeFilesFigure(ctx, { structureId: service.structureId, serviceId: service.id }),
     ]);
     const figures: { figure: Figure; capacity: number }[] = [];
     if (occupancy && service.housingPlaces !== null) figures.push({ figure: occupancy, capacity: service.housingPlaces });
@@ -123,7 +124,7 @@ export class HousingService {
   async withheldFigures(ctx: RequestContext, service: ServiceView): Promise<WithheldFigureView[]> {
     const [occupancy, activeFiles, capacity] = await Promise.all([
       this.occupancyFigure(ctx, service),
-      structureService.activeFilesFigureOfService(ctx, service),
+      followUpService.activeFilesFigure(ctx, { structureId: service.structureId, serviceId: service.id }),
       this.capacityFigures(ctx, service),
     ]);
     const unlessExact = (figure: Figure | null) =>

@@ -1,13 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Account } from '../accounts/account.entity';
 import { auditWrite } from '../audit/audit.service';
+import { conventionLoaders } from '../conventions/convention.loaders';
+import { conventionService } from '../conventions/convention.service';
+import { ConventionView } from '../conventions/convention.type';
 import { followUpService } from '../followups/follow-up.service';
 import { OutboxEventType } from '../outbox/outbox-event.entity';
 import { recordEvent } from '../outbox/outbox';
 import { personLoaders } from '../persons/person.loaders';
 import { MandateState, RECEIVING_KINDS, recordDomain } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
-import { type Figure, FigureDisclosure, figureFor, shownCount } from '../policy/directory-figures';
+import { FigureDisclosure } from '../policy/directory-figures';
 import { mandateSubquery } from '../policy/mandate.repository';
 import { Permission } from '../policy/permissions';
 import { Person } from '../persons/person.entity';
@@ -16,20 +19,17 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import { keepWhere } from '../shared/filter';
 import { parseId } from '../shared/ids';
 import { assertVersion, inTransaction } from '../context/transaction';
-import { Convention } from '../structures/convention.entity';
 import { Service } from '../structures/service.entity';
 import type { StructureKind } from '../shared/structure-kind';
 import { Structure } from '../structures/structure.entity';
 import { structureLoaders } from '../structures/structure.loaders';
-import { structureService } from '../structures/structure.service';
-import { DirectoryFigure, WithheldFigureView } from '../structures/structure.type';
 import { ACTIVE_REFERRAL_STATUSES, assertTransition } from './referral-state';
 import { Referral } from './referral.entity';
 import { ReferralStatus } from './referral.enums';
 import type { Need } from '../shared/need';
 import type { ReferPersonInput, ReferralsArgs } from './referral.inputs';
 import { referralLoaders } from './referral.loaders';
-import { ConventionView, ReferralView, ReferralWarningCode, type ReferralWarningView } from './referral.type';
+import { ReferralView, ReferralWarningCode, type ReferralWarningView } from './referral.type';
 
 const SIX_MONTHS_DAYS = 183;
 
@@ -126,9 +126,9 @@ export class ReferralService {
       });
     }
     if (referral.conventionId && referral.status === ReferralStatus.PENDING) {
-      const convention = await referralLoaders(ctx).conventionById.load(referral.conventionId);
+      const convention = await conventionLoaders(ctx).conventionById.load(referral.conventionId);
       // The use of the quota is a directory figure: warned about only to whom it is exact.
-      const used = convention ? await this.conventionUseFigure(ctx, ConventionView.from(convention)) : null;
+      const used = convention ? await conventionService.conventionUseFigure(ctx, ConventionView.from(convention)) : null;
       if (convention && used && used.decision.disclosure === FigureDisclosure.EXACT && used.count > convention.yearlyQuota) {
         warnings.push({
           code: ReferralWarningCode.CONVENTION_QUOTA_REACHED,
@@ -137,43 +137,6 @@ export class ReferralService {
       }
     }
     return warnings;
-  }
-
-  async conventionOf(ctx: RequestContext, conventionId: string | null): Promise<ConventionView | null> {
-    if (!conventionId) return null;
-    const convention = await referralLoaders(ctx).conventionById.load(conventionId);
-    return convention ? ConventionView.from(convention) : null;
-  }
-
-  /**
-   * Referrals received this year under a convention, cancelled ones aside, with what the
-   * figure rule lets the viewer know: the figure is about the receiver and the partner.
-   */
-  async conventionUseFigure(ctx: RequestContext, convention: ConventionView): Promise<Figure> {
-    assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
-    const [subject, count] = await Promise.all([
-      structureService.figureSubject(ctx, convention.structureId, [convention.partnerId]),
-      referralLoaders(ctx).conventionUseThisYear.load(convention.id),
-    ]);
-    return figureFor(ctx.viewer, subject, count);
-  }
-
-  /** Referrals received this year under a convention, exact only where the figure rule allows. */
-  async conventionUse(ctx: RequestContext, convention: ConventionView): Promise<number | null> {
-    return shownCount(await this.conventionUseFigure(ctx, convention));
-  }
-
-  /** The figures of a convention the viewer may not know, and why (the figure rule). */
-  async conventionWithheldFigures(ctx: RequestContext, convention: ConventionView): Promise<WithheldFigureView[]> {
-    const [used, activeFiles] = await Promise.all([
-      this.conventionUseFigure(ctx, convention),
-      structureService.activeFilesFigureOfConvention(ctx, convention),
-    ]);
-    const unlessExact = (figure: Figure) => (figure.decision.disclosure === FigureDisclosure.EXACT ? null : figure.decision.reason);
-    return WithheldFigureView.listOf([
-      [DirectoryFigure.REFERRALS_THIS_YEAR, unlessExact(used)],
-      [DirectoryFigure.ACTIVE_FILES, unlessExact(activeFiles)],
-    ]);
   }
 
   /**
@@ -240,7 +203,7 @@ export class ReferralService {
     created.service = fields.service;
     created.motive = fields.motive?.trim() || null;
     created.idempotencyKey = fields.idempotencyKey ?? null;
-    created.convention = await this.conventionFor(em, created);
+    created.convention = await conventionService.conventionFor(em, created);
     em.persist(created);
     recordEvent(em, ctx, OutboxEventType.REFERRAL_CREATED, {
       personId: person.id,
@@ -327,26 +290,6 @@ export class ReferralService {
       return found;
     });
     return ReferralView.from(referral);
-  }
-
-  /** The convention in force between the receiver (or its service) and the sender, if any. */
-  private async conventionFor(em: EntityManager, referral: Referral): Promise<Convention | null> {
-    const day = isoDay(new Date());
-    const candidates = await em.find(
-      Convention,
-      {
-        structure: referral.toStructure,
-        partner: referral.fromStructure,
-        validFrom: { $lte: day },
-        $or: [{ validTo: null }, { validTo: { $gte: day } }],
-      },
-      { orderBy: { validFrom: 'desc' } },
-    );
-    return (
-      candidates.find((c) => referral.service && c.service?.id === referral.service.id) ??
-      candidates.find((c) => c.service === null) ??
-      (referral.service ? null : (candidates[0] ?? null))
-    );
   }
 
   /** The referral the viewer's structure sent with this idempotency key, if any. */

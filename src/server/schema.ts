@@ -5,6 +5,7 @@ import { AccountResolver } from '../accounts/account.resolver';
 import { ActionResolver, ParticipationResolver, PersonParticipationsResolver } from '../actions/action.resolver';
 import { AccessLogResolver } from '../access-log/access-log.resolver';
 import { CaseloadResolver } from '../caseload/caseload.resolver';
+import { ConventionResolver, StructureConventionsResolver } from '../conventions/convention.resolver';
 import { OutcomeResolver } from '../outcomes/outcome.resolver';
 import { ConsentResolver, PersonConsentsResolver } from '../consents/consent.resolver';
 import { AppointmentResolver, CaseNoteResolver, FollowUpResolver, PersonFollowUpsResolver } from '../followups/follow-up.resolver';
@@ -24,7 +25,7 @@ import {
   RightStepResolver,
 } from '../persons/person.resolver';
 import { DomainGuard } from '../policy/domain-guard';
-import { ConventionResolver, PersonReferralsResolver, ReferralResolver } from '../referrals/referral.resolver';
+import { PersonReferralsResolver, ReferralResolver } from '../referrals/referral.resolver';
 import { DateTimeScalar } from '../shared/scalars';
 import { ServiceResolver, StructureResolver } from '../structures/structure.resolver';
 
@@ -45,6 +46,7 @@ export const RESOLVERS = [
   ReferralResolver,
   PersonReferralsResolver,
   ConventionResolver,
+  StructureConventionsResolver,
   ConsentResolver,
   PersonConsentsResolver,
   AccessLogResolver,

@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadersOf } from '../context/loaders';
 import type { RequestContext } from '../context/request-context';
 import { loaderById, loaderByParent } from '../shared/batch';
-import { Convention } from './convention.entity';
 import { Service } from './service.entity';
 import { Structure } from './structure.entity';
 
@@ -11,7 +10,6 @@ export function createStructureLoaders(em: EntityManager) {
     structureById: loaderById(em, Structure),
     serviceById: loaderById(em, Service),
     servicesByStructure: loaderByParent(em, Service, 'structure', { name: 'asc' }),
-    conventionsByStructure: loaderByParent(em, Convention, 'structure', { validFrom: 'desc', id: 'asc' }),
   };
 }
 

@@ -1,13 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../context/request-context';
-import { followUpLoaders } from '../followups/follow-up.loaders';
 import { assertAllowed } from '../policy/authz';
-import { type Figure, type FigureSubject, figureFor, shownCount } from '../policy/directory-figures';
+import type { FigureSubject } from '../policy/directory-figures';
 import { Permission } from '../policy/permissions';
 import { parseId } from '../shared/ids';
 import type { StructuresArgs } from './structure.inputs';
 import { Structure } from './structure.entity';
-import { ConventionView } from '../referrals/referral.type';
 import { structureLoaders } from './structure.loaders';
 import { ServiceView, StructureView } from './structure.type';
 
@@ -63,48 +61,6 @@ export class StructureService {
     const [owner, ...others] = await Promise.all([ownerId, ...otherIds].map((id) => this.byId(ctx, id)));
     const party = (structure: StructureView) => ({ structureId: structure.id, kind: structure.kind });
     return { owner: party(owner), others: others.map(party) };
-  }
-
-  /** Open follow-ups in a service (its active file), with what the figure rule lets the viewer know. */
-  async activeFilesFigureOfService(ctx: RequestContext, service: ServiceView): Promise<Figure> {
-    assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
-    const [subject, count] = await Promise.all([
-      this.figureSubject(ctx, service.structureId),
-      followUpLoaders(ctx).activeFilesByService.load(service.id),
-    ]);
-    return figureFor(ctx.viewer, subject, count);
-  }
-
-  /** A service's active file, exact only where the figure rule allows. */
-  async activeFilesOfService(ctx: RequestContext, service: ServiceView): Promise<number | null> {
-    return shownCount(await this.activeFilesFigureOfService(ctx, service));
-  }
-
-  /** The conventions under which a structure receives referrals (batched). */
-  async conventionsOf(ctx: RequestContext, structureId: string): Promise<ConventionView[]> {
-    assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
-    const conventions = await structureLoaders(ctx).conventionsByStructure.load(structureId);
-    return conventions.map(ConventionView.from);
-  }
-
-  /**
-   * The active file a convention fills: open follow-ups of its service, or of its structure.
-   * The figure is the receiving structure's (the same count as its service's), whoever the partner.
-   */
-  async activeFilesFigureOfConvention(ctx: RequestContext, convention: ConventionView): Promise<Figure> {
-    assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
-    const [subject, count] = await Promise.all([
-      this.figureSubject(ctx, convention.structureId),
-      convention.serviceId
-        ? followUpLoaders(ctx).activeFilesByService.load(convention.serviceId)
-        : followUpLoaders(ctx).activeFilesByStructure.load(convention.structureId),
-    ]);
-    return figureFor(ctx.viewer, subject, count);
-  }
-
-  /** A convention's active file, exact only where the figure rule allows. */
-  async activeFilesOfConvention(ctx: RequestContext, convention: ConventionView): Promise<number | null> {
-    return shownCount(await this.activeFilesFigureOfConvention(ctx, convention));
   }
 
   /** Services of a structure, by name (batched per request). */

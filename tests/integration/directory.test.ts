@@ -5,7 +5,7 @@ import { FollowUp } from '../../src/followups/follow-up.entity';
 import { Placement } from '../../src/housing/placement.entity';
 import { Need } from '../../src/shared/need';
 import { Referral } from '../../src/referrals/referral.entity';
-import { Convention } from '../../src/structures/convention.entity';
+import { Convention } from '../../src/conventions/convention.entity';
 import { Service } from '../../src/structures/service.entity';
 import { StructureKind } from '../../src/shared/structure-kind';
 import { Structure } from '../../src/structures/structure.entity';
