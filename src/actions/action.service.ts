@@ -1,11 +1,9 @@
 import { auditWrite } from '../audit/audit.service';
 import type { RequestContext } from '../context/request-context';
-import { evaluationLoaders } from '../evaluations/evaluation.loaders';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../shared/errors';
 import { assertVersion, inTransaction } from '../context/transaction';
 import { Structure } from '../structures/structure.entity';
 import type { ActionInput } from './action.inputs';
-import { EvaluationView } from '../evaluations/evaluation.type';
 import { assertAllowed } from '../policy/authz';
 import { Permission } from '../policy/permissions';
 import { parseId } from '../shared/ids';
@@ -79,13 +77,6 @@ export class ActionService {
     const action = await actionLoaders(ctx).actionById.load(id);
     if (!action) throw new Error(`action ${id} referenced but missing`);
     return ActionView.from(action);
-  }
-
-  /** Evaluations of an action by period (batched per request). */
-  async evaluationsOf(ctx: RequestContext, actionId: string): Promise<EvaluationView[]> {
-    assertAllowed(ctx.viewer, Permission.EVALUATION_READ);
-    const rows = await evaluationLoaders(ctx).evaluationsByAction.load(actionId);
-    return rows.map(EvaluationView.from);
   }
 }
 

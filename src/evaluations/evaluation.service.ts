@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Action } from '../actions/action.entity';
-import type { EvaluationInput } from '../actions/action.inputs';
 import { auditWrite } from '../audit/audit.service';
 import type { RequestContext } from '../context/request-context';
 import { assertAllowed } from '../policy/authz';
@@ -10,6 +9,7 @@ import { parseId } from '../shared/ids';
 import { assertVersion, inTransaction } from '../context/transaction';
 import { Structure } from '../structures/structure.entity';
 import { Evaluation } from './evaluation.entity';
+import type { EvaluationInput } from './evaluation.inputs';
 import { evaluationLoaders } from './evaluation.loaders';
 import { IndicatorPart } from './indicator-part.entity';
 import { Indicator } from './indicator.entity';
@@ -97,6 +97,13 @@ export class EvaluationService {
     assertAllowed(ctx.viewer, Permission.EVALUATION_READ);
     const rows = await evaluationLoaders(ctx).partsByIndicator.load(indicatorId);
     return rows.map(IndicatorPartView.from);
+  }
+
+  /** Evaluations of an action by period (batched per request). */
+  async ofAction(ctx: RequestContext, actionId: string): Promise<EvaluationView[]> {
+    assertAllowed(ctx.viewer, Permission.EVALUATION_READ);
+    const rows = await evaluationLoaders(ctx).evaluationsByAction.load(actionId);
+    return rows.map(EvaluationView.from);
   }
 }
 

@@ -15,7 +15,7 @@ import {
   PlacementResolver,
   ServiceCapacityResolver,
 } from '../housing/housing.resolver';
-import { EvaluationResolver, IndicatorResolver } from '../evaluations/evaluation.resolver';
+import { ActionEvaluationsResolver, EvaluationResolver, IndicatorResolver } from '../evaluations/evaluation.resolver';
 import { HealthRecordResolver, HealthSummaryResolver, PersonHealthResolver } from '../health/health.resolver';
 import {
   JudicialSituationResolver,
@@ -35,6 +35,7 @@ export const RESOLVERS = [
   ServiceResolver,
   ActionResolver,
   EvaluationResolver,
+  ActionEvaluationsResolver,
   IndicatorResolver,
   PersonResolver,
   PersonConnectionResolver,
