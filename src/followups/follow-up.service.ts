@@ -7,7 +7,7 @@ import { recordDomain } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
 import { type Figure, figureFor, shownCount } from '../policy/directory-figures';
 import { Permission } from '../policy/permissions';
-import { assertTransition } from '../referrals/referral-state';
+import { moveReferral } from '../referrals/referral-transition';
 import type { Referral } from '../referrals/referral.entity';
 import { ReferralStatus } from '../referrals/referral.enums';
 import type { RequestContext } from '../context/request-context';
@@ -108,14 +108,7 @@ export class FollowUpService {
       }
       const referral = followUp.referral;
       if (referral && (referral.status === ReferralStatus.ACCEPTED || referral.status === ReferralStatus.IN_PROGRESS)) {
-        assertTransition(referral.status, ReferralStatus.COMPLETED);
-        referral.status = ReferralStatus.COMPLETED;
-        referral.closedAt = new Date();
-        recordEvent(em, ctx, OutboxEventType.REFERRAL_COMPLETED, {
-          personId: followUp.person.id,
-          domain: recordDomain(followUp.structure.kind, referral.needs),
-          payload: { referralId: referral.id, status: referral.status },
-        });
+        moveReferral(em, ctx, referral, ReferralStatus.COMPLETED, followUp.structure.kind);
       }
       this.markClosed(em, ctx, followUp, followUp.structure.kind, args.reason.trim(), endDate);
       auditWrite(em, ctx, { personId: followUp.person.id, domains: [], action: 'closeFollowUp', ids: { followUpId: id } });

@@ -24,6 +24,7 @@ import type { StructureKind } from '../shared/structure-kind';
 import { Structure } from '../structures/structure.entity';
 import { structureLoaders } from '../structures/structure.loaders';
 import { ACTIVE_REFERRAL_STATUSES, assertTransition } from './referral-state';
+import { moveReferral } from './referral-transition';
 import { Referral } from './referral.entity';
 import { ReferralStatus } from './referral.enums';
 import type { Need } from '../shared/need';
@@ -32,15 +33,6 @@ import { referralLoaders } from './referral.loaders';
 import { ReferralView, ReferralWarningCode, type ReferralWarningView } from './referral.type';
 
 const SIX_MONTHS_DAYS = 183;
-
-const TRANSITION_EVENT: Record<ReferralStatus, OutboxEventType> = {
-  [ReferralStatus.PENDING]: OutboxEventType.REFERRAL_CREATED,
-  [ReferralStatus.ACCEPTED]: OutboxEventType.REFERRAL_ACCEPTED,
-  [ReferralStatus.DECLINED]: OutboxEventType.REFERRAL_DECLINED,
-  [ReferralStatus.IN_PROGRESS]: OutboxEventType.REFERRAL_STARTED,
-  [ReferralStatus.COMPLETED]: OutboxEventType.REFERRAL_COMPLETED,
-  [ReferralStatus.CANCELLED]: OutboxEventType.REFERRAL_CANCELLED,
-};
 
 function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -240,7 +232,6 @@ export class ReferralService {
   /** The receiving structure completes the support: the follow-up closes, the mandate ends. */
   complete(ctx: RequestContext, id: string, expectedVersion?: number | null): Promise<ReferralView> {
     return this.transition(ctx, id, expectedVersion, ReferralStatus.COMPLETED, 'completeReferral', async (referral, em, kind) => {
-      referral.closedAt = new Date();
       await followUpService.closeFor(em, ctx, referral, kind, 'Referral completed');
     });
   }
@@ -248,7 +239,6 @@ export class ReferralService {
   /** The referring SPIP cancels, with a reason; an open follow-up closes. */
   cancel(ctx: RequestContext, id: string, reason: string, expectedVersion?: number | null): Promise<ReferralView> {
     return this.transition(ctx, id, expectedVersion, ReferralStatus.CANCELLED, 'cancelReferral', async (referral, em, kind) => {
-      referral.closedAt = new Date();
       referral.cancelReason = reason.trim();
       await followUpService.closeFor(em, ctx, referral, kind, `Referral cancelled by its sender: ${reason.trim()}`);
     });
@@ -278,14 +268,9 @@ export class ReferralService {
       }
       assertTransition(found.status, to);
       assertVersion('The referral', found.version, expectedVersion);
-      found.status = to;
       const receiver = (await structureLoaders(ctx).structureById.load(found.toStructure.id))!;
       await apply(found, em, receiver.kind);
-      recordEvent(em, ctx, TRANSITION_EVENT[to], {
-        personId: found.person.id,
-        domain: recordDomain(receiver.kind, found.needs),
-        payload: { referralId, status: to },
-      });
+      moveReferral(em, ctx, found, to, receiver.kind);
       auditWrite(em, ctx, { personId: found.person.id, domains: [], action, ids: { referralId } });
       return found;
     });
