@@ -11,7 +11,7 @@ export function createConventionLoaders(em: EntityManager) {
     conventionsByStructure: loaderByParent(em, Convention, 'structure', { validFrom: 'desc', id: 'asc' }),
     /** Referrals received this calendar year under each convention, cancelled ones aside. */
     conventionUseThisYear: new DataLoader<string, number>(async (ids) => {
-      const rows = await em.getConnection().execute<{ convention_id: string; used: number }[]>(
+      const rows = await em.execute<{ convention_id: string; used: number }[]>(
         `select convention_id, count(*)::int as used from referral
          where convention_id = any(?::uuid[]) and status <> 'CANCELLED'
            and created_at >= date_trunc('year', now())

@@ -13,7 +13,7 @@ export async function loadConsentedDomains(
   structureId: string,
   personIds: readonly string[],
 ): Promise<Map<string, Set<DataDomain>>> {
-  const rows = await em.getConnection().execute<{ person_id: string; domain: DataDomain }[]>(
+  const rows = await em.execute<{ person_id: string; domain: DataDomain }[]>(
     `select distinct c.person_id, c.domain from consent c
      where c.person_id = any(?::uuid[]) and (c.recipient_id = ? or c.recipient_id is null) and ${CONSENT_IN_FORCE}`,
     [`{${personIds.join(',')}}`, structureId],
