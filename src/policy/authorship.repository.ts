@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DataDomain } from './data-domain';
+import { domainsByPerson } from './domain-sets';
 
 /** Where each domain is stored, and the column naming the structure that wrote it. */
 const WRITTEN_BY: readonly (readonly [DataDomain, string, string])[] = [
@@ -30,10 +31,5 @@ export async function loadWrittenDomains(
     ),
     WRITTEN_BY.flatMap(() => [structureId, persons]),
   );
-  const byPerson = new Map<string, Set<DataDomain>>();
-  for (const row of rows) {
-    if (!byPerson.has(row.person_id)) byPerson.set(row.person_id, new Set());
-    byPerson.get(row.person_id)!.add(row.domain);
-  }
-  return byPerson;
+  return domainsByPerson(rows);
 }
