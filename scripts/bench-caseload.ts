@@ -7,7 +7,7 @@
  */
 import 'reflect-metadata';
 import { Account } from '../src/accounts/account.entity';
-import { Role } from '../src/accounts/role';
+import { Role } from '../src/auth/role';
 import { signDevToken } from '../src/auth/tokens';
 import { loadDemoData } from '../src/config/demo-data';
 import { loadConfig } from '../src/config/env';
@@ -15,7 +15,7 @@ import { initOrm, migrate } from '../src/config/orm';
 import { startScratchDatabase } from '../src/config/scratch-database';
 import { createServer } from '../src/server/app';
 import { createLogger } from '../src/server/logger';
-import { StructureKind } from '../src/structures/structure-kind';
+import { StructureKind } from '../src/shared/structure-kind';
 import { Structure } from '../src/structures/structure.entity';
 import { seedBulkCaseload } from '../seeds/factories/bulk-caseload';
 

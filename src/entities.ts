@@ -24,7 +24,7 @@ import { Referral } from './referrals/referral.entity';
 import { Placement } from './housing/placement.entity';
 import { OutboxEvent } from './outbox/outbox-event.entity';
 import { RightStepChange } from './persons/right-step-change.entity';
-import { Convention } from './structures/convention.entity';
+import { Convention } from './conventions/convention.entity';
 import { Mandate } from './policy/mandate.entity';
 import { Service } from './structures/service.entity';
 import { Structure } from './structures/structure.entity';

@@ -1,6 +1,6 @@
 import { EmploymentStatus, HousingStatus, JudicialMeasure, RightKind, RightStatus } from '../../src/persons/person.enums';
 import { RETENTION_YEARS } from '../../src/policy/access-policy';
-import { Need } from '../../src/referrals/referral.enums';
+import { Need } from '../../src/shared/need';
 import type { DemoServiceKey } from './directory';
 import {
   FEMALE_FIRST_NAMES,

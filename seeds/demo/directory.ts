@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Account } from '../../src/accounts/account.entity';
-import { Role } from '../../src/accounts/role';
-import { Need } from '../../src/referrals/referral.enums';
-import { Convention } from '../../src/structures/convention.entity';
+import { Role } from '../../src/auth/role';
+import { Need } from '../../src/shared/need';
+import { Convention } from '../../src/conventions/convention.entity';
 import { Service } from '../../src/structures/service.entity';
-import { StructureKind } from '../../src/structures/structure-kind';
+import { StructureKind } from '../../src/shared/structure-kind';
 import { Structure } from '../../src/structures/structure.entity';
 
 /** The demo accounts of the contract (shared/spec/contract.md): login, name, structure key, role. */

@@ -1,7 +1,7 @@
 import type { EntityData } from '@mikro-orm/core';
 import { Factory } from '@mikro-orm/seeder';
 import { Account } from '../../src/accounts/account.entity';
-import type { Role } from '../../src/accounts/role';
+import type { Role } from '../../src/auth/role';
 import type { Structure } from '../../src/structures/structure.entity';
 import { uniqueSuffix } from './sequence';
 

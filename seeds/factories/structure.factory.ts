@@ -1,8 +1,8 @@
 import type { EntityData } from '@mikro-orm/core';
 import { Factory } from '@mikro-orm/seeder';
-import { Need } from '../../src/referrals/referral.enums';
+import { Need } from '../../src/shared/need';
 import { Service } from '../../src/structures/service.entity';
-import { StructureKind } from '../../src/structures/structure-kind';
+import { StructureKind } from '../../src/shared/structure-kind';
 import { Structure } from '../../src/structures/structure.entity';
 import { uniqueSuffix } from './sequence';
 

@@ -1,7 +1,7 @@
 import { Check, Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
 import { VersionedEntity } from '../shared/base.entity';
 import { Structure } from '../structures/structure.entity';
-import { ClientKind, Role } from './role';
+import { ClientKind, Role } from '../auth/role';
 
 /** A login: one role in one structure; a person or a partner system. */
 @Entity({ tableName: 'account' })

@@ -1,7 +1,8 @@
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { assertAllowed } from '../policy/authz';
 import { Permission } from '../policy/permissions';
 import { Account } from './account.entity';
+import { accountLoaders } from './account.loaders';
 import { AccountView } from './account.type';
 
 export class AccountService {
@@ -15,7 +16,7 @@ export class AccountService {
   /** The display name of a worker named by a record (batched); null when none. */
   async displayNameOf(ctx: RequestContext, accountId: string | null): Promise<string | null> {
     if (!accountId) return null;
-    return (await ctx.loaders.accountById.load(accountId))?.displayName ?? null;
+    return (await accountLoaders(ctx).accountById.load(accountId))?.displayName ?? null;
   }
 }
 

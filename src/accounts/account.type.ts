@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { Account } from './account.entity';
-import { ClientKind, Role } from './role';
+import { ClientKind, Role } from '../auth/role';
 
 @ObjectType('Account', { description: 'A login: one role in one structure.' })
 export class AccountView {

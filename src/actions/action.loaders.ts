@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Evaluation } from '../evaluations/evaluation.entity';
+import { loadersOf } from '../context/loaders';
+import type { RequestContext } from '../context/request-context';
 import { loaderById, loaderByParent } from '../shared/batch';
 import { Action } from './action.entity';
 import { ActionParticipation } from './participation.entity';
@@ -7,7 +8,8 @@ import { ActionParticipation } from './participation.entity';
 export function createActionLoaders(em: EntityManager) {
   return {
     actionById: loaderById(em, Action),
-    evaluationsByAction: loaderByParent(em, Evaluation, 'action', { periodStart: 'asc', id: 'asc' }),
-    participationsByPerson: loaderByParent(em, ActionParticipation, 'person', { enrolledOn: 'desc', id: 'desc' }),
   };
 }
+
+/** This request's action loaders, made on first use. */
+export const actionLoaders = (ctx: RequestContext) => loadersOf(ctx, createActionLoaders);

@@ -1,10 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { evaluationService } from '../evaluations/evaluation.service';
-import { ActionInput, EnrolInActionInput, EvaluationInput, ParticipationInput } from './action.inputs';
+import { ActionInput, EnrolInActionInput, ParticipationInput } from './action.inputs';
+import { PersonView } from '../persons/person.type';
 import { participationService } from './participation.service';
 import { ParticipationView } from './participation.type';
-import type { RequestContext } from '../server/context';
-import { EvaluationView } from '../evaluations/evaluation.type';
+import type { RequestContext } from '../context/request-context';
 import { structureService } from '../structures/structure.service';
 import { StructureView } from '../structures/structure.type';
 import { actionService } from './action.service';
@@ -37,25 +36,6 @@ export class ActionResolver {
     return actionService.update(ctx, id, input, expectedVersion);
   }
 
-  @Mutation(() => EvaluationView, { description: 'An evaluator, or the carrier, records an evaluation of an action for a period.' })
-  recordEvaluation(
-    @Ctx() ctx: RequestContext,
-    @Arg('actionId', () => ID) actionId: string,
-    @Arg('input', () => EvaluationInput) input: EvaluationInput,
-  ): Promise<EvaluationView> {
-    return evaluationService.record(ctx, actionId, input);
-  }
-
-  @Mutation(() => EvaluationView, { description: 'The structure that recorded an evaluation corrects it; indicators are replaced.' })
-  updateEvaluation(
-    @Ctx() ctx: RequestContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => EvaluationInput) input: EvaluationInput,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
-  ): Promise<EvaluationView> {
-    return evaluationService.update(ctx, id, input, expectedVersion);
-  }
-
   @Mutation(() => ParticipationView, { description: 'The carrier enrols a person it follows in its action.' })
   enrolInAction(@Ctx() ctx: RequestContext, @Arg('input', () => EnrolInActionInput) input: EnrolInActionInput): Promise<ParticipationView> {
     return participationService.enrol(ctx, input);
@@ -75,11 +55,6 @@ export class ActionResolver {
   carrier(@Ctx() ctx: RequestContext, @Root() action: ActionView): Promise<StructureView> {
     return structureService.byId(ctx, action.carrierId);
   }
-
-  @FieldResolver(() => [EvaluationView])
-  evaluations(@Ctx() ctx: RequestContext, @Root() action: ActionView): Promise<EvaluationView[]> {
-    return actionService.evaluationsOf(ctx, action.id);
-  }
 }
 
 @Resolver(() => ParticipationView)
@@ -92,5 +67,14 @@ export class ParticipationResolver {
   @FieldResolver(() => StructureView, { description: 'The structure that enrolled the person.' })
   structure(@Ctx() ctx: RequestContext, @Root() participation: ParticipationView): Promise<StructureView> {
     return structureService.byId(ctx, participation.structureId);
+  }
+}
+
+/** The participations of a person in actions, added to Person from here. */
+@Resolver(() => PersonView)
+export class PersonParticipationsResolver {
+  @FieldResolver(() => [ParticipationView], { description: 'Participations in actions you may see.' })
+  participations(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<ParticipationView[]> {
+    return participationService.ofPerson(ctx, person.id);
   }
 }

@@ -1,14 +1,14 @@
 import { auditWrite } from '../audit/audit.service';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../shared/errors';
-import { assertVersion, inTransaction } from '../shared/transaction';
+import { assertVersion, inTransaction } from '../context/transaction';
 import { Structure } from '../structures/structure.entity';
 import type { ActionInput } from './action.inputs';
-import { EvaluationView } from '../evaluations/evaluation.type';
 import { assertAllowed } from '../policy/authz';
 import { Permission } from '../policy/permissions';
 import { parseId } from '../shared/ids';
 import { Action } from './action.entity';
+import { actionLoaders } from './action.loaders';
 import { ActionView } from './action.type';
 
 function assertYears(input: ActionInput): void {
@@ -60,30 +60,23 @@ export class ActionService {
       {},
       { orderBy: { startYear: 'desc nulls last', title: 'asc', id: 'asc' } },
     );
-    for (const row of rows) ctx.loaders.actionById.prime(row.id, row);
+    for (const row of rows) actionLoaders(ctx).actionById.prime(row.id, row);
     return rows.map(ActionView.from);
   }
 
   /** One action by id; null when unknown. */
   async get(ctx: RequestContext, id: string): Promise<ActionView | null> {
     assertAllowed(ctx.viewer, Permission.ACTION_READ);
-    const action = await ctx.loaders.actionById.load(parseId(id, 'id'));
+    const action = await actionLoaders(ctx).actionById.load(parseId(id, 'id'));
     return action ? ActionView.from(action) : null;
   }
 
   /** The action a relation points to (batched per request). */
   async byId(ctx: RequestContext, id: string): Promise<ActionView> {
     assertAllowed(ctx.viewer, Permission.ACTION_READ);
-    const action = await ctx.loaders.actionById.load(id);
+    const action = await actionLoaders(ctx).actionById.load(id);
     if (!action) throw new Error(`action ${id} referenced but missing`);
     return ActionView.from(action);
-  }
-
-  /** Evaluations of an action by period (batched per request). */
-  async evaluationsOf(ctx: RequestContext, actionId: string): Promise<EvaluationView[]> {
-    assertAllowed(ctx.viewer, Permission.EVALUATION_READ);
-    const rows = await ctx.loaders.evaluationsByAction.load(actionId);
-    return rows.map(EvaluationView.from);
   }
 }
 

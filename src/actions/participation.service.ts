@@ -4,14 +4,16 @@ import { Person } from '../persons/person.entity';
 import { recordDomain } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
 import { Permission } from '../policy/permissions';
+import type { RequestContext } from '../context/request-context';
 import { PARTICIPATION_RECORD } from '../policy/record-kinds';
-import type { RequestContext } from '../server/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
 import { parseId } from '../shared/ids';
-import { assertVersion, inTransaction } from '../shared/transaction';
+import { assertVersion, inTransaction } from '../context/transaction';
 import { Structure } from '../structures/structure.entity';
+import { structureLoaders } from '../structures/structure.loaders';
 import { Action } from './action.entity';
 import type { EnrolInActionInput, ParticipationInput } from './action.inputs';
+import { actionLoaders } from './action.loaders';
 import { ActionParticipation } from './participation.entity';
 import { ParticipationView } from './participation.type';
 
@@ -44,7 +46,7 @@ export class ParticipationService {
     const action = await ctx.em.findOne(Action, actionId);
     if (!action) throw new BadUserInputError('actionId is not an action of the record', 'actionId');
     if (action.carrier.id !== ctx.viewer.structureId) throw new ForbiddenError('Only the carrier structure enrols persons in its action');
-    const own = (await ctx.loaders.structureById.load(ctx.viewer.structureId))!;
+    const own = (await structureLoaders(ctx).structureById.load(ctx.viewer.structureId))!;
     await ctx.access.assertFullMandate(personId, 'Enrolling a person');
     await ctx.access.assertCanWrite(personId, recordDomain(own.kind));
     const enrolledOn = input.enrolledOn ?? today();
@@ -83,7 +85,7 @@ export class ParticipationService {
       found.groupSessions = input.groupSessions;
       found.coInterventions = input.coInterventions;
       found.endedOn = input.endedOn ?? null;
-      const kind = (await ctx.loaders.structureById.load(found.structure.id))!.kind;
+      const kind = (await structureLoaders(ctx).structureById.load(found.structure.id))!.kind;
       auditWrite(em, ctx, { personId: found.person.id, domains: [recordDomain(kind)], action: 'recordParticipation', ids: { participationId } });
       return found;
     });

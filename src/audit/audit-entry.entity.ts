@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Account } from '../accounts/account.entity';
-import { ClientKind, Role } from '../accounts/role';
+import { ClientKind, Role } from '../auth/role';
 import { DataDomain } from '../policy/data-domain';
+import type { EntityRef } from '../shared/base.entity';
 import { enumArrayCheck } from '../shared/checks';
-import { Structure } from '../structures/structure.entity';
 
 export enum AuditKind {
   READ = 'READ',
@@ -29,11 +28,12 @@ export class AuditEntry {
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   at: Date = new Date();
 
-  @ManyToOne(() => Account, { index: true })
-  account: Account;
+  // Accounts and structures belong to modules above the audit log: their relations name them.
+  @ManyToOne({ entity: 'Account', index: true })
+  account: EntityRef;
 
-  @ManyToOne(() => Structure, { index: true })
-  structure: Structure;
+  @ManyToOne({ entity: 'Structure', index: true })
+  structure: EntityRef;
 
   @Enum({ items: () => Role, columnType: 'text' })
   role: Role;
@@ -61,7 +61,7 @@ export class AuditEntry {
   @Property({ type: 'json', nullable: true })
   detail: Record<string, unknown> | null = null;
 
-  constructor(who: { account: Account; structure: Structure; role: Role; client: ClientKind }, kind: AuditKind, requestId: string) {
+  constructor(who: { account: EntityRef; structure: EntityRef; role: Role; client: ClientKind }, kind: AuditKind, requestId: string) {
     this.account = who.account;
     this.structure = who.structure;
     this.role = who.role;

@@ -1,15 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Account } from '../accounts/account.entity';
 import type { DataDomain } from '../policy/data-domain';
-import type { RequestContext } from '../server/context';
-import { Structure } from '../structures/structure.entity';
+import type { RequestContext } from '../context/request-context';
+import type { EntityRef } from '../shared/base.entity';
 import { AuditEntry, AuditKind } from './audit-entry.entity';
 
 function entry(em: EntityManager, ctx: RequestContext, kind: AuditKind): AuditEntry {
   return new AuditEntry(
     {
-      account: em.getReference(Account, ctx.viewer.accountId),
-      structure: em.getReference(Structure, ctx.viewer.structureId),
+      account: em.getReference<EntityRef>('Account', ctx.viewer.accountId),
+      structure: em.getReference<EntityRef>('Structure', ctx.viewer.structureId),
       role: ctx.viewer.role,
       client: ctx.viewer.clientKind,
     },
@@ -33,6 +32,21 @@ export function auditWrite(
   audit.operation = ctx.operationName;
   audit.detail = { action: write.action, ...(write.ids ? { ids: write.ids } : {}) };
   em.persist(audit);
+}
+
+/**
+ * Writes a read of person data that names no person (an aggregate: the domains it draws
+ * on) at once, on the request's EntityManager.
+ */
+export async function auditAggregateRead(
+  ctx: RequestContext,
+  read: { domains: DataDomain[]; action: string; detail: Record<string, string> },
+): Promise<void> {
+  const audit = entry(ctx.em, ctx, AuditKind.READ);
+  audit.domains = [...read.domains].sort();
+  audit.operation = ctx.operationName;
+  audit.detail = { action: read.action, ...read.detail };
+  await ctx.em.insert(audit);
 }
 
 /** A PostgreSQL array literal of simple values (UUIDs, comma-joined enum names). */

@@ -1,9 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Account } from '../accounts/account.entity';
 import { UnauthenticatedError } from '../shared/errors';
 import { isUuid } from '../shared/ids';
 import { InvalidTokenError, bearerToken, type TokenVerifier } from './tokens';
+import type { ClientKind, Role } from './role';
 import type { Viewer } from './viewer';
+import type { StructureKind } from '../shared/structure-kind';
+
+/** The account and its structure, as authentication reads them (the accounts module owns the table). */
+interface AccountRow {
+  id: string;
+  login: string;
+  role: Role;
+  client_kind: ClientKind;
+  disabled: boolean;
+  structure_id: string;
+  structure_kind: StructureKind;
+}
 
 /**
  * Turns the Authorization header into the viewer, reading the account from the
@@ -24,14 +36,19 @@ export async function authenticate(
     throw error;
   }
   if (!isUuid(accountId)) throw new UnauthenticatedError('Invalid or expired token');
-  const account = await em.findOne(Account, { id: accountId }, { populate: ['structure'] });
+  const [account] = await em.execute<AccountRow[]>(
+    `select a.id, a.login, a.role, a.client_kind, a.disabled, s.id as structure_id, s.kind as structure_kind
+     from account a join structure s on s.id = a.structure_id
+     where a.id = ?`,
+    [accountId],
+  );
   if (!account || account.disabled) throw new UnauthenticatedError('Unknown or disabled account');
   return {
     accountId: account.id,
     login: account.login,
     role: account.role,
-    clientKind: account.clientKind,
-    structureId: account.structure.id,
-    structureKind: account.structure.kind,
+    clientKind: account.client_kind,
+    structureId: account.structure_id,
+    structureKind: account.structure_kind,
   };
 }

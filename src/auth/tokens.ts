@@ -7,9 +7,21 @@ import {
   type JWTPayload,
   type JWTVerifyOptions,
 } from 'jose';
-import type { AppConfig } from '../config/env';
 
-export type JwtConfig = AppConfig['jwt'];
+/** How tokens are verified (and, in development, signed); read from the environment by src/config. */
+export interface JwtConfig {
+  issuer: string;
+  audience: string;
+  /** HS256 secret (development and tests). */
+  secret?: string;
+  /** PEM public key (RS256/ES256/EdDSA) used in production. */
+  publicKey?: string;
+  /** Remote JWKS used in production. */
+  jwksUrl?: string;
+  /** Algorithm of the public key. */
+  algorithm: string;
+  devTokenTtl: string;
+}
 
 export class InvalidTokenError extends Error {}
 

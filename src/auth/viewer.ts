@@ -1,5 +1,5 @@
-import type { ClientKind, Role } from '../accounts/role';
-import type { StructureKind } from '../structures/structure-kind';
+import type { ClientKind, Role } from './role';
+import type { StructureKind } from '../shared/structure-kind';
 
 /** Who is asking, read from the database on every request. */
 export interface Viewer {

@@ -3,7 +3,7 @@ import { AppointmentView } from '../followups/follow-up.type';
 import { personService } from '../persons/person.service';
 import { PersonView } from '../persons/person.type';
 import { ReferralView } from '../referrals/referral.type';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { CaseloadArgs } from './caseload.inputs';
 import { caseloadService } from './caseload.service';
 import { CaseloadConnectionView, CaseloadEntryView } from './caseload.type';

@@ -9,8 +9,9 @@ import { Permission } from '../policy/permissions';
 import { PLACEMENT_RECORD } from '../policy/record-kinds';
 import { recordVisibleSql } from '../policy/record-sql';
 import { ReferralStatus } from '../referrals/referral.enums';
+import { referralLoaders } from '../referrals/referral.loaders';
 import { ReferralView } from '../referrals/referral.type';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { BadUserInputError } from '../shared/errors';
 import { isUuid } from '../shared/ids';
 import type { CaseloadArgs } from './caseload.inputs';
@@ -161,7 +162,7 @@ export class CaseloadService {
 
   /** Referrals to the viewer's structure awaiting its decision for this person (batched). */
   async awaitingDecision(ctx: RequestContext, entry: CaseloadEntryView): Promise<ReferralView[]> {
-    const referrals = await ctx.loaders.referralsByPerson.load(entry.personId);
+    const referrals = await referralLoaders(ctx).referralsByPerson.load(entry.personId);
     return referrals
       .filter((r) => r.toStructure.id === ctx.viewer.structureId && r.status === ReferralStatus.PENDING)
       .map(ReferralView.from);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { JwtConfig } from '../auth/tokens';
 
 /** The development signing secret; production refuses to start with it. */
 export const DEV_JWT_SECRET = 'passerelle-development-secret-do-not-use-in-production';
@@ -15,19 +16,7 @@ export interface AppConfig {
     dataDir: string;
     port: number;
   };
-  jwt: {
-    issuer: string;
-    audience: string;
-    /** HS256 secret (development and tests). */
-    secret?: string;
-    /** PEM public key (RS256/ES256/EdDSA) used in production. */
-    publicKey?: string;
-    /** Remote JWKS used in production. */
-    jwksUrl?: string;
-    /** Algorithm of the public key. */
-    algorithm: string;
-    devTokenTtl: string;
-  };
+  jwt: JwtConfig;
   logLevel: string;
   /** Load the demo data set when the database is empty. */
   seedDemoData: boolean;

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { personService } from '../persons/person.service';
 import { PersonView } from '../persons/person.type';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { structureService } from '../structures/structure.service';
 import { StructureView } from '../structures/structure.type';
 import { RecordConsentInput } from './consent.inputs';
@@ -33,5 +33,14 @@ export class ConsentResolver {
   @FieldResolver(() => StructureView, { description: 'The structure, holding the data, that recorded the consent.' })
   recordedBy(@Ctx() ctx: RequestContext, @Root() consent: ConsentView): Promise<StructureView> {
     return structureService.byId(ctx, consent.recordedById);
+  }
+}
+
+/** The consents of a person, added to Person from here. */
+@Resolver(() => PersonView)
+export class PersonConsentsResolver {
+  @FieldResolver(() => [ConsentView], { description: 'Consents your structure recorded or receives (full mandate only).' })
+  consents(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<ConsentView[]> {
+    return consentService.ofPerson(ctx, person.id);
   }
 }

@@ -1,14 +1,34 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { actionService } from '../actions/action.service';
 import { ActionView } from '../actions/action.type';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { structureService } from '../structures/structure.service';
 import { StructureView } from '../structures/structure.type';
+import { EvaluationInput } from './evaluation.inputs';
 import { evaluationService } from './evaluation.service';
 import { EvaluationView, IndicatorPartView, IndicatorView } from './evaluation.type';
 
 @Resolver(() => EvaluationView)
 export class EvaluationResolver {
+  @Mutation(() => EvaluationView, { description: 'An evaluator, or the carrier, records an evaluation of an action for a period.' })
+  recordEvaluation(
+    @Ctx() ctx: RequestContext,
+    @Arg('actionId', () => ID) actionId: string,
+    @Arg('input', () => EvaluationInput) input: EvaluationInput,
+  ): Promise<EvaluationView> {
+    return evaluationService.record(ctx, actionId, input);
+  }
+
+  @Mutation(() => EvaluationView, { description: 'The structure that recorded an evaluation corrects it; indicators are replaced.' })
+  updateEvaluation(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => EvaluationInput) input: EvaluationInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<EvaluationView> {
+    return evaluationService.update(ctx, id, input, expectedVersion);
+  }
+
   @FieldResolver(() => ActionView)
   action(@Ctx() ctx: RequestContext, @Root() evaluation: EvaluationView): Promise<ActionView> {
     return actionService.byId(ctx, evaluation.actionId);
@@ -30,5 +50,14 @@ export class IndicatorResolver {
   @FieldResolver(() => [IndicatorPartView], { description: 'Breakdown by département code, when the indicator has one.' })
   byDepartement(@Ctx() ctx: RequestContext, @Root() indicator: IndicatorView): Promise<IndicatorPartView[]> {
     return evaluationService.partsOf(ctx, indicator.id);
+  }
+}
+
+/** The evaluations of an action, added to Action from here. */
+@Resolver(() => ActionView)
+export class ActionEvaluationsResolver {
+  @FieldResolver(() => [EvaluationView])
+  evaluations(@Ctx() ctx: RequestContext, @Root() action: ActionView): Promise<EvaluationView[]> {
+    return evaluationService.ofAction(ctx, action.id);
   }
 }

@@ -1,15 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Action } from '../actions/action.entity';
-import type { EvaluationInput } from '../actions/action.inputs';
 import { auditWrite } from '../audit/audit.service';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { assertAllowed } from '../policy/authz';
 import { Permission, roleMay } from '../policy/permissions';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../shared/errors';
 import { parseId } from '../shared/ids';
-import { assertVersion, inTransaction } from '../shared/transaction';
+import { assertVersion, inTransaction } from '../context/transaction';
 import { Structure } from '../structures/structure.entity';
 import { Evaluation } from './evaluation.entity';
+import type { EvaluationInput } from './evaluation.inputs';
+import { evaluationLoaders } from './evaluation.loaders';
 import { IndicatorPart } from './indicator-part.entity';
 import { Indicator } from './indicator.entity';
 import { EvaluationView, IndicatorPartView, IndicatorView } from './evaluation.type';
@@ -87,15 +88,22 @@ export class EvaluationService {
   /** Indicators of an evaluation in display order (batched per request). */
   async indicatorsOf(ctx: RequestContext, evaluationId: string): Promise<IndicatorView[]> {
     assertAllowed(ctx.viewer, Permission.EVALUATION_READ);
-    const rows = await ctx.loaders.indicatorsByEvaluation.load(evaluationId);
+    const rows = await evaluationLoaders(ctx).indicatorsByEvaluation.load(evaluationId);
     return rows.map(IndicatorView.from);
   }
 
   /** Per-département parts of an indicator (batched per request). */
   async partsOf(ctx: RequestContext, indicatorId: string): Promise<IndicatorPartView[]> {
     assertAllowed(ctx.viewer, Permission.EVALUATION_READ);
-    const rows = await ctx.loaders.partsByIndicator.load(indicatorId);
+    const rows = await evaluationLoaders(ctx).partsByIndicator.load(indicatorId);
     return rows.map(IndicatorPartView.from);
+  }
+
+  /** Evaluations of an action by period (batched per request). */
+  async ofAction(ctx: RequestContext, actionId: string): Promise<EvaluationView[]> {
+    assertAllowed(ctx.viewer, Permission.EVALUATION_READ);
+    const rows = await evaluationLoaders(ctx).evaluationsByAction.load(actionId);
+    return rows.map(EvaluationView.from);
   }
 }
 

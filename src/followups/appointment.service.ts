@@ -6,15 +6,17 @@ import { assertAllowed } from '../policy/authz';
 import { Permission } from '../policy/permissions';
 import { APPOINTMENT_RECORD } from '../policy/record-kinds';
 import { Person } from '../persons/person.entity';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
 import { parseId } from '../shared/ids';
-import { assertVersion, inTransaction } from '../shared/transaction';
+import { assertVersion, inTransaction } from '../context/transaction';
 import { Structure } from '../structures/structure.entity';
+import { structureLoaders } from '../structures/structure.loaders';
 import { Appointment } from './appointment.entity';
 import { AppointmentOutcome, type AppointmentOutcomeArgs, type ScheduleAppointmentInput } from './follow-up.inputs';
 import { AppointmentStatus } from './follow-up.enums';
 import { FollowUp } from './follow-up.entity';
+import { followUpLoaders } from './follow-up.loaders';
 import { AppointmentView } from './follow-up.type';
 
 const DAY_MS = 86_400_000;
@@ -35,7 +37,7 @@ export class AppointmentService {
   /** An appointment the viewer's structure holds (caseload), if any. */
   async ownById(ctx: RequestContext, id: string | null): Promise<AppointmentView | null> {
     if (!id) return null;
-    const appointment = await ctx.loaders.appointmentById.load(id);
+    const appointment = await followUpLoaders(ctx).appointmentById.load(id);
     if (!appointment || !(await this.isVisible(ctx, appointment))) return null;
     ctx.readAudit.record(appointment.person.id, appointment.domain);
     return AppointmentView.from(appointment);

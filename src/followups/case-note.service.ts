@@ -7,13 +7,15 @@ import type { DataDomain } from '../policy/data-domain';
 import { Permission } from '../policy/permissions';
 import { CASE_NOTE_RECORD } from '../policy/record-kinds';
 import { Person } from '../persons/person.entity';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
 import { parseId } from '../shared/ids';
-import { assertVersion, inTransaction } from '../shared/transaction';
+import { assertVersion, inTransaction } from '../context/transaction';
+import { structureLoaders } from '../structures/structure.loaders';
 import { CaseNote } from './case-note.entity';
 import type { EditCaseNoteArgs, WriteCaseNoteInput } from './follow-up.inputs';
 import { FollowUp } from './follow-up.entity';
+import { followUpLoaders } from './follow-up.loaders';
 import { CASE_NOTE_EDIT_WINDOW_MS, CaseNoteView } from './follow-up.type';
 
 /** Case notes: written in a domain the author writes, read under that domain's policy, append-only after 24 hours. */
@@ -34,7 +36,7 @@ export class CaseNoteService {
   /** The note a correction points to, when the viewer may read it. */
   async correctedBy(ctx: RequestContext, noteId: string | null): Promise<CaseNoteView | null> {
     if (!noteId) return null;
-    const note = await ctx.loaders.caseNoteById.load(noteId);
+    const note = await followUpLoaders(ctx).caseNoteById.load(noteId);
     if (!note || !(await this.isVisible(ctx, note))) return null;
     ctx.readAudit.record(note.person.id, note.domain);
     return CaseNoteView.from(note, ctx.viewer.structureId);

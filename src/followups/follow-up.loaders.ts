@@ -1,17 +1,29 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Account } from '../accounts/account.entity';
-import { loaderById, loaderByParent } from '../shared/batch';
+import { loadersOf } from '../context/loaders';
+import type { RequestContext } from '../context/request-context';
+import { countLoader, loaderById, loaderByParent } from '../shared/batch';
 import { Appointment } from './appointment.entity';
 import { CaseNote } from './case-note.entity';
 import { FollowUp } from './follow-up.entity';
 
 export function createFollowUpLoaders(em: EntityManager) {
   return {
-    accountById: loaderById(em, Account),
-    followUpsByPerson: loaderByParent(em, FollowUp, 'person', { startDate: 'desc', id: 'desc' }),
     appointmentById: loaderById(em, Appointment),
-    appointmentsByPerson: loaderByParent(em, Appointment, 'person', { scheduledAt: 'desc', id: 'desc' }),
     caseNoteById: loaderById(em, CaseNote),
-    caseNotesByPerson: loaderByParent(em, CaseNote, 'person', { createdAt: 'desc', id: 'desc' }),
+    /** Open follow-ups in each service: its active file. */
+    activeFilesByService: countLoader(
+      em,
+      `select service_id as id, count(*)::int as count from follow_up
+       where service_id = any(?::uuid[]) and end_date is null group by service_id`,
+    ),
+    /** Open follow-ups of each structure. */
+    activeFilesByStructure: countLoader(
+      em,
+      `select structure_id as id, count(*)::int as count from follow_up
+       where structure_id = any(?::uuid[]) and end_date is null group by structure_id`,
+    ),
   };
 }
+
+/** This request's follow-up loaders, made on first use. */
+export const followUpLoaders = (ctx: RequestContext) => loadersOf(ctx, createFollowUpLoaders);

@@ -4,7 +4,8 @@ import { personService } from '../persons/person.service';
 import { PersonView } from '../persons/person.type';
 import { referralService } from '../referrals/referral.service';
 import { ReferralView } from '../referrals/referral.type';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
+import { DataDomain } from '../policy/data-domain';
 import { structureService } from '../structures/structure.service';
 import { ServiceView, StructureView } from '../structures/structure.type';
 import { appointmentService } from './appointment.service';
@@ -102,5 +103,26 @@ export class CaseNoteResolver {
   @FieldResolver(() => CaseNoteView, { nullable: true, description: 'The note this one corrects, when you may read it.' })
   corrects(@Ctx() ctx: RequestContext, @Root() note: CaseNoteView): Promise<CaseNoteView | null> {
     return caseNoteService.correctedBy(ctx, note.correctsId);
+  }
+}
+
+/** The follow-ups, appointments and case notes of a person, added to Person from here. */
+@Resolver(() => PersonView)
+export class PersonFollowUpsResolver {
+  @FieldResolver(() => [FollowUpView], { description: 'Follow-ups you may see: your own, others under the policy.' })
+  followUps(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<FollowUpView[]> {
+    return followUpService.ofPerson(ctx, person.id);
+  }
+  @FieldResolver(() => [AppointmentView], { description: 'Appointments you may see, under the policy of their domain.' })
+  appointments(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<AppointmentView[]> {
+    return appointmentService.ofPerson(ctx, person.id);
+  }
+  @FieldResolver(() => [CaseNoteView], { description: 'Case notes you may read, newest first.' })
+  caseNotes(
+    @Ctx() ctx: RequestContext,
+    @Root() person: PersonView,
+    @Arg('domain', () => DataDomain, { nullable: true }) domain?: DataDomain | null,
+  ): Promise<CaseNoteView[]> {
+    return caseNoteService.ofPerson(ctx, person.id, domain);
   }
 }

@@ -5,18 +5,23 @@ import { OutboxEventType } from '../outbox/outbox-event.entity';
 import { recordEvent } from '../outbox/outbox';
 import { recordDomain } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
+import { type Figure, figureFor, shownCount } from '../policy/directory-figures';
 import { Permission } from '../policy/permissions';
+import { moveReferral } from '../referrals/referral-transition';
 import { FOLLOW_UP_RECORD } from '../policy/record-kinds';
 import { assertTransition } from '../referrals/referral-state';
 import type { Referral } from '../referrals/referral.entity';
 import { ReferralStatus } from '../referrals/referral.enums';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
 import { parseId } from '../shared/ids';
-import { assertVersion, inTransaction } from '../shared/transaction';
-import type { StructureKind } from '../structures/structure-kind';
+import { assertVersion, inTransaction } from '../context/transaction';
+import type { StructureKind } from '../shared/structure-kind';
+import { structureService } from '../structures/structure.service';
+import { structureLoaders } from '../structures/structure.loaders';
 import type { CloseFollowUpArgs } from './follow-up.inputs';
 import { FollowUp } from './follow-up.entity';
+import { followUpLoaders } from './follow-up.loaders';
 import { FollowUpView } from './follow-up.type';
 
 function today(): string {
@@ -35,6 +40,26 @@ export class FollowUpService {
     const shown = (await ctx.access.visibleRecords(FOLLOW_UP_RECORD, personId)).map(({ row }) => ctx.em.map(FollowUp, row));
     if (shown.length > 0) ctx.readAudit.touch(personId);
     return shown.map(FollowUpView.from);
+  }
+
+  /**
+   * Open follow-ups in a service, or in a structure when no service is named (its active
+   * file), with what the figure rule lets the viewer know: the figure is the structure's.
+   */
+  async activeFilesFigure(ctx: RequestContext, of: { structureId: string; serviceId: string | null }): Promise<Figure> {
+    assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
+    const [subject, count] = await Promise.all([
+      structureService.figureSubject(ctx, of.structureId),
+      of.serviceId
+        ? followUpLoaders(ctx).activeFilesByService.load(of.serviceId)
+        : followUpLoaders(ctx).activeFilesByStructure.load(of.structureId),
+    ]);
+    return figureFor(ctx.viewer, subject, count);
+  }
+
+  /** An active file, exact only where the figure rule allows. */
+  async activeFiles(ctx: RequestContext, of: { structureId: string; serviceId: string | null }): Promise<number | null> {
+    return shownCount(await this.activeFilesFigure(ctx, of));
   }
 
   /** Opens the receiving structure's follow-up of an accepted referral (within its transaction). */
@@ -78,14 +103,7 @@ export class FollowUpService {
       }
       const referral = followUp.referral;
       if (referral && (referral.status === ReferralStatus.ACCEPTED || referral.status === ReferralStatus.IN_PROGRESS)) {
-        assertTransition(referral.status, ReferralStatus.COMPLETED);
-        referral.status = ReferralStatus.COMPLETED;
-        referral.closedAt = new Date();
-        recordEvent(em, ctx, OutboxEventType.REFERRAL_COMPLETED, {
-          personId: followUp.person.id,
-          domain: recordDomain(followUp.structure.kind, referral.needs),
-          payload: { referralId: referral.id, status: referral.status },
-        });
+        moveReferral(em, ctx, referral, ReferralStatus.COMPLETED, followUp.structure.kind);
       }
       this.markClosed(em, ctx, followUp, followUp.structure.kind, args.reason.trim(), endDate);
       auditWrite(em, ctx, { personId: followUp.person.id, domains: [recordDomain(followUp.structure.kind)], action: 'closeFollowUp', ids: { followUpId: id } });

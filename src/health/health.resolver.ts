@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { PersonView } from '../persons/person.type';
 import { DataDomain } from '../policy/data-domain';
 import { PersonData } from '../policy/domain-guard';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { structureService } from '../structures/structure.service';
 import { StructureView } from '../structures/structure.type';
 import { HealthRecordInput } from './health.inputs';
@@ -28,5 +29,20 @@ export class HealthRecordResolver {
     expectedVersion?: number | null,
   ): Promise<HealthRecordView> {
     return healthService.record(ctx, personId, input, expectedVersion);
+  }
+}
+
+/** The health domains of a person, added to Person from here. */
+@Resolver(() => PersonView)
+export class PersonHealthResolver {
+  @PersonData(DataDomain.HEALTH_SUMMARY)
+  @FieldResolver(() => HealthSummaryView, { nullable: true })
+  healthSummary(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<HealthSummaryView | null> {
+    return healthService.summaryOf(ctx, person.id);
+  }
+  @PersonData(DataDomain.HEALTH)
+  @FieldResolver(() => HealthRecordView, { nullable: true })
+  health(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<HealthRecordView | null> {
+    return healthService.recordOf(ctx, person.id);
   }
 }

@@ -3,25 +3,26 @@ import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
 import { Permission } from '../policy/permissions';
 import { Person } from '../persons/person.entity';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { BadUserInputError } from '../shared/errors';
 import { parseId } from '../shared/ids';
-import { assertVersion, inTransaction } from '../shared/transaction';
+import { assertVersion, inTransaction } from '../context/transaction';
 import { Structure } from '../structures/structure.entity';
 import type { HealthRecordInput } from './health.inputs';
 import { PersonHealthRecord } from './health-record.entity';
 import { PersonHealthSummary } from './health-summary.entity';
+import { healthLoaders } from './health.loaders';
 import { HealthRecordView, HealthSummaryView } from './health.type';
 
 /** Health data: written by the CSAPA holding the follow-up; the summary is derived from the record. */
 export class HealthService {
   async summaryOf(ctx: RequestContext, personId: string): Promise<HealthSummaryView | null> {
-    const row = await ctx.loaders.healthSummaryByPerson.load(personId);
+    const row = await healthLoaders(ctx).healthSummaryByPerson.load(personId);
     return row ? HealthSummaryView.from(row) : null;
   }
 
   async recordOf(ctx: RequestContext, personId: string): Promise<HealthRecordView | null> {
-    const row = await ctx.loaders.healthRecordByPerson.load(personId);
+    const row = await healthLoaders(ctx).healthRecordByPerson.load(personId);
     return row ? HealthRecordView.from(row) : null;
   }
 

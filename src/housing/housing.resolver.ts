@@ -1,8 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { followUpService } from '../followups/follow-up.service';
 import { personService } from '../persons/person.service';
-import { PersonView } from '../persons/person.type';
+import { HousingSituationView, PersonView } from '../persons/person.type';
 import { ReferralView } from '../referrals/referral.type';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { structureService } from '../structures/structure.service';
 import { ServiceView, StructureView, WithheldFigureView } from '../structures/structure.type';
 import { EndPlacementArgs, PlacePersonArgs, RequestShelterInput } from './housing.inputs';
@@ -82,7 +83,7 @@ export class ServiceCapacityResolver {
       '`withheldFigures`), under the rule of `occupancy`.',
   })
   activeFiles(@Ctx() ctx: RequestContext, @Root() service: ServiceView): Promise<number | null> {
-    return structureService.activeFilesOfService(ctx, service);
+    return followUpService.activeFiles(ctx, { structureId: service.structureId, serviceId: service.id });
   }
 
   @FieldResolver(() => [WithheldFigureView], {
@@ -90,5 +91,22 @@ export class ServiceCapacityResolver {
   })
   withheldFigures(@Ctx() ctx: RequestContext, @Root() service: ServiceView): Promise<WithheldFigureView[]> {
     return housingService.withheldFigures(ctx, service);
+  }
+}
+
+/** The placements of a person, added to Person from here. */
+@Resolver(() => PersonView)
+export class PersonPlacementsResolver {
+  @FieldResolver(() => [PlacementView], { description: 'Placements you may see, latest first.' })
+  placements(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<PlacementView[]> {
+    return housingService.ofPerson(ctx, person.id);
+  }
+}
+
+@Resolver(() => HousingSituationView)
+export class HousingSituationResolver {
+  @FieldResolver(() => ServiceView, { nullable: true, description: 'The service housing the person, when placed.' })
+  placement(@Ctx() ctx: RequestContext, @Root() housing: HousingSituationView): Promise<ServiceView | null> {
+    return housingService.placementOf(ctx, housing);
   }
 }

@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Account } from '../accounts/account.entity';
 import { auditWrite } from '../audit/audit.service';
+import { followUpService } from '../followups/follow-up.service';
 import { OutboxEventType } from '../outbox/outbox-event.entity';
 import { recordEvent } from '../outbox/outbox';
 import { PersonHousing } from '../persons/person-housing.entity';
@@ -14,20 +15,22 @@ import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
 import { type Figure, FigureDisclosure, figureFor, leastDisclosed, shownCount } from '../policy/directory-figures';
 import { Permission } from '../policy/permissions';
+import { Need } from '../shared/need';
 import { PLACEMENT_RECORD } from '../policy/record-kinds';
-import { Need } from '../referrals/referral.enums';
 import { referralService } from '../referrals/referral.service';
 import { ReferralView } from '../referrals/referral.type';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
 import { parseId } from '../shared/ids';
-import { assertVersion, inTransaction } from '../shared/transaction';
+import { assertVersion, inTransaction } from '../context/transaction';
 import { Service } from '../structures/service.entity';
-import { StructureKind } from '../structures/structure-kind';
+import { StructureKind } from '../shared/structure-kind';
 import { Structure } from '../structures/structure.entity';
+import { structureLoaders } from '../structures/structure.loaders';
 import { structureService } from '../structures/structure.service';
 import { DirectoryFigure, ServiceView, WithheldFigureView } from '../structures/structure.type';
 import type { EndPlacementArgs, PlacePersonArgs, RequestShelterInput } from './housing.inputs';
+import { housingLoaders } from './housing.loaders';
 import { Placement } from './placement.entity';
 import { PlacementView } from './placement.type';
 
@@ -57,9 +60,9 @@ export class HousingService {
 
   /** The service housing the person now, when the viewer may see that placement. */
   async placementOf(ctx: RequestContext, housing: HousingSituationView): Promise<ServiceView | null> {
-    const current = (await ctx.loaders.placementsByPerson.load(housing.personId)).find((p) => p.endDate === null);
+    const current = (await housingLoaders(ctx).placementsByPerson.load(housing.personId)).find((p) => p.endDate === null);
     if (!current || !(await this.isVisible(ctx, current))) return null;
-    const service = await ctx.loaders.serviceById.load(current.service.id);
+    const service = await structureLoaders(ctx).serviceById.load(current.service.id);
     return service ? ServiceView.from(service) : null;
   }
 
@@ -69,7 +72,7 @@ export class HousingService {
     if (service.housingPlaces === null) return null;
     const [subject, count] = await Promise.all([
       structureService.figureSubject(ctx, service.structureId),
-      ctx.loaders.occupancyByService.load(service.id),
+      housingLoaders(ctx).occupancyByService.load(service.id),
     ]);
     return figureFor(ctx.viewer, subject, count);
   }
@@ -91,7 +94,7 @@ export class HousingService {
   private async capacityFigures(ctx: RequestContext, service: ServiceView): Promise<{ figure: Figure; capacity: number }[]> {
     const [occupancy, activeFiles] = await Promise.all([
       this.occupancyFigure(ctx, service),
-      service.activeFileCapacity === null ? null : structureService.activeFilesFigureOfService(ctx, service),
+      service.activeFileCapacity === null ? null : followUpService.activeFilesFigure(ctx, { structureId: service.structureId, serviceId: service.id }),
     ]);
     const figures: { figure: Figure; capacity: number }[] = [];
     if (occupancy && service.housingPlaces !== null) figures.push({ figure: occupancy, capacity: service.housingPlaces });
@@ -114,7 +117,7 @@ export class HousingService {
   async withheldFigures(ctx: RequestContext, service: ServiceView): Promise<WithheldFigureView[]> {
     const [occupancy, activeFiles, capacity] = await Promise.all([
       this.occupancyFigure(ctx, service),
-      structureService.activeFilesFigureOfService(ctx, service),
+      followUpService.activeFilesFigure(ctx, { structureId: service.structureId, serviceId: service.id }),
       this.capacityFigures(ctx, service),
     ]);
     const unlessExact = (figure: Figure | null) =>
@@ -261,7 +264,7 @@ export class HousingService {
       if (!siao || siao.kind !== StructureKind.SIAO) throw new BadUserInputError('siaoId must be the id of a SIAO', 'siaoId');
       return siao;
     }
-    const own = (await ctx.loaders.structureById.load(ctx.viewer.structureId))!;
+    const own = (await structureLoaders(ctx).structureById.load(ctx.viewer.structureId))!;
     const siao = own.departement ? await ctx.em.findOne(Structure, { kind: StructureKind.SIAO, departement: own.departement }) : null;
     if (!siao) throw new BadUserInputError(`No SIAO in your département; give siaoId`, 'siaoId');
     return siao;

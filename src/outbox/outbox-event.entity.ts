@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { DataDomain } from '../policy/data-domain';
-import { Structure } from '../structures/structure.entity';
+import type { EntityRef } from '../shared/base.entity';
 
 /** The state changes partners may later be notified of. */
 export enum OutboxEventType {
@@ -51,9 +51,9 @@ export class OutboxEvent {
   @Property({ type: 'uuid', nullable: true })
   personId: string | null = null;
 
-  /** The structure whose action caused the event. */
-  @ManyToOne(() => Structure, { index: true })
-  structure: Structure;
+  /** The structure whose action caused the event (a module above the outbox: the relation names it). */
+  @ManyToOne({ entity: 'Structure', index: true })
+  structure: EntityRef;
 
   /** The data domain the event belongs to, for delivering it under the access policy. */
   @Enum({ items: () => DataDomain, columnType: 'text', nullable: true })
@@ -65,7 +65,7 @@ export class OutboxEvent {
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   publishedAt: Date | null = null;
 
-  constructor(type: OutboxEventType, structure: Structure, payload: Record<string, unknown>) {
+  constructor(type: OutboxEventType, structure: EntityRef, payload: Record<string, unknown>) {
     this.type = type;
     this.structure = structure;
     this.payload = payload;

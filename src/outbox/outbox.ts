@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DataDomain } from '../policy/data-domain';
-import type { RequestContext } from '../server/context';
-import { Structure } from '../structures/structure.entity';
+import type { RequestContext } from '../context/request-context';
+import type { EntityRef } from '../shared/base.entity';
 import { OutboxEvent, type OutboxEventType } from './outbox-event.entity';
 
 /**
@@ -14,7 +14,7 @@ export function recordEvent(
   type: OutboxEventType,
   event: { personId: string | null; domain: DataDomain | null; payload: Record<string, string | number | boolean | null> },
 ): void {
-  const created = new OutboxEvent(type, em.getReference(Structure, ctx.viewer.structureId), event.payload);
+  const created = new OutboxEvent(type, em.getReference<EntityRef>('Structure', ctx.viewer.structureId), event.payload);
   created.personId = event.personId;
   created.domain = event.domain;
   em.persist(created);

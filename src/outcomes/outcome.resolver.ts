@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { DateScalar } from '../shared/scalars';
 import { outcomeService } from './outcome.service';
 import { OutcomeDimension, OutcomeReportView } from './outcome.type';

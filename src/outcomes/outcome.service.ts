@@ -1,11 +1,9 @@
-import { Account } from '../accounts/account.entity';
-import { AuditEntry, AuditKind } from '../audit/audit-entry.entity';
+import { auditAggregateRead } from '../audit/audit.service';
 import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
 import { Permission } from '../policy/permissions';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { BadUserInputError } from '../shared/errors';
-import { Structure } from '../structures/structure.entity';
 import { type Measure, MEASURES, type ProtectedCell, projectYears } from './disclosure';
 import { OutcomePublication, OutcomePublishedCell } from './outcome-publication.entity';
 import { groupingOf, publicationDate } from './outcome-publication.service';
@@ -93,7 +91,12 @@ export class OutcomeService {
     const released = projectYears([...byYear.values()], grouped, DIMENSIONS.length);
     const periodFrom = `${firstYear}-01-01`;
     const periodTo = `${lastYear}-12-31`;
-    await this.audit(ctx, { from: periodFrom, to: periodTo, groupBy: dimensions.join(','), years: [...publishedAt.keys()].sort().join(',') });
+    // An aggregate read of person data is audited too: no person, the domains it draws on.
+    await auditAggregateRead(ctx, {
+      domains: [DataDomain.HEALTH_SUMMARY, DataDomain.HOUSING, DataDomain.JUDICIAL, DataDomain.SOCIAL],
+      action: 'programOutcomes',
+      detail: { from: periodFrom, to: periodTo, groupBy: dimensions.join(','), years: [...publishedAt.keys()].sort().join(',') },
+    });
     return {
       from: periodFrom,
       to: periodTo,
@@ -115,25 +118,6 @@ export class OutcomeService {
         })
         .sort((a, b) => a.group.join('|').localeCompare(b.group.join('|'))),
     };
-  }
-
-  /** An aggregate read of person data is audited too: no person, the domains it draws on. */
-  private async audit(ctx: RequestContext, detail: Record<string, string>): Promise<void> {
-    const em = ctx.em.fork();
-    const entry = new AuditEntry(
-      {
-        account: em.getReference(Account, ctx.viewer.accountId),
-        structure: em.getReference(Structure, ctx.viewer.structureId),
-        role: ctx.viewer.role,
-        client: ctx.viewer.clientKind,
-      },
-      AuditKind.READ,
-      ctx.requestId,
-    );
-    entry.operation = ctx.operationName;
-    entry.domains = [DataDomain.HEALTH_SUMMARY, DataDomain.HOUSING, DataDomain.JUDICIAL, DataDomain.SOCIAL];
-    entry.detail = { action: 'programOutcomes', ...detail };
-    await em.persistAndFlush(entry);
   }
 }
 

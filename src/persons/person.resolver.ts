@@ -1,24 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { participationService } from '../actions/participation.service';
-import { ParticipationView } from '../actions/participation.type';
-import { ConsentView } from '../consents/consent.type';
-import { appointmentService } from '../followups/appointment.service';
-import { caseNoteService } from '../followups/case-note.service';
-import { followUpService } from '../followups/follow-up.service';
-import { AppointmentView, CaseNoteView, FollowUpView } from '../followups/follow-up.type';
-import { housingService } from '../housing/housing.service';
-import { PlacementView } from '../housing/placement.type';
-import { consentService } from '../consents/consent.service';
-import { healthService } from '../health/health.service';
-import { HealthRecordView, HealthSummaryView } from '../health/health.type';
 import { MandateState } from '../policy/access-policy';
 import { DataDomain } from '../policy/data-domain';
 import { PersonData } from '../policy/domain-guard';
-import { referralService } from '../referrals/referral.service';
-import { ReferralView } from '../referrals/referral.type';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { structureService } from '../structures/structure.service';
-import { ServiceView, StructureView } from '../structures/structure.type';
+import { StructureView } from '../structures/structure.type';
 import {
   PersonsArgs,
   RegisterPersonInput,
@@ -152,57 +138,6 @@ export class PersonResolver {
   housing(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<HousingSituationView | null> {
     return personService.housingOf(ctx, person.id);
   }
-
-  @PersonData(DataDomain.HEALTH_SUMMARY)
-  @FieldResolver(() => HealthSummaryView, { nullable: true })
-  healthSummary(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<HealthSummaryView | null> {
-    return healthService.summaryOf(ctx, person.id);
-  }
-
-  @PersonData(DataDomain.HEALTH)
-  @FieldResolver(() => HealthRecordView, { nullable: true })
-  health(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<HealthRecordView | null> {
-    return healthService.recordOf(ctx, person.id);
-  }
-
-  @FieldResolver(() => [ReferralView], { description: 'Referrals of this person that the viewer may see.' })
-  referrals(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<ReferralView[]> {
-    return referralService.ofPerson(ctx, person.id);
-  }
-
-  @FieldResolver(() => [FollowUpView], { description: 'Follow-ups you may see: your own, others under the policy.' })
-  followUps(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<FollowUpView[]> {
-    return followUpService.ofPerson(ctx, person.id);
-  }
-
-  @FieldResolver(() => [AppointmentView], { description: 'Appointments you may see, under the policy of their domain.' })
-  appointments(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<AppointmentView[]> {
-    return appointmentService.ofPerson(ctx, person.id);
-  }
-
-  @FieldResolver(() => [CaseNoteView], { description: 'Case notes you may read, newest first.' })
-  caseNotes(
-    @Ctx() ctx: RequestContext,
-    @Root() person: PersonView,
-    @Arg('domain', () => DataDomain, { nullable: true }) domain?: DataDomain | null,
-  ): Promise<CaseNoteView[]> {
-    return caseNoteService.ofPerson(ctx, person.id, domain);
-  }
-
-  @FieldResolver(() => [PlacementView], { description: 'Placements you may see, latest first.' })
-  placements(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<PlacementView[]> {
-    return housingService.ofPerson(ctx, person.id);
-  }
-
-  @FieldResolver(() => [ParticipationView], { description: 'Participations in actions you may see.' })
-  participations(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<ParticipationView[]> {
-    return participationService.ofPerson(ctx, person.id);
-  }
-
-  @FieldResolver(() => [ConsentView], { description: 'Consents your structure recorded or receives (full mandate only).' })
-  consents(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<ConsentView[]> {
-    return consentService.ofPerson(ctx, person.id);
-  }
 }
 
 @Resolver(() => PersonConnectionView)
@@ -224,14 +159,6 @@ export class JudicialSituationResolver {
   @FieldResolver(() => JudicialDetailView, { nullable: true, description: 'Null unless JUDICIAL_DETAIL is visible.' })
   detail(@Ctx() ctx: RequestContext, @Root() judicial: JudicialSituationView): Promise<JudicialDetailView | null> {
     return personService.judicialDetailOf(ctx, judicial.personId);
-  }
-}
-
-@Resolver(() => HousingSituationView)
-export class HousingSituationResolver {
-  @FieldResolver(() => ServiceView, { nullable: true, description: 'The service housing the person, when placed.' })
-  placement(@Ctx() ctx: RequestContext, @Root() housing: HousingSituationView): Promise<ServiceView | null> {
-    return housingService.placementOf(ctx, housing);
   }
 }
 

@@ -7,13 +7,13 @@ import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
 import { mandateSubquery } from '../policy/mandate.repository';
 import { Permission } from '../policy/permissions';
+import type { RequestContext } from '../context/request-context';
 import { RIGHT_STEP_RECORD } from '../policy/record-kinds';
-import type { RequestContext } from '../server/context';
 import { BadUserInputError } from '../shared/errors';
 import { parseId } from '../shared/ids';
 import { decodeCursor, encodeCursor } from '../shared/pagination';
-import { assertVersion, inTransaction } from '../shared/transaction';
-import { StructureKind } from '../structures/structure-kind';
+import { assertVersion, inTransaction } from '../context/transaction';
+import { StructureKind } from '../shared/structure-kind';
 import { Structure } from '../structures/structure.entity';
 import { PersonHousing } from './person-housing.entity';
 import { PersonIdentity } from './person-identity.entity';
@@ -31,6 +31,7 @@ import type {
   UpdateJudicialSituationInput,
   UpdateSocialSituationInput,
 } from './person.inputs';
+import { personLoaders } from './person.loaders';
 import { newPseudonym } from './pseudonym';
 import {
   HousingSituationView,
@@ -93,7 +94,7 @@ export class PersonService {
     const edges = page.map(({ mandate_state, cursor_at, ...columns }) => {
       const person = ctx.em.map(Person, columns);
       ctx.access.prime(person.id, mandate_state as MandateState);
-      ctx.loaders.personById.prime(person.id, person);
+      personLoaders(ctx).personById.prime(person.id, person);
       ctx.readAudit.touch(person.id);
       return { cursor: encodeCursor({ createdAt: String(cursor_at), id: person.id }), node: PersonView.from(person) };
     });
@@ -120,14 +121,14 @@ export class PersonService {
     assertAllowed(ctx.viewer, Permission.PERSON_READ);
     const personId = parseId(id, 'id');
     if ((await ctx.access.mandate(personId)) === MandateState.NONE) return null;
-    const person = await ctx.loaders.personById.load(personId);
+    const person = await personLoaders(ctx).personById.load(personId);
     if (person) ctx.readAudit.touch(person.id);
     return person ? PersonView.from(person) : null;
   }
 
   /** The person a visible record points to (batched). */
   async byId(ctx: RequestContext, personId: string): Promise<PersonView> {
-    const person = await ctx.loaders.personById.load(personId);
+    const person = await personLoaders(ctx).personById.load(personId);
     if (!person) throw new Error(`person ${personId} referenced but missing`);
     return PersonView.from(person);
   }
@@ -145,24 +146,24 @@ export class PersonService {
   }
 
   async identityOf(ctx: RequestContext, personId: string): Promise<PersonIdentityView | null> {
-    const row = await ctx.loaders.identityByPerson.load(personId);
+    const row = await personLoaders(ctx).identityByPerson.load(personId);
     return row ? PersonIdentityView.from(row) : null;
   }
 
   async judicialOf(ctx: RequestContext, personId: string): Promise<JudicialSituationView | null> {
-    const row = await ctx.loaders.judicialByPerson.load(personId);
+    const row = await personLoaders(ctx).judicialByPerson.load(personId);
     return row ? JudicialSituationView.from(row) : null;
   }
 
   async judicialDetailOf(ctx: RequestContext, personId: string): Promise<JudicialDetailView | null> {
-    const row = await ctx.loaders.judicialDetailByPerson.load(personId);
+    const row = await personLoaders(ctx).judicialDetailByPerson.load(personId);
     return row ? JudicialDetailView.from(row) : null;
   }
 
   async socialOf(ctx: RequestContext, personId: string): Promise<SocialSituationView | null> {
     const [row, rights] = await Promise.all([
-      ctx.loaders.socialByPerson.load(personId),
-      ctx.loaders.rightStepsByPerson.load(personId),
+      personLoaders(ctx).socialByPerson.load(personId),
+      personLoaders(ctx).rightStepsByPerson.load(personId),
     ]);
     if (!row) return null;
     const social = SocialSituationView.from(row, rights);
@@ -175,7 +176,7 @@ export class PersonService {
   }
 
   async housingOf(ctx: RequestContext, personId: string): Promise<HousingSituationView | null> {
-    const row = await ctx.loaders.housingByPerson.load(personId);
+    const row = await personLoaders(ctx).housingByPerson.load(personId);
     return row ? HousingSituationView.from(row) : null;
   }
 

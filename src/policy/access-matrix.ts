@@ -1,5 +1,5 @@
 import { type GraphQLSchema, getNamedType, isObjectType } from 'graphql';
-import { Role } from '../accounts/role';
+import { Role } from '../auth/role';
 import {
   ACCESS_POLICY,
   Grant,

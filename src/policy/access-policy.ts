@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
-import { Role } from '../accounts/role';
-import { Need } from '../referrals/referral.enums';
-import { StructureKind } from '../structures/structure-kind';
+import { Role } from '../auth/role';
+import { Need } from '../shared/need';
+import { StructureKind } from '../shared/structure-kind';
 import { DataDomain } from './data-domain';
 
 /**

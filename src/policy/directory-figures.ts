@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
-import { Role } from '../accounts/role';
+import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';
-import { StructureKind } from '../structures/structure-kind';
+import { StructureKind } from '../shared/structure-kind';
 
 /**
  * Directory figures about persons (active files, occupancy, referrals this year), as

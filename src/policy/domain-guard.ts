@@ -1,5 +1,5 @@
 import { Extensions, type MiddlewareFn } from 'type-graphql';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { Decision } from './access-policy';
 import type { DataDomain } from './data-domain';
 

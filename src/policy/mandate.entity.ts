@@ -1,6 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKeyProp, Property } from '@mikro-orm/core';
-import { Person } from '../persons/person.entity';
-import { Structure } from '../structures/structure.entity';
+import type { EntityRef } from '../shared/base.entity';
 import { MandateState } from './access-policy';
 
 /** The states a mandate row holds: a structure without a row has no mandate (NONE). */
@@ -27,11 +26,11 @@ export enum MandateSource {
 export class Mandate {
   [PrimaryKeyProp]?: ['structure', 'person'];
 
-  @ManyToOne({ entity: () => Structure, primary: true, deleteRule: 'cascade' })
-  structure!: Structure;
+  @ManyToOne({ entity: 'Structure', primary: true, deleteRule: 'cascade' })
+  structure!: EntityRef;
 
-  @ManyToOne({ entity: () => Person, primary: true, deleteRule: 'cascade', index: 'mandate_person_id_index' })
-  person!: Person;
+  @ManyToOne({ entity: 'Person', primary: true, deleteRule: 'cascade', index: 'mandate_person_id_index' })
+  person!: EntityRef;
 
   /** FULL, PENDING or ENDED: the strongest state over the structure's sources on the person. */
   @Enum({ items: () => STORED_MANDATE_STATES, columnType: 'text' })

@@ -76,6 +76,6 @@ export async function loadMandates(
   personIds: readonly string[],
 ): Promise<Map<string, MandateState>> {
   const { sql, params } = mandateSubquery(structureId, personIds);
-  const rows = await em.getConnection().execute<{ person_id: string; state: MandateState }[]>(sql, params);
+  const rows = await em.execute<{ person_id: string; state: MandateState }[]>(sql, params);
   return new Map(rows.map((row) => [row.person_id, row.state]));
 }

@@ -1,4 +1,4 @@
-import { Role } from '../accounts/role';
+import { Role } from '../auth/role';
 import { PERSON_DATA_ROLES } from './access-policy';
 
 /**

@@ -1,10 +1,11 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
-import { loadConsentedDomains } from '../consents/consent.repository';
+import { loadConsentedDomains } from './consent.repository';
 import { ForbiddenError, NotFoundError } from '../shared/errors';
-import { StructureKind } from '../structures/structure-kind';
+import { StructureKind } from '../shared/structure-kind';
 import { ACCESS_POLICY, Decision, Grant, MandateState, decide, type Action } from './access-policy';
+import { loadWrittenDomains } from './authorship.repository';
 import { DataDomain } from './data-domain';
 import { loadMandates, mandateSubquery } from './mandate.repository';
 import { Permission, roleMay } from './permissions';
@@ -17,19 +18,17 @@ export interface VisibleRow {
   actorShown: boolean;
 }
 
-/** Whether a structure wrote (its part of) a domain of a person: what an ended mandate still shows. */
-export type WriterLookup = (personId: string, domain: DataDomain, structureId: string) => Promise<boolean>;
-
 /**
- * The policy applied to one viewer for one request: mandates and consents are
- * loaded in batches, per request, and never cached beyond it, so a revoked consent
- * or an ended mandate takes effect on the next request.
+ * The policy applied to one viewer for one request: mandates, consents and what the
+ * viewer's structure wrote (what an ended mandate still shows) are loaded in batches,
+ * per request, and never cached beyond it, so a revoked consent or an ended mandate
+ * takes effect on the next request.
  */
 export class PersonAccess {
   private readonly mandates: DataLoader<string, MandateState>;
   private readonly consents: DataLoader<string, Set<DataDomain>>;
   private readonly structureKinds: DataLoader<string, StructureKind | undefined>;
-  private wroteIt: WriterLookup = async () => false;
+  private readonly written: DataLoader<string, Set<DataDomain>>;
   private readonly recordLoaders = new Map<RecordKind, DataLoader<string, VisibleRow[]>>();
 
   constructor(
@@ -44,18 +43,17 @@ export class PersonAccess {
       const found = await loadConsentedDomains(em, viewer.structureId, ids);
       return ids.map((id) => found.get(id) ?? new Set<DataDomain>());
     });
+    this.written = new DataLoader(async (ids) => {
+      const found = await loadWrittenDomains(em, viewer.structureId, ids);
+      return ids.map((id) => found.get(id) ?? new Set<DataDomain>());
+    });
     this.structureKinds = new DataLoader(async (ids) => {
-      const rows = await em
-        .getConnection()
-        .execute<{ id: string; kind: StructureKind }[]>('select id, kind from structure where id = any(?::uuid[])', [`{${ids.join(',')}}`]);
+      const rows = await em.execute<{ id: string; kind: StructureKind }[]>('select id, kind from structure where id = any(?::uuid[])', [
+        `{${ids.join(',')}}`,
+      ]);
       const kinds = new Map(rows.map((row) => [row.id, row.kind]));
       return ids.map((id) => kinds.get(id));
     });
-  }
-
-  /** Set once per request by the persons module, which owns the domain rows. */
-  useWriterLookup(lookup: WriterLookup): void {
-    this.wroteIt = lookup;
   }
 
   /** Records a mandate already computed by a scoped query (a page of persons). */
@@ -83,7 +81,7 @@ export class PersonAccess {
   /** Whether the viewer reads the domain now (for OWN, whether its structure wrote it). */
   async canRead(personId: string, domain: DataDomain): Promise<boolean> {
     const decision = await this.decision(personId, domain, 'read');
-    if (decision === Decision.OWN) return this.wroteIt(personId, domain, this.viewer.structureId);
+    if (decision === Decision.OWN) return (await this.written.load(personId)).has(domain);
     return decision !== Decision.DENY;
   }
 
@@ -144,7 +142,7 @@ export class PersonAccess {
         const sql = declaration.sql;
         const visible = recordVisibleSql(declaration as RecordDeclaration, this.viewer, 'm.state');
         const actorShown = recordActorShownSql(declaration as RecordDeclaration, this.viewer, 'm.state');
-        const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(
+        const rows = await this.em.execute<Record<string, unknown>[]>(
           `select r.*, ${actorShown.sql} as actor_shown__ from ${sql.table} r
            join (${mandates.sql}) m on m.person_id = ${sql.personId}
            where ${sql.personId} = any(?::uuid[]) and ${visible.sql}
@@ -203,5 +201,12 @@ export class PersonAccess {
     if (decision !== Decision.ALLOW) {
       throw new ForbiddenError(`Your role (${this.viewer.role}) may not write ${domain} under a ${mandate} mandate`);
     }
+  }
+}
+
+declare module '../context/request-context' {
+  interface RequestContext {
+    /** The access policy applied to this viewer, with this request's mandates and consents. */
+    access: PersonAccess;
   }
 }

@@ -1,11 +1,6 @@
-import type { Need } from "../referrals/referral.enums";
-import { DataDomain } from "./data-domain";
-import {
-  InvolvedUnder,
-  RecordKind,
-  WhenItTellsOfCare,
-  declareRecord,
-} from "./records";
+import type { Need } from '../shared/need';
+import { DataDomain } from './data-domain';
+import { InvolvedUnder, RecordKind, WhenItTellsOfCare, declareRecord } from './records';
 
 /**
  * Every kind of record about a person, declared once (see records.ts). The shapes are
@@ -15,7 +10,7 @@ interface Ref {
   id: string;
 }
 
-const ARRAY = (...items: string[]) => `array[${items.join(", ")}]::uuid[]`;
+const ARRAY = (...items: string[]) => `array[${items.join(', ')}]::uuid[]`;
 
 export const REFERRAL_RECORD = declareRecord<{
   person: Ref;
@@ -24,8 +19,7 @@ export const REFERRAL_RECORD = declareRecord<{
   needs: readonly Need[];
 }>({
   kind: RecordKind.REFERRAL,
-  description:
-    "A referral: its sender is the actor, its receiver a party. Social data, unless it tells of care.",
+  description: 'A referral: its sender is the actor, its receiver a party. Social data, unless it tells of care.',
   whenItTellsOfCare: WhenItTellsOfCare.HEALTH_SUMMARY,
   pending: InvolvedUnder.PARTY,
   ended: InvolvedUnder.PARTY,
@@ -37,19 +31,19 @@ export const REFERRAL_RECORD = declareRecord<{
     needs: r.needs,
   }),
   sql: {
-    table: "referral",
-    orderBy: "r.created_at desc, r.id desc",
-    personId: "r.person_id",
+    table: 'referral',
+    orderBy: 'r.created_at desc, r.id desc',
+    personId: 'r.person_id',
     domains: `array['SOCIAL']`,
-    actorId: "r.from_structure_id",
-    partyIds: ARRAY("r.to_structure_id"),
-    needs: "r.needs",
+    actorId: 'r.from_structure_id',
+    partyIds: ARRAY('r.to_structure_id'),
+    needs: 'r.needs',
   },
 });
 
 export const FOLLOW_UP_RECORD = declareRecord<{ person: Ref; structure: Ref }>({
   kind: RecordKind.FOLLOW_UP,
-  description: "A follow-up held by a structure (its actor).",
+  description: 'A follow-up held by a structure (its actor).',
   whenItTellsOfCare: WhenItTellsOfCare.HEALTH_SUMMARY,
   pending: InvolvedUnder.NOTHING,
   ended: InvolvedUnder.ACTOR,
@@ -60,11 +54,11 @@ export const FOLLOW_UP_RECORD = declareRecord<{ person: Ref; structure: Ref }>({
     partyIds: [],
   }),
   sql: {
-    table: "follow_up",
-    orderBy: "r.start_date desc, r.id desc",
-    personId: "r.person_id",
+    table: 'follow_up',
+    orderBy: 'r.start_date desc, r.id desc',
+    personId: 'r.person_id',
     domains: `array['SOCIAL']`,
-    actorId: "r.structure_id",
+    actorId: 'r.structure_id',
     partyIds: ARRAY(),
   },
 });
@@ -75,8 +69,7 @@ export const APPOINTMENT_RECORD = declareRecord<{
   domain: DataDomain;
 }>({
   kind: RecordKind.APPOINTMENT,
-  description:
-    "An appointment at a structure (its actor), under the domain it was given.",
+  description: 'An appointment at a structure (its actor), under the domain it was given.',
   whenItTellsOfCare: WhenItTellsOfCare.HEALTH_SUMMARY,
   pending: InvolvedUnder.NOTHING,
   ended: InvolvedUnder.ACTOR,
@@ -87,11 +80,11 @@ export const APPOINTMENT_RECORD = declareRecord<{
     partyIds: [],
   }),
   sql: {
-    table: "appointment",
-    orderBy: "r.scheduled_at desc, r.id desc",
-    personId: "r.person_id",
-    domains: "array[r.domain]",
-    actorId: "r.structure_id",
+    table: 'appointment',
+    orderBy: 'r.scheduled_at desc, r.id desc',
+    personId: 'r.person_id',
+    domains: 'array[r.domain]',
+    actorId: 'r.structure_id',
     partyIds: ARRAY(),
   },
 });
@@ -102,8 +95,7 @@ export const CASE_NOTE_RECORD = declareRecord<{
   domain: DataDomain;
 }>({
   kind: RecordKind.CASE_NOTE,
-  description:
-    "A case note: its author's structure is the actor; the note carries its domain.",
+  description: "A case note: its author's structure is the actor; the note carries its domain.",
   whenItTellsOfCare: WhenItTellsOfCare.HEALTH_SUMMARY,
   pending: InvolvedUnder.NOTHING,
   ended: InvolvedUnder.ACTOR,
@@ -114,19 +106,18 @@ export const CASE_NOTE_RECORD = declareRecord<{
     partyIds: [],
   }),
   sql: {
-    table: "case_note",
-    orderBy: "r.created_at desc, r.id desc",
-    personId: "r.person_id",
-    domains: "array[r.domain]",
-    actorId: "r.author_structure_id",
+    table: 'case_note',
+    orderBy: 'r.created_at desc, r.id desc',
+    personId: 'r.person_id',
+    domains: 'array[r.domain]',
+    actorId: 'r.author_structure_id',
     partyIds: ARRAY(),
   },
 });
 
 export const PLACEMENT_RECORD = declareRecord<{ person: Ref; structure: Ref }>({
   kind: RecordKind.PLACEMENT,
-  description:
-    "A placement in a housing service, by the structure running it (its actor). Housing data.",
+  description: 'A placement in a housing service, by the structure running it (its actor). Housing data.',
   whenItTellsOfCare: WhenItTellsOfCare.HEALTH_SUMMARY,
   pending: InvolvedUnder.NOTHING,
   ended: InvolvedUnder.ACTOR,
@@ -137,11 +128,11 @@ export const PLACEMENT_RECORD = declareRecord<{ person: Ref; structure: Ref }>({
     partyIds: [],
   }),
   sql: {
-    table: "placement",
-    orderBy: "r.start_date desc, r.id desc",
-    personId: "r.person_id",
+    table: 'placement',
+    orderBy: 'r.start_date desc, r.id desc',
+    personId: 'r.person_id',
     domains: `array['HOUSING']`,
-    actorId: "r.structure_id",
+    actorId: 'r.structure_id',
     partyIds: ARRAY(),
   },
 });
@@ -156,7 +147,7 @@ export const CONSENT_RECORD = declareRecord<{
 }>({
   kind: RecordKind.CONSENT,
   description:
-    "A consent is data of its domain: shown to the structure that recorded it (the actor), to its recipient and to a structure reading that domain; once expired or revoked, to its recorder only.",
+    'A consent is data of its domain: shown to the structure that recorded it (the actor), to its recipient and to a structure reading that domain; once expired or revoked, to its recorder only.',
   whenItTellsOfCare: WhenItTellsOfCare.HEALTH_SUMMARY,
   pending: InvolvedUnder.NOTHING,
   ended: InvolvedUnder.ACTOR,
@@ -165,19 +156,16 @@ export const CONSENT_RECORD = declareRecord<{
     domains: [c.domain],
     actorId: c.recordedByStructure.id,
     partyIds: c.recipient ? [c.recipient.id] : [],
-    lapsed:
-      c.revokedAt !== null ||
-      (c.expiresAt !== null && c.expiresAt <= new Date()),
+    lapsed: c.revokedAt !== null || (c.expiresAt !== null && c.expiresAt <= new Date()),
   }),
   sql: {
-    table: "consent",
-    orderBy: "r.given_at desc, r.id desc",
-    personId: "r.person_id",
-    domains: "array[r.domain]",
-    actorId: "r.recorded_by_structure_id",
+    table: 'consent',
+    orderBy: 'r.given_at desc, r.id desc',
+    personId: 'r.person_id',
+    domains: 'array[r.domain]',
+    actorId: 'r.recorded_by_structure_id',
     partyIds: `array_remove(array[r.recipient_id], null)::uuid[]`,
-    lapsed:
-      "(r.revoked_at is not null or (r.expires_at is not null and r.expires_at <= now()))",
+    lapsed: '(r.revoked_at is not null or (r.expires_at is not null and r.expires_at <= now()))',
   },
 });
 
@@ -186,8 +174,7 @@ export const RIGHT_STEP_RECORD = declareRecord<{
   updatedByStructure: Ref | null;
 }>({
   kind: RecordKind.RIGHT_STEP,
-  description:
-    "Where a right stands (social data); the structure that last changed it is its actor, removed when it tells of care.",
+  description: 'Where a right stands (social data); the structure that last changed it is its actor, removed when it tells of care.',
   whenItTellsOfCare: WhenItTellsOfCare.REMOVE_ACTOR,
   pending: InvolvedUnder.NOTHING,
   ended: InvolvedUnder.ACTOR,
@@ -198,11 +185,11 @@ export const RIGHT_STEP_RECORD = declareRecord<{
     partyIds: [],
   }),
   sql: {
-    table: "right_step",
-    orderBy: "r.kind asc",
-    personId: "r.person_id",
+    table: 'right_step',
+    orderBy: 'r.kind asc',
+    personId: 'r.person_id',
     domains: `array['SOCIAL']`,
-    actorId: "r.updated_by_structure_id",
+    actorId: 'r.updated_by_structure_id',
     partyIds: ARRAY(),
   },
 });
@@ -212,8 +199,7 @@ export const RIGHT_STEP_CHANGE_RECORD = declareRecord<{
   structure: Ref;
 }>({
   kind: RecordKind.RIGHT_STEP_CHANGE,
-  description:
-    "One change of a right step: the structure that made it is its actor, removed (with the note) when it tells of care.",
+  description: 'One change of a right step: the structure that made it is its actor, removed (with the note) when it tells of care.',
   whenItTellsOfCare: WhenItTellsOfCare.REMOVE_ACTOR,
   pending: InvolvedUnder.NOTHING,
   ended: InvolvedUnder.ACTOR,
@@ -224,11 +210,11 @@ export const RIGHT_STEP_CHANGE_RECORD = declareRecord<{
     partyIds: [],
   }),
   sql: {
-    table: "right_step_change",
-    orderBy: "r.created_at desc, r.id desc",
-    personId: "r.person_id",
+    table: 'right_step_change',
+    orderBy: 'r.created_at desc, r.id desc',
+    personId: 'r.person_id',
     domains: `array['SOCIAL']`,
-    actorId: "r.structure_id",
+    actorId: 'r.structure_id',
     partyIds: ARRAY(),
   },
 });
@@ -238,8 +224,7 @@ export const PARTICIPATION_RECORD = declareRecord<{
   structure: Ref;
 }>({
   kind: RecordKind.PARTICIPATION,
-  description:
-    "A person's participation in a program of the structure that enrolled them (its actor).",
+  description: "A person's participation in a program of the structure that enrolled them (its actor).",
   whenItTellsOfCare: WhenItTellsOfCare.HEALTH_SUMMARY,
   pending: InvolvedUnder.NOTHING,
   ended: InvolvedUnder.ACTOR,
@@ -250,11 +235,11 @@ export const PARTICIPATION_RECORD = declareRecord<{
     partyIds: [],
   }),
   sql: {
-    table: "action_participation",
-    orderBy: "r.enrolled_on desc, r.id desc",
-    personId: "r.person_id",
+    table: 'action_participation',
+    orderBy: 'r.enrolled_on desc, r.id desc',
+    personId: 'r.person_id',
     domains: `array['SOCIAL']`,
-    actorId: "r.structure_id",
+    actorId: 'r.structure_id',
     partyIds: ARRAY(),
   },
 });
@@ -266,24 +251,24 @@ export const ACCESS_LOG_RECORD = declareRecord<{
 }>({
   kind: RecordKind.ACCESS_LOG_ENTRY,
   description:
-    "An audited access: the structure that read or wrote is its actor; the domains it names tell of care when they are health domains.",
+    'An audited access: the structure that read or wrote is its actor; the domains it names tell of care when they are health domains.',
   whenItTellsOfCare: WhenItTellsOfCare.HEALTH_SUMMARY,
   pending: InvolvedUnder.NOTHING,
   ended: InvolvedUnder.ACTOR,
   facts: (e) => ({
-    personId: e.personId ?? "",
+    personId: e.personId ?? '',
     domains: [],
     mentions: e.domains,
     actorId: e.structure.id,
     partyIds: [],
   }),
   sql: {
-    table: "audit_entry",
-    orderBy: "r.at desc, r.id desc",
-    personId: "r.person_id",
-    domains: "array[]::text[]",
-    mentions: "r.domains::text[]",
-    actorId: "r.structure_id",
+    table: 'audit_entry',
+    orderBy: 'r.at desc, r.id desc',
+    personId: 'r.person_id',
+    domains: 'array[]::text[]',
+    mentions: 'r.domains::text[]',
+    actorId: 'r.structure_id',
     partyIds: ARRAY(),
   },
 });

@@ -1,6 +1,6 @@
-import type { Role } from '../accounts/role';
+import type { Role } from '../auth/role';
 import { FULL_MANDATE_READ, Grant, PERSON_DATA_ROLES } from './access-policy';
-import { CONSENT_IN_FORCE } from '../consents/consent.repository';
+import { CONSENT_IN_FORCE } from './consent.repository';
 import { DataDomain } from './data-domain';
 import { CARE_DOMAINS, CARE_NEEDS, InvolvedUnder, type RecordDeclaration, WhenItTellsOfCare } from './records';
 

@@ -1,5 +1,5 @@
-import { Need } from '../referrals/referral.enums';
-import { StructureKind } from '../structures/structure-kind';
+import { Need } from '../shared/need';
+import { StructureKind } from '../shared/structure-kind';
 import { DataDomain } from './data-domain';
 
 /**

@@ -4,9 +4,10 @@ import { VersionedEntity } from '../shared/base.entity';
 import { enumArrayCheck } from '../shared/checks';
 import { Person } from '../persons/person.entity';
 import { Service } from '../structures/service.entity';
-import { Convention } from '../structures/convention.entity';
+import { Convention } from '../conventions/convention.entity';
 import { Structure } from '../structures/structure.entity';
-import { Need, ReferralStatus } from './referral.enums';
+import { ReferralStatus } from './referral.enums';
+import { Need } from '../shared/need';
 
 /** A SPIP orients a person to a structure (or one of its services) for some needs. */
 @Entity({ tableName: 'referral' })

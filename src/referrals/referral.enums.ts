@@ -1,14 +1,5 @@
 import { registerEnumType } from 'type-graphql';
 
-export enum Need {
-  HOUSING = 'HOUSING',
-  ADDICTION_CARE = 'ADDICTION_CARE',
-  HEALTH = 'HEALTH',
-  RIGHTS = 'RIGHTS',
-  EMPLOYMENT = 'EMPLOYMENT',
-  SOCIAL_SUPPORT = 'SOCIAL_SUPPORT',
-}
-
 export enum ReferralStatus {
   PENDING = 'PENDING',
   ACCEPTED = 'ACCEPTED',
@@ -18,5 +9,4 @@ export enum ReferralStatus {
   CANCELLED = 'CANCELLED',
 }
 
-registerEnumType(Need, { name: 'Need' });
 registerEnumType(ReferralStatus, { name: 'ReferralStatus' });

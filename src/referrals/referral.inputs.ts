@@ -1,6 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { Need, ReferralStatus } from './referral.enums';
+import { ReferralStatus } from './referral.enums';
+import { Need } from '../shared/need';
 
 @InputType('ReferPersonInput')
 export class ReferPersonInput {

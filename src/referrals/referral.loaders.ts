@@ -1,24 +1,14 @@
-import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { loaderById, loaderByParent } from '../shared/batch';
-import { Convention } from '../structures/convention.entity';
+import { loadersOf } from '../context/loaders';
+import type { RequestContext } from '../context/request-context';
+import { loaderByParent } from '../shared/batch';
 import { Referral } from './referral.entity';
 
 export function createReferralLoaders(em: EntityManager) {
   return {
     referralsByPerson: loaderByParent(em, Referral, 'person', { createdAt: 'desc', id: 'desc' }),
-    conventionById: loaderById(em, Convention),
-    /** Referrals received this calendar year under each convention, cancelled ones aside. */
-    conventionUseThisYear: new DataLoader<string, number>(async (ids) => {
-      const rows = await em.getConnection().execute<{ convention_id: string; used: number }[]>(
-        `select convention_id, count(*)::int as used from referral
-         where convention_id = any(?::uuid[]) and status <> 'CANCELLED'
-           and created_at >= date_trunc('year', now())
-         group by convention_id`,
-        [`{${ids.join(',')}}`],
-      );
-      const used = new Map(rows.map((row) => [row.convention_id, row.used]));
-      return ids.map((id) => used.get(id) ?? 0);
-    }),
   };
 }
+
+/** This request's referral loaders, made on first use. */
+export const referralLoaders = (ctx: RequestContext) => loadersOf(ctx, createReferralLoaders);

@@ -1,12 +1,14 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { conventionService } from '../conventions/convention.service';
+import { ConventionView } from '../conventions/convention.type';
 import { personService } from '../persons/person.service';
 import { PersonView } from '../persons/person.type';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { structureService } from '../structures/structure.service';
-import { ServiceView, StructureView, WithheldFigureView } from '../structures/structure.type';
+import { ServiceView, StructureView } from '../structures/structure.type';
 import { ReferPersonInput, ReferralDecisionArgs, ReferralReasonArgs, ReferralsArgs } from './referral.inputs';
 import { referralService } from './referral.service';
-import { ConventionView, ReferralView, ReferralWarningView } from './referral.type';
+import { ReferralView, ReferralWarningView } from './referral.type';
 
 @Resolver(() => ReferralView)
 export class ReferralResolver {
@@ -72,7 +74,7 @@ export class ReferralResolver {
 
   @FieldResolver(() => ConventionView, { nullable: true, description: 'The convention whose quota the referral counts against.' })
   convention(@Ctx() ctx: RequestContext, @Root() referral: ReferralView): Promise<ConventionView | null> {
-    return referralService.conventionOf(ctx, referral.conventionId);
+    return conventionService.conventionOf(ctx, referral.conventionId);
   }
 
   @FieldResolver(() => [ReferralWarningView], { description: 'Warnings for the receiver, e.g. release more than six months away.' })
@@ -81,53 +83,11 @@ export class ReferralResolver {
   }
 }
 
-@Resolver(() => ConventionView)
-export class ConventionResolver {
-  @FieldResolver(() => StructureView, { description: 'The receiving structure.' })
-  structure(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): Promise<StructureView> {
-    return structureService.byId(ctx, convention.structureId);
-  }
-
-  @FieldResolver(() => StructureView, { description: 'The referring partner.' })
-  partner(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): Promise<StructureView> {
-    return structureService.byId(ctx, convention.partnerId);
-  }
-
-  @FieldResolver(() => ServiceView, { nullable: true })
-  service(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): Promise<ServiceView | null> {
-    return structureService.optionalServiceById(ctx, convention.serviceId);
-  }
-
-  @FieldResolver(() => Int, {
-    nullable: true,
-    description:
-      'Referrals received this calendar year under the convention, cancelled ones aside. Null when the viewer may not ' +
-      'know (listed in `withheldFigures`): exact for the receiving structure; to anyone else, never shown when the ' +
-      'receiver or the partner is a CSAPA (other than the viewer), and never when it counts 1 to 10.',
-  })
-  referralsThisYear(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): Promise<number | null> {
-    return referralService.conventionUse(ctx, convention);
-  }
-
-  @FieldResolver(() => Int, {
-    nullable: true,
-    description:
-      'Persons followed now in the service (or structure) of the convention; the same figure as `Service.activeFiles`, ' +
-      'under the same rule.',
-  })
-  activeFiles(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): Promise<number | null> {
-    return structureService.activeFilesOfConvention(ctx, convention);
-  }
-
-  @FieldResolver(() => [WithheldFigureView], {
-    description: 'The figures about persons of this convention that are null for the viewer, and why.',
-  })
-  withheldFigures(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): Promise<WithheldFigureView[]> {
-    return referralService.conventionWithheldFigures(ctx, convention);
-  }
-
-  @FieldResolver(() => Int, { nullable: true, description: 'The active-file capacity of the convention’s service.' })
-  async activeFileCapacity(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): Promise<number | null> {
-    return (await structureService.optionalServiceById(ctx, convention.serviceId))?.activeFileCapacity ?? null;
+/** The referrals of a person, added to Person from here. */
+@Resolver(() => PersonView)
+export class PersonReferralsResolver {
+  @FieldResolver(() => [ReferralView], { description: 'Referrals of this person that the viewer may see.' })
+  referrals(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<ReferralView[]> {
+    return referralService.ofPerson(ctx, person.id);
   }
 }

@@ -1,43 +1,39 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Account } from '../accounts/account.entity';
 import { auditWrite } from '../audit/audit.service';
+import { conventionLoaders } from '../conventions/convention.loaders';
+import { conventionService } from '../conventions/convention.service';
+import { ConventionView } from '../conventions/convention.type';
 import { followUpService } from '../followups/follow-up.service';
 import { OutboxEventType } from '../outbox/outbox-event.entity';
 import { recordEvent } from '../outbox/outbox';
+import { personLoaders } from '../persons/person.loaders';
 import { RECEIVING_KINDS, recordDomain } from '../policy/access-policy';
 import { DataDomain } from '../policy/data-domain';
 import { assertAllowed } from '../policy/authz';
-import { type Figure, FigureDisclosure, figureFor, shownCount } from '../policy/directory-figures';
+import { FigureDisclosure } from '../policy/directory-figures';
 import { mandateSubquery } from '../policy/mandate.repository';
 import { REFERRAL_RECORD } from '../policy/record-kinds';
 import { Permission } from '../policy/permissions';
 import { Person } from '../persons/person.entity';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
 import { parseId } from '../shared/ids';
-import { assertVersion, inTransaction } from '../shared/transaction';
-import { Convention } from '../structures/convention.entity';
+import { assertVersion, inTransaction } from '../context/transaction';
 import { Service } from '../structures/service.entity';
-import type { StructureKind } from '../structures/structure-kind';
+import type { StructureKind } from '../shared/structure-kind';
 import { Structure } from '../structures/structure.entity';
-import { structureService } from '../structures/structure.service';
-import { DirectoryFigure, WithheldFigureView } from '../structures/structure.type';
+import { structureLoaders } from '../structures/structure.loaders';
 import { ACTIVE_REFERRAL_STATUSES, assertTransition } from './referral-state';
+import { moveReferral } from './referral-transition';
 import { Referral } from './referral.entity';
-import { type Need, ReferralStatus } from './referral.enums';
+import { ReferralStatus } from './referral.enums';
+import type { Need } from '../shared/need';
 import type { ReferPersonInput, ReferralsArgs } from './referral.inputs';
-import { ConventionView, ReferralView, ReferralWarningCode, type ReferralWarningView } from './referral.type';
+import { referralLoaders } from './referral.loaders';
+import { ReferralView, ReferralWarningCode, type ReferralWarningView } from './referral.type';
 
 const SIX_MONTHS_DAYS = 183;
-
-const TRANSITION_EVENT: Record<ReferralStatus, OutboxEventType> = {
-  [ReferralStatus.PENDING]: OutboxEventType.REFERRAL_CREATED,
-  [ReferralStatus.ACCEPTED]: OutboxEventType.REFERRAL_ACCEPTED,
-  [ReferralStatus.DECLINED]: OutboxEventType.REFERRAL_DECLINED,
-  [ReferralStatus.IN_PROGRESS]: OutboxEventType.REFERRAL_STARTED,
-  [ReferralStatus.COMPLETED]: OutboxEventType.REFERRAL_COMPLETED,
-  [ReferralStatus.CANCELLED]: OutboxEventType.REFERRAL_CANCELLED,
-};
 
 function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -101,7 +97,7 @@ export class ReferralService {
     const warnings: ReferralWarningView[] = [];
     // Computed only from what the viewer reads: under an ended mandate, the release date is not its own.
     if (!(await ctx.access.canRead(referral.personId, DataDomain.JUDICIAL))) return this.quotaWarnings(ctx, referral, warnings);
-    const judicial = await ctx.loaders.judicialByPerson.load(referral.personId);
+    const judicial = await personLoaders(ctx).judicialByPerson.load(referral.personId);
     const release = judicial?.expectedReleaseDate ?? null;
     const limit = isoDay(new Date(Date.now() + SIX_MONTHS_DAYS * 86_400_000));
     if (!release) {
@@ -117,9 +113,9 @@ export class ReferralService {
 
   private async quotaWarnings(ctx: RequestContext, referral: ReferralView, warnings: ReferralWarningView[]): Promise<ReferralWarningView[]> {
     if (referral.conventionId && referral.status === ReferralStatus.PENDING) {
-      const convention = await ctx.loaders.conventionById.load(referral.conventionId);
+      const convention = await conventionLoaders(ctx).conventionById.load(referral.conventionId);
       // The use of the quota is a directory figure: warned about only to whom it is exact.
-      const used = convention ? await this.conventionUseFigure(ctx, ConventionView.from(convention)) : null;
+      const used = convention ? await conventionService.conventionUseFigure(ctx, ConventionView.from(convention)) : null;
       if (convention && used && used.decision.disclosure === FigureDisclosure.EXACT && used.count > convention.yearlyQuota) {
         warnings.push({
           code: ReferralWarningCode.CONVENTION_QUOTA_REACHED,
@@ -128,43 +124,6 @@ export class ReferralService {
       }
     }
     return warnings;
-  }
-
-  async conventionOf(ctx: RequestContext, conventionId: string | null): Promise<ConventionView | null> {
-    if (!conventionId) return null;
-    const convention = await ctx.loaders.conventionById.load(conventionId);
-    return convention ? ConventionView.from(convention) : null;
-  }
-
-  /**
-   * Referrals received this year under a convention, cancelled ones aside, with what the
-   * figure rule lets the viewer know: the figure is about the receiver and the partner.
-   */
-  async conventionUseFigure(ctx: RequestContext, convention: ConventionView): Promise<Figure> {
-    assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
-    const [subject, count] = await Promise.all([
-      structureService.figureSubject(ctx, convention.structureId, [convention.partnerId]),
-      ctx.loaders.conventionUseThisYear.load(convention.id),
-    ]);
-    return figureFor(ctx.viewer, subject, count);
-  }
-
-  /** Referrals received this year under a convention, exact only where the figure rule allows. */
-  async conventionUse(ctx: RequestContext, convention: ConventionView): Promise<number | null> {
-    return shownCount(await this.conventionUseFigure(ctx, convention));
-  }
-
-  /** The figures of a convention the viewer may not know, and why (the figure rule). */
-  async conventionWithheldFigures(ctx: RequestContext, convention: ConventionView): Promise<WithheldFigureView[]> {
-    const [used, activeFiles] = await Promise.all([
-      this.conventionUseFigure(ctx, convention),
-      structureService.activeFilesFigureOfConvention(ctx, convention),
-    ]);
-    const unlessExact = (figure: Figure) => (figure.decision.disclosure === FigureDisclosure.EXACT ? null : figure.decision.reason);
-    return WithheldFigureView.listOf([
-      [DirectoryFigure.REFERRALS_THIS_YEAR, unlessExact(used)],
-      [DirectoryFigure.ACTIVE_FILES, unlessExact(activeFiles)],
-    ]);
   }
 
   /**
@@ -235,7 +194,7 @@ export class ReferralService {
     created.service = fields.service;
     created.motive = fields.motive?.trim() || null;
     created.idempotencyKey = fields.idempotencyKey ?? null;
-    created.convention = await this.conventionFor(em, created);
+    created.convention = await conventionService.conventionFor(em, created);
     em.persist(created);
     recordEvent(em, ctx, OutboxEventType.REFERRAL_CREATED, {
       personId: person.id,
@@ -273,7 +232,6 @@ export class ReferralService {
   /** The receiving structure completes the support: the follow-up closes, the mandate ends. */
   complete(ctx: RequestContext, id: string, expectedVersion?: number | null): Promise<ReferralView> {
     return this.transition(ctx, id, expectedVersion, ReferralStatus.COMPLETED, 'completeReferral', async (referral, em, kind) => {
-      referral.closedAt = new Date();
       await followUpService.closeFor(em, ctx, referral, kind, 'Referral completed');
     });
   }
@@ -281,7 +239,6 @@ export class ReferralService {
   /** The referring SPIP cancels, with a reason; an open follow-up closes. */
   cancel(ctx: RequestContext, id: string, reason: string, expectedVersion?: number | null): Promise<ReferralView> {
     return this.transition(ctx, id, expectedVersion, ReferralStatus.CANCELLED, 'cancelReferral', async (referral, em, kind) => {
-      referral.closedAt = new Date();
       referral.cancelReason = reason.trim();
       await followUpService.closeFor(em, ctx, referral, kind, `Referral cancelled by its sender: ${reason.trim()}`);
     });
@@ -313,38 +270,13 @@ export class ReferralService {
       await ctx.access.assertWritableMandate(found.person.id, 'Changing a referral', !bySender);
       assertTransition(found.status, to);
       assertVersion('The referral', found.version, expectedVersion);
-      found.status = to;
-      const receiver = (await ctx.loaders.structureById.load(found.toStructure.id))!;
+      const receiver = (await structureLoaders(ctx).structureById.load(found.toStructure.id))!;
       await apply(found, em, receiver.kind);
-      recordEvent(em, ctx, TRANSITION_EVENT[to], {
-        personId: found.person.id,
-        domain: recordDomain(receiver.kind, found.needs),
-        payload: { referralId, status: to },
-      });
+      moveReferral(em, ctx, found, to, receiver.kind);
       auditWrite(em, ctx, { personId: found.person.id, domains: [recordDomain(receiver.kind, found.needs)], action, ids: { referralId } });
       return found;
     });
     return ReferralView.from(referral);
-  }
-
-  /** The convention in force between the receiver (or its service) and the sender, if any. */
-  private async conventionFor(em: EntityManager, referral: Referral): Promise<Convention | null> {
-    const day = isoDay(new Date());
-    const candidates = await em.find(
-      Convention,
-      {
-        structure: referral.toStructure,
-        partner: referral.fromStructure,
-        validFrom: { $lte: day },
-        $or: [{ validTo: null }, { validTo: { $gte: day } }],
-      },
-      { orderBy: { validFrom: 'desc' } },
-    );
-    return (
-      candidates.find((c) => referral.service && c.service?.id === referral.service.id) ??
-      candidates.find((c) => c.service === null) ??
-      (referral.service ? null : (candidates[0] ?? null))
-    );
   }
 
   /**

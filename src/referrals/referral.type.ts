@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, DateTimeScalar } from '../shared/scalars';
-import type { Convention } from '../structures/convention.entity';
+import { DateTimeScalar } from '../shared/scalars';
 import type { Referral } from './referral.entity';
-import { Need, ReferralStatus } from './referral.enums';
+import { ReferralStatus } from './referral.enums';
+import { Need } from '../shared/need';
 
 export enum ReferralWarningCode {
   RELEASE_BEYOND_SIX_MONTHS = 'RELEASE_BEYOND_SIX_MONTHS',
@@ -19,41 +19,6 @@ export class ReferralWarningView {
 
   @Field(() => String)
   message!: string;
-}
-
-@ObjectType('Convention', { description: 'An agreement under which a structure receives referrals from a partner, with a yearly quota.' })
-export class ConventionView {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String, { nullable: true })
-  title!: string | null;
-
-  structureId!: string;
-  partnerId!: string;
-  serviceId!: string | null;
-
-  @Field(() => Int, { description: 'Referrals a year the convention provides for.' })
-  yearlyQuota!: number;
-
-  @Field(() => DateScalar)
-  validFrom!: string;
-
-  @Field(() => DateScalar, { nullable: true })
-  validTo!: string | null;
-
-  static from(convention: Convention): ConventionView {
-    return Object.assign(new ConventionView(), {
-      id: convention.id,
-      title: convention.title,
-      structureId: convention.structure.id,
-      partnerId: convention.partner.id,
-      serviceId: convention.service?.id ?? null,
-      yearlyQuota: convention.yearlyQuota,
-      validFrom: convention.validFrom,
-      validTo: convention.validTo,
-    });
-  }
 }
 
 @ObjectType('Referral', { description: 'A SPIP orients a person to a structure, for some needs.' })

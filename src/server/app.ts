@@ -11,12 +11,13 @@ import type { Logger } from 'pino';
 import { authenticate } from '../auth/authenticate';
 import { TokenVerifier } from '../auth/tokens';
 import type { AppConfig } from '../config/env';
-import { outcomesCsvHandler } from '../outcomes/outcome.export';
 import { ErrorCode, ServiceUnavailableError } from '../shared/errors';
-import { createRequestContext, type RequestContext, type RequestSettings } from './context';
+import type { RequestContext, RequestSettings } from '../context/request-context';
 import { formatError, isDatabaseUnavailable } from './errors';
 import { liveness, readiness } from './health';
+import { outcomesCsvHandler } from './outcomes-export';
 import { readAuditPlugin, requestLoggingPlugin } from './plugins';
+import { contextFor } from './request-context';
 import { buildAppSchema } from './schema';
 
 export interface AppDeps {
@@ -96,7 +97,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
         const log = logger.child({ requestId });
         try {
           const viewer = await authenticate(em, verifier, req.header('authorization'));
-          return createRequestContext(requestId, em, viewer, log, settings);
+          return contextFor(requestId, em, viewer, log, settings);
         } catch (error) {
           if (isDatabaseUnavailable(error)) {
             log.warn({ err: error }, 'database unavailable while authenticating');

@@ -3,7 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { flushReadAudit } from '../audit/audit.service';
 import { AppError, ErrorCode } from '../shared/errors';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../context/request-context';
 import { isDatabaseUnavailable } from './errors';
 
 /**

@@ -2,17 +2,22 @@ import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../accounts/account.resolver';
-import { ActionResolver, ParticipationResolver } from '../actions/action.resolver';
-import { AccessLogResolver } from '../audit/audit.resolver';
+import { ActionResolver, ParticipationResolver, PersonParticipationsResolver } from '../actions/action.resolver';
+import { AccessLogResolver } from '../access-log/access-log.resolver';
 import { CaseloadResolver } from '../caseload/caseload.resolver';
+import { ConventionResolver, StructureConventionsResolver } from '../conventions/convention.resolver';
 import { OutcomeResolver } from '../outcomes/outcome.resolver';
-import { ConsentResolver } from '../consents/consent.resolver';
-import { AppointmentResolver, CaseNoteResolver, FollowUpResolver } from '../followups/follow-up.resolver';
-import { PlacementResolver, ServiceCapacityResolver } from '../housing/housing.resolver';
-import { EvaluationResolver, IndicatorResolver } from '../evaluations/evaluation.resolver';
-import { HealthRecordResolver, HealthSummaryResolver } from '../health/health.resolver';
+import { ConsentResolver, PersonConsentsResolver } from '../consents/consent.resolver';
+import { AppointmentResolver, CaseNoteResolver, FollowUpResolver, PersonFollowUpsResolver } from '../followups/follow-up.resolver';
 import {
   HousingSituationResolver,
+  PersonPlacementsResolver,
+  PlacementResolver,
+  ServiceCapacityResolver,
+} from '../housing/housing.resolver';
+import { ActionEvaluationsResolver, EvaluationResolver, IndicatorResolver } from '../evaluations/evaluation.resolver';
+import { HealthRecordResolver, HealthSummaryResolver, PersonHealthResolver } from '../health/health.resolver';
+import {
   JudicialSituationResolver,
   PersonConnectionResolver,
   PersonResolver,
@@ -20,7 +25,7 @@ import {
   RightStepResolver,
 } from '../persons/person.resolver';
 import { DomainGuard } from '../policy/domain-guard';
-import { ConventionResolver, ReferralResolver } from '../referrals/referral.resolver';
+import { PersonReferralsResolver, ReferralResolver } from '../referrals/referral.resolver';
 import { DateTimeScalar } from '../shared/scalars';
 import { ServiceResolver, StructureResolver } from '../structures/structure.resolver';
 
@@ -30,27 +35,35 @@ export const RESOLVERS = [
   ServiceResolver,
   ActionResolver,
   EvaluationResolver,
+  ActionEvaluationsResolver,
   IndicatorResolver,
   PersonResolver,
   PersonConnectionResolver,
   JudicialSituationResolver,
   HousingSituationResolver,
+  PersonHealthResolver,
   HealthSummaryResolver,
   HealthRecordResolver,
   ReferralResolver,
+  PersonReferralsResolver,
   ConventionResolver,
+  StructureConventionsResolver,
   ConsentResolver,
+  PersonConsentsResolver,
   AccessLogResolver,
   RightStepResolver,
   RightStepChangeResolver,
   FollowUpResolver,
+  PersonFollowUpsResolver,
   AppointmentResolver,
   CaseNoteResolver,
   PlacementResolver,
+  PersonPlacementsResolver,
   ServiceCapacityResolver,
   CaseloadResolver,
   OutcomeResolver,
   ParticipationResolver,
+  PersonParticipationsResolver,
 ] as const;
 
 /** Builds the executable schema from the resolvers; the same schema is emitted to schema/. */

@@ -16,6 +16,14 @@ export abstract class BaseEntity<Optional = never> {
 }
 
 /**
+ * A row of a table that a lower layer may not import (the audit log and the outbox point at
+ * accounts and structures): its relation names the entity, and the row is known by its id.
+ */
+export interface EntityRef {
+  id: string;
+}
+
+/**
  * A row partners edit: the version makes two concurrent edits conflict
  * instead of silently overwriting each other.
  */

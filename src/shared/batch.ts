@@ -48,3 +48,12 @@ export function loaderOneByParent<T extends object>(
     return parentIds.map((id) => byParent.get(id) ?? null);
   });
 }
+
+/** Counts per id in one grouped query: `sql` selects (id, count) for the ids in its one parameter. */
+export function countLoader(em: EntityManager, sql: string): DataLoader<string, number> {
+  return new DataLoader<string, number>(async (ids) => {
+    const rows = await em.execute<{ id: string; count: number }[]>(sql, [`{${ids.join(',')}}`]);
+    const counts = new Map(rows.map((row) => [row.id, row.count]));
+    return ids.map((id) => counts.get(id) ?? 0);
+  });
+}

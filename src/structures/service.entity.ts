@@ -1,7 +1,7 @@
 import { Check, Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
 import { VersionedEntity } from '../shared/base.entity';
 import { enumArrayCheck } from '../shared/checks';
-import { Need } from '../referrals/referral.enums';
+import { Need } from '../shared/need';
 import { Structure } from './structure.entity';
 
 /** A service ("dispositif") a structure runs, with its capacity and the needs it serves. */

@@ -1,7 +1,7 @@
 import { Check, Entity, Enum, Index, Property } from '@mikro-orm/core';
 import { VersionedEntity } from '../shared/base.entity';
 import { DEPARTEMENT_PATTERN } from '../shared/departement';
-import { StructureKind } from './structure-kind';
+import { StructureKind } from '../shared/structure-kind';
 
 /** A partner organisation, a prison, an evaluator or the platform itself. */
 @Entity({ tableName: 'structure' })

@@ -1,7 +1,7 @@
 import { IsOptional, Matches } from 'class-validator';
 import { ArgsType, Field } from 'type-graphql';
 import { DEPARTEMENT_PATTERN } from '../shared/departement';
-import { StructureKind } from './structure-kind';
+import { StructureKind } from '../shared/structure-kind';
 
 @ArgsType()
 export class StructuresArgs {

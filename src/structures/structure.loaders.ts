@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { loadersOf } from '../context/loaders';
+import type { RequestContext } from '../context/request-context';
 import { loaderById, loaderByParent } from '../shared/batch';
-import { Convention } from './convention.entity';
 import { Service } from './service.entity';
 import { Structure } from './structure.entity';
 
@@ -9,6 +10,8 @@ export function createStructureLoaders(em: EntityManager) {
     structureById: loaderById(em, Structure),
     serviceById: loaderById(em, Service),
     servicesByStructure: loaderByParent(em, Service, 'structure', { name: 'asc' }),
-    conventionsByStructure: loaderByParent(em, Convention, 'structure', { validFrom: 'desc', id: 'asc' }),
   };
 }
+
+/** This request's structure loaders, made on first use. */
+export const structureLoaders = (ctx: RequestContext) => loadersOf(ctx, createStructureLoaders);

@@ -1,8 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { StructuresArgs } from './structure.inputs';
 import { structureService } from './structure.service';
-import { ConventionView } from '../referrals/referral.type';
 import { ServiceView, StructureView } from './structure.type';
 
 @Resolver(() => StructureView)
@@ -20,11 +19,6 @@ export class StructureResolver {
   @FieldResolver(() => [ServiceView])
   services(@Ctx() ctx: RequestContext, @Root() structure: StructureView): Promise<ServiceView[]> {
     return structureService.servicesOf(ctx, structure.id);
-  }
-
-  @FieldResolver(() => [ConventionView], { description: 'Conventions under which the structure receives referrals, with their use.' })
-  conventions(@Ctx() ctx: RequestContext, @Root() structure: StructureView): Promise<ConventionView[]> {
-    return structureService.conventionsOf(ctx, structure.id);
   }
 }
 

@@ -1,12 +1,12 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { assertAllowed } from '../policy/authz';
-import { type Figure, type FigureSubject, figureFor, shownCount } from '../policy/directory-figures';
+import type { FigureSubject } from '../policy/directory-figures';
 import { Permission } from '../policy/permissions';
 import { parseId } from '../shared/ids';
 import type { StructuresArgs } from './structure.inputs';
 import { Structure } from './structure.entity';
-import { ConventionView } from '../referrals/referral.type';
+import { structureLoaders } from './structure.loaders';
 import { ServiceView, StructureView } from './structure.type';
 
 /** The directory of partners: structures and their services, readable by every account. */
@@ -18,21 +18,21 @@ export class StructureService {
     if (filter.kind) where.kind = filter.kind;
     if (filter.departement) where.departement = filter.departement;
     const rows = await ctx.em.find(Structure, where, { orderBy: { kind: 'asc', name: 'asc' } });
-    for (const row of rows) ctx.loaders.structureById.prime(row.id, row);
+    for (const row of rows) structureLoaders(ctx).structureById.prime(row.id, row);
     return rows.map(StructureView.from);
   }
 
   /** One structure by id; null when unknown. */
   async get(ctx: RequestContext, id: string): Promise<StructureView | null> {
     assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
-    const structure = await ctx.loaders.structureById.load(parseId(id, 'id'));
+    const structure = await structureLoaders(ctx).structureById.load(parseId(id, 'id'));
     return structure ? StructureView.from(structure) : null;
   }
 
   /** The structure a relation points to (batched per request). */
   async byId(ctx: RequestContext, id: string): Promise<StructureView> {
     assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
-    const structure = await ctx.loaders.structureById.load(id);
+    const structure = await structureLoaders(ctx).structureById.load(id);
     if (!structure) throw new Error(`structure ${id} referenced but missing`);
     return StructureView.from(structure);
   }
@@ -45,7 +45,7 @@ export class StructureService {
   /** The service a relation points to; null when it points nowhere (batched). */
   async optionalServiceById(ctx: RequestContext, id: string | null): Promise<ServiceView | null> {
     assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
-    const service = id === null ? null : await ctx.loaders.serviceById.load(id);
+    const service = id === null ? null : await structureLoaders(ctx).serviceById.load(id);
     return service ? ServiceView.from(service) : null;
   }
 
@@ -63,52 +63,10 @@ export class StructureService {
     return { owner: party(owner), others: others.map(party) };
   }
 
-  /** Open follow-ups in a service (its active file), with what the figure rule lets the viewer know. */
-  async activeFilesFigureOfService(ctx: RequestContext, service: ServiceView): Promise<Figure> {
-    assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
-    const [subject, count] = await Promise.all([
-      this.figureSubject(ctx, service.structureId),
-      ctx.loaders.activeFilesByService.load(service.id),
-    ]);
-    return figureFor(ctx.viewer, subject, count);
-  }
-
-  /** A service's active file, exact only where the figure rule allows. */
-  async activeFilesOfService(ctx: RequestContext, service: ServiceView): Promise<number | null> {
-    return shownCount(await this.activeFilesFigureOfService(ctx, service));
-  }
-
-  /** The conventions under which a structure receives referrals (batched). */
-  async conventionsOf(ctx: RequestContext, structureId: string): Promise<ConventionView[]> {
-    assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
-    const conventions = await ctx.loaders.conventionsByStructure.load(structureId);
-    return conventions.map(ConventionView.from);
-  }
-
-  /**
-   * The active file a convention fills: open follow-ups of its service, or of its structure.
-   * The figure is the receiving structure's (the same count as its service's), whoever the partner.
-   */
-  async activeFilesFigureOfConvention(ctx: RequestContext, convention: ConventionView): Promise<Figure> {
-    assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
-    const [subject, count] = await Promise.all([
-      this.figureSubject(ctx, convention.structureId),
-      convention.serviceId
-        ? ctx.loaders.activeFilesByService.load(convention.serviceId)
-        : ctx.loaders.activeFilesByStructure.load(convention.structureId),
-    ]);
-    return figureFor(ctx.viewer, subject, count);
-  }
-
-  /** A convention's active file, exact only where the figure rule allows. */
-  async activeFilesOfConvention(ctx: RequestContext, convention: ConventionView): Promise<number | null> {
-    return shownCount(await this.activeFilesFigureOfConvention(ctx, convention));
-  }
-
   /** Services of a structure, by name (batched per request). */
   async servicesOf(ctx: RequestContext, structureId: string): Promise<ServiceView[]> {
     assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
-    const services = await ctx.loaders.servicesByStructure.load(structureId);
+    const services = await structureLoaders(ctx).servicesByStructure.load(structureId);
     return services.map(ServiceView.from);
   }
 }

@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FigureWithheldReason } from '../policy/directory-figures';
-import { Need } from '../referrals/referral.enums';
+import { Need } from '../shared/need';
 import type { Service } from './service.entity';
-import { StructureKind } from './structure-kind';
+import { StructureKind } from '../shared/structure-kind';
 import type { Structure } from './structure.entity';
 
 @ObjectType('Structure', { description: 'A partner organisation, a prison, an evaluator or the platform.' })

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Account } from '../../src/accounts/account.entity';
-import { Role } from '../../src/accounts/role';
+import { Role } from '../../src/auth/role';
 import { Consent } from '../../src/consents/consent.entity';
 import { FollowUp } from '../../src/followups/follow-up.entity';
 import { PersonHealthRecord } from '../../src/health/health-record.entity';
@@ -11,7 +11,8 @@ import { ACCESS_POLICY, Grant, MandateState } from '../../src/policy/access-poli
 import { DataDomain } from '../../src/policy/data-domain';
 import { Permission, roleMay } from '../../src/policy/permissions';
 import { Referral } from '../../src/referrals/referral.entity';
-import { Need, ReferralStatus } from '../../src/referrals/referral.enums';
+import { ReferralStatus } from '../../src/referrals/referral.enums';
+import { Need } from '../../src/shared/need';
 import { Structure } from '../../src/structures/structure.entity';
 import { PersonFactory } from '../../seeds/factories/person.factory';
 import {

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { Account } from '../../src/accounts/account.entity';
-import { Role } from '../../src/accounts/role';
+import { Role } from '../../src/auth/role';
 import { signDevToken } from '../../src/auth/tokens';
 import { MeDocument } from '../generated/graphql';
 import { TestApp, errorCodes } from '../support/test-app';

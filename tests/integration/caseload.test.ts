@@ -1,6 +1,6 @@
 import { Account } from '../../src/accounts/account.entity';
-import { Role } from '../../src/accounts/role';
-import { StructureKind } from '../../src/structures/structure-kind';
+import { Role } from '../../src/auth/role';
+import { StructureKind } from '../../src/shared/structure-kind';
 import { Structure } from '../../src/structures/structure.entity';
 import { AccountFactory } from '../../seeds/factories/account.factory';
 import { seedBulkCaseload } from '../../seeds/factories/bulk-caseload';

@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Account } from '../../src/accounts/account.entity';
-import { Role } from '../../src/accounts/role';
+import { Role } from '../../src/auth/role';
 import { FollowUp } from '../../src/followups/follow-up.entity';
 import { Placement } from '../../src/housing/placement.entity';
-import { Need } from '../../src/referrals/referral.enums';
+import { Need } from '../../src/shared/need';
 import { Referral } from '../../src/referrals/referral.entity';
-import { Convention } from '../../src/structures/convention.entity';
+import { Convention } from '../../src/conventions/convention.entity';
 import { Service } from '../../src/structures/service.entity';
-import { StructureKind } from '../../src/structures/structure-kind';
+import { StructureKind } from '../../src/shared/structure-kind';
 import { Structure } from '../../src/structures/structure.entity';
 import { PersonFactory } from '../../seeds/factories/person.factory';
 import { uniqueSuffix } from '../../seeds/factories/sequence';

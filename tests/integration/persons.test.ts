@@ -1,5 +1,5 @@
 import { Account } from '../../src/accounts/account.entity';
-import { Role } from '../../src/accounts/role';
+import { Role } from '../../src/auth/role';
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { Consent } from '../../src/consents/consent.entity';
 import { PersonHealthSummary } from '../../src/health/health-summary.entity';
@@ -8,8 +8,9 @@ import { RightKind, RightStatus } from '../../src/persons/person.enums';
 import { RightStep } from '../../src/persons/right-step.entity';
 import { DataDomain } from '../../src/policy/data-domain';
 import { Referral } from '../../src/referrals/referral.entity';
-import { Need, ReferralStatus } from '../../src/referrals/referral.enums';
-import { StructureKind } from '../../src/structures/structure-kind';
+import { ReferralStatus } from '../../src/referrals/referral.enums';
+import { Need } from '../../src/shared/need';
+import { StructureKind } from '../../src/shared/structure-kind';
 import { Structure } from '../../src/structures/structure.entity';
 import { AccountFactory } from '../../seeds/factories/account.factory';
 import { PersonFactory } from '../../seeds/factories/person.factory';

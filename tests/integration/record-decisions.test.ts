@@ -1,6 +1,6 @@
 import type { EntityClass } from '@mikro-orm/core';
 import { Account } from '../../src/accounts/account.entity';
-import { ClientKind } from '../../src/accounts/role';
+import { ClientKind } from '../../src/auth/role';
 import type { Viewer } from '../../src/auth/viewer';
 import { PERSON_DATA_ROLES } from '../../src/policy/access-policy';
 import { mandateSubquery } from '../../src/policy/mandate.repository';

@@ -1,4 +1,4 @@
-import { Role } from '../../src/accounts/role';
+import { Role } from '../../src/auth/role';
 import {
   ACCESS_POLICY,
   Decision,
@@ -10,8 +10,8 @@ import {
   roleHoldsDomain,
 } from '../../src/policy/access-policy';
 import { DataDomain } from '../../src/policy/data-domain';
-import { Need } from '../../src/referrals/referral.enums';
-import { StructureKind } from '../../src/structures/structure-kind';
+import { Need } from '../../src/shared/need';
+import { StructureKind } from '../../src/shared/structure-kind';
 
 const { ALWAYS: Y, WITH_CONSENT: C, NEVER: N } = Grant;
 const PO = Role.PROBATION_OFFICER;

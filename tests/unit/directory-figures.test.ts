@@ -1,4 +1,4 @@
-import { Role } from '../../src/accounts/role';
+import { Role } from '../../src/auth/role';
 import {
   FigureDisclosure,
   type FigureSubject,
@@ -6,7 +6,7 @@ import {
   discloseFigure,
   leastDisclosed,
 } from '../../src/policy/directory-figures';
-import { StructureKind } from '../../src/structures/structure-kind';
+import { StructureKind } from '../../src/shared/structure-kind';
 
 const PARTNER_ROLES = [Role.PROBATION_OFFICER, Role.CARE_WORKER, Role.HOUSING_COORDINATOR, Role.SOCIAL_WORKER];
 const OTHER_ROLES = [Role.EVALUATOR, Role.STRUCTURE_ADMIN, Role.PLATFORM_ADMIN];

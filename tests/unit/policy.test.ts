@@ -1,8 +1,8 @@
-import { Role, roleFitsStructure } from '../../src/accounts/role';
+import { Role, roleFitsStructure } from '../../src/auth/role';
 import { assertAllowed } from '../../src/policy/authz';
 import { PERMISSION_ROLES, Permission, roleMay } from '../../src/policy/permissions';
 import { ForbiddenError } from '../../src/shared/errors';
-import { StructureKind } from '../../src/structures/structure-kind';
+import { StructureKind } from '../../src/shared/structure-kind';
 import type { Viewer } from '../../src/auth/viewer';
 
 function viewer(role: Role): Viewer {

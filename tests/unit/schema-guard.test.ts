@@ -4,8 +4,7 @@ import { buildAppSchema } from '../../src/server/schema';
 
 /**
  * Fields of Person that are not domain data: ids, the viewer's own access, and the lists of
- * records that their services filter one by one with PersonAccess.canSeeRecord (or, for
- * referrals and consents, their own rules).
+ * records, which the record decision (src/policy/records.ts) filters in their query.
  */
 const PERSON_FIELDS_WITHOUT_DOMAIN = [
   'id',

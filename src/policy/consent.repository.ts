@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { DataDomain } from '../policy/data-domain';
+import type { DataDomain } from './data-domain';
+import { domainsByPerson } from './domain-sets';
 
 /** SQL condition of a consent in force: given, not revoked, not expired. */
 export const CONSENT_IN_FORCE = `c.revoked_at is null and (c.expires_at is null or c.expires_at > now())`;
@@ -13,15 +14,10 @@ export async function loadConsentedDomains(
   structureId: string,
   personIds: readonly string[],
 ): Promise<Map<string, Set<DataDomain>>> {
-  const rows = await em.getConnection().execute<{ person_id: string; domain: DataDomain }[]>(
+  const rows = await em.execute<{ person_id: string; domain: DataDomain }[]>(
     `select distinct c.person_id, c.domain from consent c
      where c.person_id = any(?::uuid[]) and (c.recipient_id = ? or c.recipient_id is null) and ${CONSENT_IN_FORCE}`,
     [`{${personIds.join(',')}}`, structureId],
   );
-  const byPerson = new Map<string, Set<DataDomain>>();
-  for (const row of rows) {
-    if (!byPerson.has(row.person_id)) byPerson.set(row.person_id, new Set());
-    byPerson.get(row.person_id)!.add(row.domain);
-  }
-  return byPerson;
+  return domainsByPerson(rows);
 }

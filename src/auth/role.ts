@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { StructureKind } from '../structures/structure-kind';
+import { StructureKind } from '../shared/structure-kind';
 
 export enum Role {
   PROBATION_OFFICER = 'PROBATION_OFFICER',

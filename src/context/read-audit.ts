@@ -1,13 +1,12 @@
-import type { DataDomain } from '../policy/data-domain';
-
 /**
  * The person data a request has read, collected while fields resolve and written
- * to the audit log once, in one statement, before the response leaves.
+ * to the audit log once, in one statement, before the response leaves. Domains are
+ * the policy's data domains, kept here by name.
  */
 export class ReadAudit {
-  private readonly reads = new Map<string, Set<DataDomain>>();
+  private readonly reads = new Map<string, Set<string>>();
 
-  record(personId: string, domain: DataDomain): void {
+  record(personId: string, domain: string): void {
     if (!this.reads.has(personId)) this.reads.set(personId, new Set());
     this.reads.get(personId)!.add(domain);
   }
@@ -18,7 +17,7 @@ export class ReadAudit {
   }
 
   /** One entry per person read, with the domains read. */
-  entries(): { personId: string; domains: DataDomain[] }[] {
+  entries(): { personId: string; domains: string[] }[] {
     return [...this.reads.entries()].map(([personId, domains]) => ({ personId, domains: [...domains].sort() }));
   }
 }

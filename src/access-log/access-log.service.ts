@@ -1,10 +1,10 @@
 import { assertAllowed } from '../policy/authz';
 import { Permission } from '../policy/permissions';
 import { ACCESS_LOG_RECORD } from '../policy/record-kinds';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { parseId } from '../shared/ids';
-import { AuditEntry } from './audit-entry.entity';
-import { AccessLogEntryView } from './audit.type';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { AccessLogEntryView } from './access-log.type';
 
 const ACCESS_LOG_LIMIT = 1000;
 

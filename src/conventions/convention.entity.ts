@@ -1,7 +1,7 @@
 import { Check, Entity, ManyToOne, Property } from '@mikro-orm/core';
 import { VersionedEntity } from '../shared/base.entity';
-import { Service } from './service.entity';
-import { Structure } from './structure.entity';
+import { Service } from '../structures/service.entity';
+import { Structure } from '../structures/structure.entity';
 
 /**
  * An agreement under which a structure receives referrals from a partner,

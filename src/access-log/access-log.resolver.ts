@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../context/request-context';
 import { structureService } from '../structures/structure.service';
 import { StructureView } from '../structures/structure.type';
 import { accessLogService } from './access-log.service';
-import { AccessLogEntryView } from './audit.type';
+import { AccessLogEntryView } from './access-log.type';
 
 @Resolver(() => AccessLogEntryView)
 export class AccessLogResolver {

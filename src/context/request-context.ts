@@ -1,10 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { ReadAudit } from '../audit/read-audit';
 import type { Viewer } from '../auth/viewer';
-import { writerLookup } from '../persons/person.loaders';
-import { PersonAccess } from '../policy/person-access';
-import { createLoaders, type Loaders } from './loaders';
+import type { RequestLoaders } from './loaders';
+import { ReadAudit } from './read-audit';
 
 /** Everything a service method needs about one request; every service method takes it first. */
 export interface RequestContext {
@@ -12,9 +10,10 @@ export interface RequestContext {
   /** This request's own EntityManager fork: identity map and transaction scope. */
   em: EntityManager;
   viewer: Viewer;
-  loaders: Loaders;
-  /** The access policy applied to this viewer, with this request's mandates and consents. */
-  access: PersonAccess;
+  /** This request's DataLoaders, by module (see `loadersOf`). */
+  loaders: RequestLoaders;
+  // `access`, the access policy applied to this viewer, is added by the policy (src/policy/person-access.ts):
+  // the context sits below the policy and knows nothing of it.
   /** Person data this request read, written to the audit log before the response leaves. */
   readAudit: ReadAudit;
   /** The GraphQL operation name, when the client gave one (for the audit log). */
@@ -31,16 +30,13 @@ export interface RequestSettings {
 
 export const DEFAULT_SETTINGS: RequestSettings = { outcomePublicationDay: '03-01' };
 
-/** A request context for an authenticated viewer: nothing in it outlives the request. */
+/** A request context for an authenticated viewer, but for what the layers above add: nothing in it outlives the request. */
 export function createRequestContext(
   requestId: string,
   em: EntityManager,
   viewer: Viewer,
   log: Logger,
   settings: RequestSettings = DEFAULT_SETTINGS,
-): RequestContext {
-  const loaders = createLoaders(em);
-  const access = new PersonAccess(em, viewer);
-  access.useWriterLookup(writerLookup(loaders));
-  return { requestId, em, viewer, loaders, access, readAudit: new ReadAudit(), operationName: null, log, settings };
+): Omit<RequestContext, 'access'> {
+  return { requestId, em, viewer, loaders: new Map(), readAudit: new ReadAudit(), operationName: null, log, settings };
 }

@@ -1,8 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
-import { ClientKind, Role } from '../accounts/role';
+import { ClientKind, Role } from '../auth/role';
 import { DataDomain } from '../policy/data-domain';
 import { DateTimeScalar } from '../shared/scalars';
-import type { AuditEntry } from './audit-entry.entity';
+import type { AuditEntry } from '../audit/audit-entry.entity';
 
 @ObjectType('AccessLogEntry', { description: "One audited access to a person's record." })
 export class AccessLogEntryView {

@@ -1,0 +1,91 @@
+/**
+ * The layers of src/, checked in `npm test` (`npm run deps:check`). Imports only go down:
+ *
+ *   infrastructure   src/server, src/config, src/jobs, src/main.ts, src/entities.ts
+ *   modules          every other folder of src/ (persons, referrals, followups, ...)
+ *   policy | audit | outbox
+ *   context          src/context: RequestContext, per-request loaders and read audit, the transaction
+ *   auth             src/auth: tokens, the viewer, roles
+ *   shared           src/shared: errors, ids, scalars, the vocabulary every layer uses
+ *
+ * Audit and outbox may use the policy (its data domains, its permissions); the policy uses
+ * neither, and they do not use each other. Among the modules, structures and accounts are the
+ * directory the others stand on, persons stands on the directory alone, and the others may use
+ * one another's entities, types and services as long as no cycle forms. A type-only import
+ * counts like any other.
+ */
+const LOWER = {
+  shared: ['shared'],
+  auth: ['auth', 'shared'],
+  context: ['context', 'auth', 'shared'],
+  policy: ['policy', 'context', 'auth', 'shared'],
+  audit: ['audit', 'policy', 'context', 'auth', 'shared'],
+  outbox: ['outbox', 'policy', 'context', 'auth', 'shared'],
+};
+const BELOW_MODULES = ['shared', 'auth', 'context', 'policy', 'audit', 'outbox'];
+const INFRASTRUCTURE = ['server', 'config', 'jobs'];
+const NOT_MODULES = [...BELOW_MODULES, ...INFRASTRUCTURE];
+const MODULE = `^src/(?!(?:${NOT_MODULES.join('|')})/)[^/]+/`;
+const INFRASTRUCTURE_PATH = `^src/(?:(?:${INFRASTRUCTURE.join('|')})/|main\\.ts$|entities\\.ts$)`;
+
+/** Modules that may use only the listed modules (and every layer below the modules). */
+const MODULES_ALLOWED = {
+  structures: [],
+  accounts: ['structures'],
+  persons: ['structures', 'accounts'],
+};
+
+const layerRules = Object.entries(LOWER).map(([layer, allowed]) => ({
+  name: `layer-${layer}`,
+  severity: 'error',
+  comment: `src/${layer} may import only ${allowed.map((name) => `src/${name}`).join(', ')}: imports go down (server -> modules -> policy | audit | outbox -> context -> auth -> shared).`,
+  from: { path: `^src/${layer}/` },
+  to: { path: '^src/', pathNot: `^src/(?:${allowed.join('|')})/` },
+}));
+
+const moduleRules = Object.entries(MODULES_ALLOWED).map(([module, allowed]) => ({
+  name: `module-${module}`,
+  severity: 'error',
+  comment:
+    allowed.length === 0
+      ? `src/${module} is the base of the modules: it imports no other module.`
+      : `src/${module} imports no module but ${allowed.map((name) => `src/${name}`).join(' and ')}; the others add to it from their own folders.`,
+  from: { path: `^src/${module}/` },
+  to: { path: MODULE, pathNot: `^src/(?:${[module, ...allowed].join('|')})/` },
+}));
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'A cycle of imports: break it by moving what both sides need down a layer.',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    ...layerRules,
+    {
+      name: 'layer-modules',
+      severity: 'error',
+      comment: 'A module never imports the infrastructure (src/server, src/config, src/jobs, src/main.ts, src/entities.ts): the server wires the modules, not the reverse.',
+      from: { path: MODULE },
+      to: { path: INFRASTRUCTURE_PATH },
+    },
+    ...moduleRules,
+    {
+      name: 'src-not-tooling',
+      severity: 'error',
+      comment: 'The application does not import its tests or scripts.',
+      from: { path: '^src/' },
+      to: { path: '^(?:tests|scripts)/' },
+    },
+  ],
+  options: {
+    includeOnly: '^(?:src|seeds|tests|scripts)/',
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js', '.json'] },
+  },
+};

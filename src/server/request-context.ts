@@ -1,0 +1,10 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Viewer } from '../auth/viewer';
+import { createRequestContext, type RequestContext, type RequestSettings } from '../context/request-context';
+import { PersonAccess } from '../policy/person-access';
+
+/** The context of a request, with the access policy applied to its viewer. */
+export function contextFor(requestId: string, em: EntityManager, viewer: Viewer, log: Logger, settings: RequestSettings): RequestContext {
+  return { ...createRequestContext(requestId, em, viewer, log, settings), access: new PersonAccess(em, viewer) };
+}
