@@ -111,7 +111,7 @@ describe('the follow-up story', () => {
     });
     const domiciliation = obtained.data!.updateRightStep!.rights.find((r) => r.kind === 'DOMICILIATION')!;
     expect(domiciliation).toMatchObject({ status: 'OBTAINED', note: 'Domiciliation au CCAS de Grenoble', version: 2 });
-    expect(domiciliation.history.map((h) => [h.fromStatus, h.toStatus, h.structure.name])).toEqual([
+    expect(domiciliation.history.map((h) => [h.fromStatus, h.toStatus, h.structure?.name])).toEqual([
       ['SUBMITTED', 'OBTAINED', 'Relais Isère Sortants'],
       [null, 'SUBMITTED', 'Relais Isère Sortants'],
     ]);
