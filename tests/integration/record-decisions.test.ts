@@ -6,6 +6,7 @@ import { PERSON_DATA_ROLES } from '../../src/policy/access-policy';
 import { mandateSubquery } from '../../src/policy/mandate.repository';
 import { PersonAccess } from '../../src/policy/person-access';
 import '../../src/policy/record-kinds';
+import { recordAccessFor } from '../../src/policy/record-access';
 import { recordVisibleSql } from '../../src/policy/record-sql';
 import { NOT_RECORDS, recordDeclarations } from '../../src/policy/records';
 import { Service } from '../../src/structures/service.entity';
@@ -106,6 +107,11 @@ describe('record decisions: code and SQL agree, every table of person records is
         const rows = (await fork.find(entityOf(declaration.sql.table), {})) as { id: string }[];
         const decisions = await Promise.all(rows.map((row) => access.sees(declaration, row as never)));
         const byCode = rows.filter((_, index) => decisions[index]).map((row) => row.id);
+        // Outside a request (event delivery): the same decision, actor included, on a sample of rows.
+        for (const row of rows.filter((_, index) => index % 97 === 0)) {
+          const inRequest = await access.record(declaration, row as never);
+          expect({ id: row.id, ...(await recordAccessFor(fork, viewer, declaration, row.id)) }).toEqual({ id: row.id, ...inRequest });
+        }
         expect({ login: account.login, kind: declaration.kind, ids: bySql.map((r) => r.id).sort() }).toEqual({
           login: account.login,
           kind: declaration.kind,
