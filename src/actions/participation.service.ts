@@ -34,7 +34,6 @@ export class ParticipationService {
   /** Participations of a visible person the viewer may see (batched). */
   async ofPerson(ctx: RequestContext, personId: string): Promise<ParticipationView[]> {
     const shown = (await ctx.access.visibleRecords(PARTICIPATION_RECORD, personId)).map(({ row }) => ctx.em.map(ActionParticipation, row));
-    if (shown.length > 0) ctx.readAudit.touch(personId);
     return shown.map(ParticipationView.from);
   }
 

@@ -36,7 +36,6 @@ export class ConsentService {
    */
   async ofPerson(ctx: RequestContext, personId: string): Promise<ConsentView[]> {
     const shown = (await ctx.access.visibleRecords(CONSENT_RECORD, personId)).map(({ row }) => ctx.em.map(Consent, row));
-    for (const consent of shown) ctx.readAudit.record(personId, consent.domain);
     return shown.map((consent) => ConsentView.from(consent));
   }
 

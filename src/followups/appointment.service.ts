@@ -30,7 +30,6 @@ export class AppointmentService {
   /** Appointments of a visible person the viewer may see, latest first (batched). */
   async ofPerson(ctx: RequestContext, personId: string): Promise<AppointmentView[]> {
     const shown = (await ctx.access.visibleRecords(APPOINTMENT_RECORD, personId)).map(({ row }) => ctx.em.map(Appointment, row));
-    for (const row of shown) ctx.readAudit.record(personId, row.domain);
     return shown.map(AppointmentView.from);
   }
 

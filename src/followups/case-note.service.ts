@@ -29,7 +29,6 @@ export class CaseNoteService {
     const shown = (await ctx.access.visibleRecords(CASE_NOTE_RECORD, personId))
       .map(({ row }) => ctx.em.map(CaseNote, row))
       .filter((row) => !domain || row.domain === domain);
-    for (const row of shown) ctx.readAudit.record(personId, row.domain);
     return shown.map((row) => CaseNoteView.from(row, ctx.viewer.structureId));
   }
 

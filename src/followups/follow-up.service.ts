@@ -38,7 +38,6 @@ export class FollowUpService {
   /** Follow-ups of a visible person that the viewer may see, latest first (batched). */
   async ofPerson(ctx: RequestContext, personId: string): Promise<FollowUpView[]> {
     const shown = (await ctx.access.visibleRecords(FOLLOW_UP_RECORD, personId)).map(({ row }) => ctx.em.map(FollowUp, row));
-    if (shown.length > 0) ctx.readAudit.touch(personId);
     return shown.map(FollowUpView.from);
   }
 

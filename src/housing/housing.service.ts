@@ -54,7 +54,6 @@ export class HousingService {
   /** Placements of a visible person the viewer may see, latest first (batched). */
   async ofPerson(ctx: RequestContext, personId: string): Promise<PlacementView[]> {
     const shown = (await ctx.access.visibleRecords(PLACEMENT_RECORD, personId)).map(({ row }) => ctx.em.map(Placement, row));
-    if (shown.length > 0) ctx.readAudit.record(personId, DataDomain.HOUSING);
     return shown.map(PlacementView.from);
   }
 

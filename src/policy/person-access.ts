@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
+import { ReadAudit } from '../context/read-audit';
 import { loadConsentedDomains } from './consent.repository';
 import { ForbiddenError, NotFoundError } from '../shared/errors';
 import { StructureKind } from '../shared/structure-kind';
@@ -16,6 +17,8 @@ import { HIDDEN, type RecordDeclaration, type RecordDecision, type RecordKind, d
 export interface VisibleRow {
   row: Record<string, unknown>;
   actorShown: boolean;
+  /** The record's own domains (audited as read). */
+  domains: DataDomain[];
 }
 
 /**
@@ -34,6 +37,8 @@ export class PersonAccess {
   constructor(
     private readonly em: EntityManager,
     private readonly viewer: Viewer,
+    /** Where the records this request shows are recorded for the audit log. */
+    private readonly readAudit: ReadAudit = new ReadAudit(),
   ) {
     this.mandates = new DataLoader(async (ids) => {
       const found = await loadMandates(em, viewer.structureId, ids);
@@ -133,8 +138,8 @@ export class PersonAccess {
    * the visibility decided in the query (record-sql.ts, the SQL form of decideRecord): one
    * statement per kind for every person asked in the same tick (batched).
    */
-  visibleRecords(declaration: RecordDeclaration<never>, personId: string): Promise<VisibleRow[]> {
-    if (!this.mayReadPersons) return Promise.resolve([]);
+  async visibleRecords(declaration: RecordDeclaration<never>, personId: string): Promise<VisibleRow[]> {
+    if (!this.mayReadPersons) return [];
     let loader = this.recordLoaders.get(declaration.kind);
     if (!loader) {
       loader = new DataLoader(async (personIds) => {
@@ -143,19 +148,25 @@ export class PersonAccess {
         const visible = recordVisibleSql(declaration as RecordDeclaration, this.viewer, 'm.state');
         const actorShown = recordActorShownSql(declaration as RecordDeclaration, this.viewer, 'm.state');
         const rows = await this.em.execute<Record<string, unknown>[]>(
-          `select r.*, ${actorShown.sql} as actor_shown__ from ${sql.table} r
+          `select r.*, ${actorShown.sql} as actor_shown__, ${sql.domains}::text[] as domains__ from ${sql.table} r
            join (${mandates.sql}) m on m.person_id = ${sql.personId}
            where ${sql.personId} = any(?::uuid[]) and ${visible.sql}
            order by ${sql.orderBy}`,
           [...mandates.params, `{${personIds.join(',')}}`],
         );
         const byPerson = new Map<string, VisibleRow[]>(personIds.map((id) => [id, []]));
-        for (const { actor_shown__, ...row } of rows) byPerson.get(row.person_id as string)?.push({ row, actorShown: actor_shown__ === true });
+        for (const { actor_shown__, domains__, ...row } of rows) {
+          byPerson.get(row.person_id as string)?.push({ row, actorShown: actor_shown__ === true, domains: domains__ as DataDomain[] });
+        }
         return personIds.map((id) => byPerson.get(id) ?? []);
       });
       this.recordLoaders.set(declaration.kind, loader);
     }
-    return loader.load(personId);
+    const shown = await loader.load(personId);
+    // What leaves the server is audited here, once for every kind of record.
+    if (shown.length > 0) this.readAudit.touch(personId);
+    for (const { domains } of shown) for (const domain of domains) this.readAudit.record(personId, domain);
+    return shown;
   }
 
   /** Whether the viewer sees a record. */

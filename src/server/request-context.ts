@@ -6,5 +6,6 @@ import { PersonAccess } from '../policy/person-access';
 
 /** The context of a request, with the access policy applied to its viewer. */
 export function contextFor(requestId: string, em: EntityManager, viewer: Viewer, log: Logger, settings: RequestSettings): RequestContext {
-  return { ...createRequestContext(requestId, em, viewer, log, settings), access: new PersonAccess(em, viewer) };
+  const ctx = createRequestContext(requestId, em, viewer, log, settings);
+  return { ...ctx, access: new PersonAccess(em, viewer, ctx.readAudit) };
 }
