@@ -3,21 +3,19 @@ import { PersonHealthRecord } from '../health/health-record.entity';
 import { PersonHealthSummary } from '../health/health-summary.entity';
 import type { WriterLookup } from '../policy/person-access';
 import { DataDomain } from '../policy/data-domain';
-import { loaderById, loaderByParent, loaderOneByParent } from '../shared/batch';
+import { loaderByParent, loaderOneByParent } from '../shared/batch';
 import { PersonHousing } from './person-housing.entity';
-import { PersonIdentity } from './person-identity.entity';
 import { PersonJudicialDetail } from './person-judicial-detail.entity';
 import { PersonJudicial } from './person-judicial.entity';
 import { PersonSocial } from './person-social.entity';
-import { Person } from './person.entity';
+import { createPersonRowLoaders } from './person.rows';
 import { RightStepChange } from './right-step-change.entity';
 import { RightStep } from './right-step.entity';
 
 /** One batched query per domain, whatever the number of persons on the page. */
 export function createPersonLoaders(em: EntityManager) {
   return {
-    personById: loaderById(em, Person),
-    identityByPerson: loaderOneByParent(em, PersonIdentity, 'person'),
+    ...createPersonRowLoaders(em),
     judicialByPerson: loaderOneByParent(em, PersonJudicial, 'person'),
     judicialDetailByPerson: loaderOneByParent(em, PersonJudicialDetail, 'person'),
     socialByPerson: loaderOneByParent(em, PersonSocial, 'person'),

@@ -30,6 +30,7 @@ import type {
   UpdateJudicialSituationInput,
   UpdateSocialSituationInput,
 } from './person.inputs';
+import { personRecord } from './person.rows';
 import { newPseudonym } from './pseudonym';
 import {
   HousingSituationView,
@@ -90,7 +91,7 @@ export class PersonService {
     );
     const page = rows.slice(0, first);
     const edges = page.map(({ mandate_state, cursor_at, ...columns }) => {
-      const person = ctx.em.map(Person, columns);
+      const person = personRecord(columns);
       ctx.access.prime(person.id, mandate_state as MandateState);
       ctx.loaders.personById.prime(person.id, person);
       ctx.readAudit.touch(person.id);

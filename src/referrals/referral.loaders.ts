@@ -1,12 +1,12 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { loaderById, loaderByParent } from '../shared/batch';
+import { loaderById } from '../shared/batch';
 import { Convention } from '../structures/convention.entity';
-import { Referral } from './referral.entity';
+import { referralRecordsByPerson } from './referral.rows';
 
 export function createReferralLoaders(em: EntityManager) {
   return {
-    referralsByPerson: loaderByParent(em, Referral, 'person', { createdAt: 'desc', id: 'desc' }),
+    referralsByPerson: referralRecordsByPerson(em),
     conventionById: loaderById(em, Convention),
     /** Referrals received this calendar year under each convention, cancelled ones aside. */
     conventionUseThisYear: new DataLoader<string, number>(async (ids) => {

@@ -24,6 +24,7 @@ import { DirectoryFigure, WithheldFigureView } from '../structures/structure.typ
 import { ACTIVE_REFERRAL_STATUSES, assertTransition } from './referral-state';
 import { Referral } from './referral.entity';
 import { type Need, ReferralStatus } from './referral.enums';
+import type { ReferralRecord } from './referral.rows';
 import type { ReferPersonInput, ReferralsArgs } from './referral.inputs';
 import { ConventionView, ReferralView, ReferralWarningCode, type ReferralWarningView } from './referral.type';
 
@@ -49,7 +50,7 @@ export class ReferralService {
    * person; to another structure with a full mandate only under the domain the referral
    * belongs to (HEALTH_SUMMARY when it reveals health, SOCIAL otherwise).
    */
-  private async isVisible(ctx: RequestContext, referral: Referral): Promise<boolean> {
+  private async isVisible(ctx: RequestContext, referral: ReferralRecord): Promise<boolean> {
     const personId = referral.person.id;
     const mandate = await ctx.access.mandate(personId);
     if (mandate === MandateState.NONE) return false;
@@ -101,7 +102,7 @@ export class ReferralService {
   }
 
   /** A referral leaving the server is an access to its person's record: audited. */
-  private shown(ctx: RequestContext, referral: Referral): ReferralView {
+  private shown(ctx: RequestContext, referral: ReferralRecord): ReferralView {
     ctx.readAudit.touch(referral.person.id);
     return ReferralView.from(referral);
   }

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../shared/scalars';
 import type { Convention } from '../structures/convention.entity';
-import type { Referral } from './referral.entity';
+import type { ReferralRecord } from './referral.rows';
 import { Need, ReferralStatus } from './referral.enums';
 
 export enum ReferralWarningCode {
@@ -94,7 +94,7 @@ export class ReferralView {
   @Field(() => Int, { description: 'Give it back as expectedVersion when deciding.' })
   version!: number;
 
-  static from(referral: Referral): ReferralView {
+  static from(referral: ReferralRecord): ReferralView {
     return Object.assign(new ReferralView(), {
       id: referral.id,
       personId: referral.person.id,
