@@ -142,8 +142,9 @@ async function main(): Promise<void> {
   if (!running) throw new Error(`unknown server ${which}`);
 
   let cpu = process.cpuUsage();
-  let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  // process.memoryUsage.rss() alone: the full memoryUsage() walks the heap spaces.
+  let peakRss = process.memoryUsage.rss();
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100);
   sampler.unref();
   let session: inspector.Session | null = null;
   const post = <T>(method: string, params?: object) =>
@@ -154,8 +155,8 @@ async function main(): Promise<void> {
       case 'snap': {
         const used = process.cpuUsage(cpu);
         cpu = process.cpuUsage();
-        const rss = Math.max(peakRss, process.memoryUsage().rss);
-        peakRss = process.memoryUsage().rss;
+        const rss = Math.max(peakRss, process.memoryUsage.rss());
+        peakRss = process.memoryUsage.rss();
         return { cpuUserUs: used.user, cpuSystemUs: used.system, peakRss: rss, heapUsed: process.memoryUsage().heapUsed };
       }
       case 'count-start':
