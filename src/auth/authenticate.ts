@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Account } from '../accounts/account.entity';
+import type { ClientKind, Role } from '../accounts/role';
 import { UnauthenticatedError } from '../shared/errors';
 import { isUuid } from '../shared/ids';
+import type { StructureKind } from '../structures/structure-kind';
 import { InvalidTokenError, bearerToken, type TokenVerifier } from './tokens';
 import type { Viewer } from './viewer';
 
@@ -24,14 +25,30 @@ export async function authenticate(
     throw error;
   }
   if (!isUuid(accountId)) throw new UnauthenticatedError('Invalid or expired token');
-  const account = await em.findOne(Account, { id: accountId }, { populate: ['structure'] });
+  // One plain row, no entity: this runs on every request.
+  const [account] = await em.getConnection().execute<AccountRow[]>(
+    `select a.id, a.login, a.role, a.client_kind, a.disabled, s.id as structure_id, s.kind as structure_kind
+     from account a join structure s on s.id = a.structure_id
+     where a.id = ?`,
+    [accountId],
+  );
   if (!account || account.disabled) throw new UnauthenticatedError('Unknown or disabled account');
   return {
     accountId: account.id,
     login: account.login,
     role: account.role,
-    clientKind: account.clientKind,
-    structureId: account.structure.id,
-    structureKind: account.structure.kind,
+    clientKind: account.client_kind,
+    structureId: account.structure_id,
+    structureKind: account.structure_kind,
   };
+}
+
+interface AccountRow {
+  id: string;
+  login: string;
+  role: Role;
+  client_kind: ClientKind;
+  disabled: boolean;
+  structure_id: string;
+  structure_kind: StructureKind;
 }
