@@ -17,7 +17,7 @@ function writerId(row: { writtenBy: { id: string } | null }): string | null {
   return row.writtenBy?.id ?? null;
 }
 
-@ObjectType('Person', { description: 'A person in the shared record, as the viewer may see them.' })
+@ObjectType('Person', { description: 'A person in the shared record, as the viewer may see them.', simpleResolvers: true })
 export class PersonView {
   @Field(() => ID)
   id!: string;
@@ -33,7 +33,7 @@ export class PersonView {
   }
 }
 
-@ObjectType('PersonIdentity')
+@ObjectType('PersonIdentity', { simpleResolvers: true })
 export class PersonIdentityView implements GuardedView {
   personId!: string;
   writtenById!: string | null;
@@ -279,7 +279,7 @@ export class HousingSituationView implements GuardedView {
   }
 }
 
-@ObjectType('PersonEdge')
+@ObjectType('PersonEdge', { simpleResolvers: true })
 export class PersonEdgeView {
   @Field(() => String)
   cursor!: string;
@@ -288,7 +288,7 @@ export class PersonEdgeView {
   node!: PersonView;
 }
 
-@ObjectType('PersonConnection')
+@ObjectType('PersonConnection', { simpleResolvers: true })
 export class PersonConnectionView {
   @Field(() => [PersonEdgeView])
   edges!: PersonEdgeView[];

@@ -56,7 +56,7 @@ export class ConventionView {
   }
 }
 
-@ObjectType('Referral', { description: 'A SPIP orients a person to a structure, for some needs.' })
+@ObjectType('Referral', { description: 'A SPIP orients a person to a structure, for some needs.', simpleResolvers: true })
 export class ReferralView {
   @Field(() => ID)
   id!: string;

@@ -5,7 +5,7 @@ import type { Service } from './service.entity';
 import { StructureKind } from './structure-kind';
 import type { StructureRecord } from './structure.rows';
 
-@ObjectType('Structure', { description: 'A partner organisation, a prison, an evaluator or the platform.' })
+@ObjectType('Structure', { description: 'A partner organisation, a prison, an evaluator or the platform.', simpleResolvers: true })
 export class StructureView {
   @Field(() => ID)
   id!: string;

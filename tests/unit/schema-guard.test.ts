@@ -1,4 +1,4 @@
-import { type GraphQLResolveInfo, type GraphQLSchema, getNamedType, isObjectType } from 'graphql';
+import { type GraphQLResolveInfo, type GraphQLSchema, defaultFieldResolver, getNamedType, isObjectType } from 'graphql';
 import { Decision } from '../../src/policy/access-policy';
 import { DATA_DOMAIN_EXTENSION, DomainGuard } from '../../src/policy/domain-guard';
 import { buildAppSchema } from '../../src/server/schema';
@@ -105,6 +105,7 @@ describe('every path to person data goes through the domain guard', () => {
     if (!isObjectType(person)) throw new Error('no Person type');
     const field = person.getFields().pseudonym;
     const info = { parentType: person, fieldName: 'pseudonym' } as unknown as GraphQLResolveInfo;
-    expect(field.resolve!({ id: 'person', personId: 'person', pseudonym: 'P-1' }, {}, {}, info)).toBe('P-1');
+    const resolve = field.resolve ?? defaultFieldResolver;
+    expect(resolve({ id: 'person', personId: 'person', pseudonym: 'P-1' }, {}, {}, info)).toBe('P-1');
   });
 });
