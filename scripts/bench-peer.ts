@@ -12,8 +12,9 @@
  * sending its next request as soon as the previous answer came), round after round.
  * Prints requests a second, p50 and p99 latencies, errors, the Node CPU time and the
  * PostgreSQL CPU time per request, the peak RSS of each server and its SQL statements per page.
- * With --profile DIR, the V8 CPU profile of each server over the measured rounds is written
- * to DIR and summed up (self time by package and by function). Figures depend on the machine.
+ * With --profile DIR, the V8 CPU profile and a sampling heap profile of each server over the
+ * measured rounds are written to DIR and summed up (self time by package and by function,
+ * bytes allocated by function). Figures depend on the machine.
  */
 import 'reflect-metadata';
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
@@ -290,6 +291,32 @@ function summariseProfile(file: string, top = 20): string[] {
   return lines;
 }
 
+/** Bytes allocated (sampled, garbage included) by function, from a sampling heap profile. */
+function summariseAllocations(file: string, top = 20): string[] {
+  interface HeapNode {
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    selfSize: number;
+    children: HeapNode[];
+  }
+  const { head } = JSON.parse(fs.readFileSync(file, 'utf8')) as { head: HeapNode };
+  const byFunction = new Map<string, number>();
+  let total = 0;
+  const visit = (node: HeapNode) => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const where = url ? `${url.replace(/^.*node_modules\//, '').replace(/^.*\/(src|scripts)\//, '$1/')}:${lineNumber + 1}` : '';
+    const key = `${functionName || '(anonymous)'} ${where}`.trim();
+    byFunction.set(key, (byFunction.get(key) ?? 0) + node.selfSize);
+    total += node.selfSize;
+    node.children.forEach(visit);
+  };
+  visit(head);
+  const lines = [`  allocations by function (${(total / 1048576).toFixed(0)} MB sampled over the rounds):`];
+  for (const [name, bytes] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+    lines.push(`    ${((100 * bytes) / total).toFixed(1).padStart(5)}%  ${name}`);
+  }
+  return lines;
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   build();
@@ -437,6 +464,8 @@ async function main(): Promise<void> {
         await target.call('profile-stop', { path: file });
         console.log(`\nCPU profile of ${target.name} over the rounds: ${file}`);
         for (const line of summariseProfile(file)) console.log(line);
+        const heap = file.replace(/\.cpuprofile$/, '.heapprofile');
+        if (fs.existsSync(heap)) for (const line of summariseAllocations(heap)) console.log(line);
       }
     }
   } finally {

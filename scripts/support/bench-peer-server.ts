@@ -6,8 +6,8 @@
  *   { id, cmd: 'snap' }          CPU time (µs) and peak RSS since the previous snap
  *   { id, cmd: 'count-start' }   counts the SQL statements from now on
  *   { id, cmd: 'count-stop' }    ... and says how many
- *   { id, cmd: 'profile-start' } starts the V8 CPU profiler (inspector)
- *   { id, cmd: 'profile-stop', path } writes the profile there
+ *   { id, cmd: 'profile-start' } starts the V8 CPU profiler and the sampling heap profiler (inspector)
+ *   { id, cmd: 'profile-stop', path } writes the CPU profile there, the allocations beside it (.heapprofile)
  *   { id, cmd: 'stop' }          closes everything and exits
  * Environment: BENCH_DATABASE_URL, BENCH_POOL, BENCH_JWT_SECRET, BENCH_LOG_LEVEL.
  */
@@ -169,10 +169,19 @@ async function main(): Promise<void> {
         session.connect();
         await post('Profiler.enable');
         await post('Profiler.start');
+        await post('HeapProfiler.enable');
+        // Every allocation sampled, garbage included: what the collector has to sweep.
+        await post('HeapProfiler.startSampling', {
+          samplingInterval: 32768,
+          includeObjectsCollectedByMajorGC: true,
+          includeObjectsCollectedByMinorGC: true,
+        });
         return {};
       case 'profile-stop': {
         const { profile } = await post<{ profile: unknown }>('Profiler.stop');
         fs.writeFileSync(message.path!, JSON.stringify(profile));
+        const { profile: heap } = await post<{ profile: unknown }>('HeapProfiler.stopSampling');
+        fs.writeFileSync(message.path!.replace(/\.cpuprofile$/, '.heapprofile'), JSON.stringify(heap));
         session?.disconnect();
         session = null;
         return { path: message.path };
