@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { participationService } from '../actions/participation.service';
 import { ParticipationView } from '../actions/participation.type';
 import { ConsentView } from '../consents/consent.type';
@@ -28,6 +29,7 @@ import {
   UpdateJudicialSituationInput,
   UpdateSocialSituationInput,
 } from './person.inputs';
+import { prefetchOf } from './person.prefetch';
 import { personService } from './person.service';
 import { UpdateRightStepArgs } from './rights.inputs';
 import { rightsService } from './rights.service';
@@ -53,8 +55,8 @@ export class PersonResolver {
   }
 
   @Query(() => PersonConnectionView, { description: "Persons under your structure's mandates, in registration order." })
-  persons(@Ctx() ctx: RequestContext, @Args() args: PersonsArgs): Promise<PersonConnectionView> {
-    return personService.list(ctx, args);
+  persons(@Ctx() ctx: RequestContext, @Args() args: PersonsArgs, @Info() info: GraphQLResolveInfo): Promise<PersonConnectionView> {
+    return personService.list(ctx, args, prefetchOf(info));
   }
 
   @Mutation(() => PersonView, { description: 'A SPIP registers a detainee and holds the file.' })

@@ -17,7 +17,9 @@ export function personRecord(row: Record<string, unknown>): PersonRecord {
   return { id: String(row.id), pseudonym: String(row.pseudonym) };
 }
 
-interface IdentityColumns {
+export const IDENTITY_COLUMNS = 'person_id, written_by_id, first_name, last_name, birth_date, sex, phone, email, version';
+
+export interface IdentityColumns {
   person_id: string;
   written_by_id: string | null;
   first_name: string;
@@ -27,6 +29,20 @@ interface IdentityColumns {
   phone: string | null;
   email: string | null;
   version: number;
+}
+
+export function identityRecord(row: IdentityColumns): IdentityRecord {
+  return {
+    person: { id: row.person_id },
+    writtenBy: refOf(row.written_by_id),
+    firstName: row.first_name,
+    lastName: row.last_name,
+    birthDate: row.birth_date,
+    sex: row.sex,
+    phone: row.phone,
+    email: row.email,
+    version: row.version,
+  };
 }
 
 /** Persons and identities read without entities: the persons page reads 50 of each. */
@@ -40,21 +56,9 @@ export function createPersonRowLoaders(em: EntityManager) {
     ),
     identityByPerson: rawLoaderOne<IdentityColumns, IdentityRecord>(
       em,
-      (filter) =>
-        `select person_id, written_by_id, first_name, last_name, birth_date, sex, phone, email, version
-         from person_identity where person_id ${filter}`,
+      (filter) => `select ${IDENTITY_COLUMNS} from person_identity where person_id ${filter}`,
       (row) => row.person_id,
-      (row) => ({
-        person: { id: row.person_id },
-        writtenBy: refOf(row.written_by_id),
-        firstName: row.first_name,
-        lastName: row.last_name,
-        birthDate: row.birth_date,
-        sex: row.sex,
-        phone: row.phone,
-        email: row.email,
-        version: row.version,
-      }),
+      identityRecord,
     ),
   };
 }

@@ -30,6 +30,7 @@ import type {
   UpdateJudicialSituationInput,
   UpdateSocialSituationInput,
 } from './person.inputs';
+import { NO_PREFETCH, type PagePrefetch, prefetchPage } from './person.prefetch';
 import { personRecord } from './person.rows';
 import { newPseudonym } from './pseudonym';
 import {
@@ -64,7 +65,7 @@ type DomainRow = PersonIdentity | PersonJudicial | PersonJudicialDetail | Person
 /** Persons: registration, the scoped list, and the domains the guard lets through. */
 export class PersonService {
   /** A page of the persons under the viewer's structure's mandates, in registration order (keyset). */
-  async list(ctx: RequestContext, args: PersonsArgs): Promise<PersonConnectionView> {
+  async list(ctx: RequestContext, args: PersonsArgs, prefetch: PagePrefetch = NO_PREFETCH): Promise<PersonConnectionView> {
     assertAllowed(ctx.viewer, Permission.PERSON_READ);
     const first = args.first ?? 20;
     const after = args.after ? decodeCursor(args.after) : null;
@@ -97,6 +98,7 @@ export class PersonService {
       ctx.readAudit.touch(person.id);
       return { cursor: encodeCursor({ createdAt: String(cursor_at), id: person.id }), node: PersonView.from(person) };
     });
+    await prefetchPage(ctx, edges.map((edge) => edge.node.id), prefetch);
     return {
       edges,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },

@@ -19,7 +19,7 @@ export type ReferralRecord = Pick<
   decidedBy: Ref;
 };
 
-interface ReferralColumns {
+export interface ReferralColumns {
   id: string;
   person_id: string;
   from_structure_id: string;
@@ -40,7 +40,7 @@ interface ReferralColumns {
   idempotency_key: string | null;
 }
 
-const COLUMNS = `id, person_id, from_structure_id, to_structure_id, service_id, convention_id, needs, motive, status,
+export const REFERRAL_COLUMNS = `id, person_id, from_structure_id, to_structure_id, service_id, convention_id, needs, motive, status,
   created_at, decided_at, decline_reason, cancel_reason, closed_at, version, created_by_id, decided_by_id, idempotency_key`;
 
 export function referralRecord(row: ReferralColumns): ReferralRecord {
@@ -70,7 +70,7 @@ export function referralRecord(row: ReferralColumns): ReferralRecord {
 export function referralRecordsByPerson(em: EntityManager) {
   return rawLoaderByParent<ReferralColumns, ReferralRecord>(
     em,
-    (filter) => `select ${COLUMNS} from referral where person_id ${filter} order by created_at desc, id desc`,
+    (filter) => `select ${REFERRAL_COLUMNS} from referral where person_id ${filter} order by created_at desc, id desc`,
     (row) => row.person_id,
     referralRecord,
   );
