@@ -1,6 +1,7 @@
 /**
  * Passerelle against PostGraphile v5 on the persons page, on one database:
- *   npm run bench:peer [-- --persons 20000 --duration 10 --connections 20 --rounds 3 --warmup 5 --pool 10 --profile DIR]
+ *   npm run bench:peer [-- --persons 20000 --duration 10 --connections 20 --rounds 3 --warmup 5 --pool 10 --profile DIR
+ *                          --node-options "--max-semi-space-size=64" --log-level info]
  * Builds dist/ (as `npm start` does), starts a scratch PostgreSQL, loads the demo data and the
  * volume data set, and serves the same tables twice, each server compiled, in a child process
  * of its own, with a pool of the same size:
@@ -41,16 +42,19 @@ interface Options {
   page: number;
   profile: string | null;
   logLevel: string;
+  /** V8/Node flags for both servers (e.g. --max-semi-space-size=64). */
+  nodeOptions: string[];
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { persons: 20000, duration: 10, connections: 20, rounds: 3, warmup: 5, pool: 10, page: 50, profile: null, logLevel: 'info' };
+  const options: Options = { persons: 20000, duration: 10, connections: 20, rounds: 3, warmup: 5, pool: 10, page: 50, profile: null, logLevel: 'info', nodeOptions: [] };
   for (let index = 0; index < argv.length; index++) {
     const name = argv[index].replace(/^--/, '');
     const value = argv[index + 1];
     index += 1;
     if (name === 'profile') options.profile = path.resolve(value);
     else if (name === 'log-level') options.logLevel = value;
+    else if (name === 'node-options') options.nodeOptions = value.split(/\s+/).filter(Boolean);
     else if (name in options && Number.isFinite(Number(value)) && Number(value) > 0) {
       (options as unknown as Record<string, number>)[name] = Number(value);
     } else {
@@ -87,9 +91,9 @@ function build(): void {
 }
 
 /** Forks one server (compiled) and waits for its port. */
-function startServer(name: string, env: Record<string, string>, body: string, headers: Record<string, string>): Promise<Target> {
+function startServer(name: string, env: Record<string, string>, body: string, headers: Record<string, string>, execArgv: string[]): Promise<Target> {
   const child = fork(path.join(ROOT, 'dist', 'scripts', 'support', 'bench-peer-server.js'), [name.toLowerCase()], {
-    execArgv: [],
+    execArgv,
     env: { ...process.env, ...env, GRAPHILE_ENV: 'production' },
     // Logs go to /dev/null, as a collector would take them; errors show.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -374,10 +378,10 @@ async function main(): Promise<void> {
       await startServer('Passerelle', env, JSON.stringify({ query: PASSERELLE_QUERY, variables: { first: options.page } }), {
         ...json,
         authorization: `Bearer ${token}`,
-      }),
+      }, options.nodeOptions),
     );
     targets.push(
-      await startServer('PostGraphile', env, JSON.stringify({ query: POSTGRAPHILE_QUERY, variables: { first: options.page, spip: spip.id } }), json),
+      await startServer('PostGraphile', env, JSON.stringify({ query: POSTGRAPHILE_QUERY, variables: { first: options.page, spip: spip.id } }), json, options.nodeOptions),
     );
     const [passerelle, postgraphile] = targets;
 
@@ -408,7 +412,7 @@ async function main(): Promise<void> {
     }
 
     console.log(
-      `${options.rounds} rounds of ${options.duration} s per server, alternating, ${options.connections} keep-alive connections, pool of ${options.pool} (node ${process.version}, ${options.profile ? 'PROFILED: ' : ''}2 cores shared by load, servers and PostgreSQL)`,
+      `${options.rounds} rounds of ${options.duration} s per server, alternating, ${options.connections} keep-alive connections, pool of ${options.pool} (node ${process.version}${options.nodeOptions.length ? ` ${options.nodeOptions.join(' ')}` : ''}, ${options.profile ? 'PROFILED: ' : ''}2 cores shared by load, servers and PostgreSQL)`,
     );
     for (let round = 0; round < options.rounds; round++) {
       const order = round % 2 === 0 ? [passerelle, postgraphile] : [postgraphile, passerelle];
