@@ -36,6 +36,7 @@ export async function authenticate(
     throw error;
   }
   if (!isUuid(accountId)) throw new UnauthenticatedError('Invalid or expired token');
+  // One plain row, no entity: this runs on every request.
   const [account] = await em.execute<AccountRow[]>(
     `select a.id, a.login, a.role, a.client_kind, a.disabled, s.id as structure_id, s.kind as structure_kind
      from account a join structure s on s.id = a.structure_id
@@ -51,4 +52,14 @@ export async function authenticate(
     structureId: account.structure_id,
     structureKind: account.structure_kind,
   };
+}
+
+interface AccountRow {
+  id: string;
+  login: string;
+  role: Role;
+  client_kind: ClientKind;
+  disabled: boolean;
+  structure_id: string;
+  structure_kind: StructureKind;
 }

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import {
   SignJWT,
   createRemoteJWKSet,
@@ -48,7 +49,8 @@ export class TokenVerifier {
         const key = await importSPKI(publicKey, algorithm);
         return async (token) => (await jwtVerify(token, key, { ...options, algorithms: [algorithm] })).payload;
       }
-      const key = new TextEncoder().encode(secret);
+      // Imported once: jose would otherwise import the raw secret on every verification.
+      const key = createSecretKey(Buffer.from(secret!, 'utf8'));
       return async (token) => (await jwtVerify(token, key, { ...options, algorithms: ['HS256'] })).payload;
     })();
     return this.verifyFn;

@@ -3,19 +3,17 @@ import { loadersOf } from '../context/loaders';
 import type { RequestContext } from '../context/request-context';
 import { loaderById, loaderByParent, loaderOneByParent } from '../shared/batch';
 import { PersonHousing } from './person-housing.entity';
-import { PersonIdentity } from './person-identity.entity';
 import { PersonJudicialDetail } from './person-judicial-detail.entity';
 import { PersonJudicial } from './person-judicial.entity';
 import { PersonSocial } from './person-social.entity';
-import { Person } from './person.entity';
+import { createPersonRowLoaders } from './person.rows';
 import { RightStepChange } from './right-step-change.entity';
 import { RightStep } from './right-step.entity';
 
 /** One batched query per domain, whatever the number of persons on the page. */
 export function createPersonLoaders(em: EntityManager) {
   return {
-    personById: loaderById(em, Person),
-    identityByPerson: loaderOneByParent(em, PersonIdentity, 'person'),
+    ...createPersonRowLoaders(em),
     judicialByPerson: loaderOneByParent(em, PersonJudicial, 'person'),
     judicialDetailByPerson: loaderOneByParent(em, PersonJudicialDetail, 'person'),
     socialByPerson: loaderOneByParent(em, PersonSocial, 'person'),

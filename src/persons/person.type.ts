@@ -4,11 +4,10 @@ import type { GuardedView } from '../policy/domain-guard';
 import { PageInfoView } from '../shared/pagination';
 import { DateScalar, DateTimeScalar } from '../shared/scalars';
 import type { PersonHousing } from './person-housing.entity';
-import type { PersonIdentity } from './person-identity.entity';
 import type { PersonJudicialDetail } from './person-judicial-detail.entity';
 import type { PersonJudicial } from './person-judicial.entity';
 import type { PersonSocial } from './person-social.entity';
-import type { Person } from './person.entity';
+import type { IdentityRecord, PersonRecord } from './person.rows';
 import { EmploymentStatus, HousingStatus, JudicialMeasure, RightKind, RightStatus } from './person.enums';
 import type { RightStepChange } from './right-step-change.entity';
 import type { RightStep } from './right-step.entity';
@@ -18,7 +17,7 @@ function writerId(row: { writtenBy: { id: string } | null }): string | null {
   return row.writtenBy?.id ?? null;
 }
 
-@ObjectType('Person', { description: 'A person in the shared record, as the viewer may see them.' })
+@ObjectType('Person', { description: 'A person in the shared record, as the viewer may see them.', simpleResolvers: true })
 export class PersonView {
   @Field(() => ID)
   id!: string;
@@ -29,12 +28,12 @@ export class PersonView {
   /** The same id, under the name the domain guard reads. */
   personId!: string;
 
-  static from(person: Person): PersonView {
+  static from(person: PersonRecord): PersonView {
     return Object.assign(new PersonView(), { id: person.id, personId: person.id, pseudonym: person.pseudonym });
   }
 }
 
-@ObjectType('PersonIdentity')
+@ObjectType('PersonIdentity', { simpleResolvers: true })
 export class PersonIdentityView implements GuardedView {
   personId!: string;
   writtenById!: string | null;
@@ -60,7 +59,7 @@ export class PersonIdentityView implements GuardedView {
   @Field(() => Int, { description: 'Give it back as expectedVersion when updating.' })
   version!: number;
 
-  static from(row: PersonIdentity): PersonIdentityView {
+  static from(row: IdentityRecord): PersonIdentityView {
     return Object.assign(new PersonIdentityView(), {
       personId: row.person.id,
       writtenById: writerId(row),
@@ -281,7 +280,7 @@ export class HousingSituationView implements GuardedView {
   }
 }
 
-@ObjectType('PersonEdge')
+@ObjectType('PersonEdge', { simpleResolvers: true })
 export class PersonEdgeView {
   @Field(() => String)
   cursor!: string;
@@ -290,7 +289,7 @@ export class PersonEdgeView {
   node!: PersonView;
 }
 
-@ObjectType('PersonConnection')
+@ObjectType('PersonConnection', { simpleResolvers: true })
 export class PersonConnectionView {
   @Field(() => [PersonEdgeView])
   edges!: PersonEdgeView[];

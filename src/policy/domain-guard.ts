@@ -1,4 +1,4 @@
-import { Extensions, type MiddlewareFn } from 'type-graphql';
+import { Extensions, UseMiddleware, type MiddlewareFn } from 'type-graphql';
 import type { RequestContext } from '../context/request-context';
 import { Decision } from './access-policy';
 import type { DataDomain } from './data-domain';
@@ -6,9 +6,18 @@ import type { DataDomain } from './data-domain';
 /** The field extension that names the data domain a field of person data belongs to. */
 export const DATA_DOMAIN_EXTENSION = 'dataDomain';
 
-/** Marks a field as person data of a domain: the domain guard then decides, per person, null or value. */
+/**
+ * Marks a field as person data of a domain and puts the domain guard on it: the guard then
+ * decides, per person, null or value. Mark and guard go together, so no marked field is
+ * unguarded; fields without a mark (ids, names of structures...) do not pay for a guard.
+ */
 export function PersonData(domain: DataDomain): MethodDecorator & PropertyDecorator {
-  return Extensions({ [DATA_DOMAIN_EXTENSION]: domain }) as MethodDecorator & PropertyDecorator;
+  const mark = Extensions({ [DATA_DOMAIN_EXTENSION]: domain }) as MethodDecorator & PropertyDecorator;
+  const guard = UseMiddleware(DomainGuard) as MethodDecorator & PropertyDecorator;
+  return ((target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
+    mark(target, key, descriptor!);
+    guard(target, key, descriptor!);
+  }) as MethodDecorator & PropertyDecorator;
 }
 
 /** A domain value the guard may narrow: to its judicial core, or to what one structure wrote. */

@@ -140,33 +140,59 @@ export class PersonAccess {
    */
   async visibleRecords(declaration: RecordDeclaration<never>, personId: string): Promise<VisibleRow[]> {
     if (!this.mayReadPersons) return [];
-    let loader = this.recordLoaders.get(declaration.kind);
-    if (!loader) {
-      loader = new DataLoader(async (personIds) => {
-        const mandates = mandateSubquery(this.viewer.structureId, personIds);
-        const sql = declaration.sql;
-        const visible = recordVisibleSql(declaration as RecordDeclaration, this.viewer, 'm.state');
-        const actorShown = recordActorShownSql(declaration as RecordDeclaration, this.viewer, 'm.state');
-        const rows = await this.em.execute<Record<string, unknown>[]>(
-          `select r.*, ${actorShown.sql} as actor_shown__, ${sql.domains}::text[] as domains__ from ${sql.table} r
-           join (${mandates.sql}) m on m.person_id = ${sql.personId}
-           where ${sql.personId} = any(?::uuid[]) and ${visible.sql}
-           order by ${sql.orderBy}`,
-          [...mandates.params, `{${personIds.join(',')}}`],
-        );
-        const byPerson = new Map<string, VisibleRow[]>(personIds.map((id) => [id, []]));
-        for (const { actor_shown__, domains__, ...row } of rows) {
-          byPerson.get(row.person_id as string)?.push({ row, actorShown: actor_shown__ === true, domains: domains__ as DataDomain[] });
-        }
-        return personIds.map((id) => byPerson.get(id) ?? []);
-      });
-      this.recordLoaders.set(declaration.kind, loader);
-    }
-    const shown = await loader.load(personId);
+    const shown = await this.recordLoader(declaration).load(personId);
     // What leaves the server is audited here, once for every kind of record.
     if (shown.length > 0) this.readAudit.touch(personId);
     for (const { domains } of shown) for (const domain of domains) this.readAudit.record(personId, domain);
     return shown;
+  }
+
+  /**
+   * The statement behind visibleRecords, for persons given as the `?::uuid[]` of `personIds`,
+   * so that a page can read records ahead inside a larger statement (persons/person-page.ts).
+   * Its rows carry `actor_shown__` and `domains__`; `primeVisibleRecords` takes them back.
+   */
+  visibleRecordsSql(declaration: RecordDeclaration<never>, personIds: readonly string[]): { sql: string; params: unknown[] } {
+    if (!this.mayReadPersons) return { sql: 'select null::uuid as person_id where false', params: [] };
+    const mandates = mandateSubquery(this.viewer.structureId, personIds);
+    const sql = declaration.sql;
+    const visible = recordVisibleSql(declaration as RecordDeclaration, this.viewer, 'm.state');
+    const actorShown = recordActorShownSql(declaration as RecordDeclaration, this.viewer, 'm.state');
+    return {
+      sql: `select r.*, ${actorShown.sql} as actor_shown__, ${sql.domains}::text[] as domains__ from ${sql.table} r
+           join (${mandates.sql}) m on m.person_id = ${sql.personId}
+           where ${sql.personId} = any(?::uuid[]) and ${visible.sql}
+           order by ${sql.orderBy}`,
+      params: [...mandates.params, `{${personIds.join(',')}}`],
+    };
+  }
+
+  /** Primes visibleRecords with rows read by visibleRecordsSql, in their order. */
+  primeVisibleRecords(declaration: RecordDeclaration<never>, personIds: readonly string[], rows: readonly Record<string, unknown>[]): void {
+    const byPerson = this.groupVisible(personIds, rows);
+    const loader = this.recordLoader(declaration);
+    for (const id of personIds) loader.prime(id, byPerson.get(id) ?? []);
+  }
+
+  private recordLoader(declaration: RecordDeclaration<never>): DataLoader<string, VisibleRow[]> {
+    let loader = this.recordLoaders.get(declaration.kind);
+    if (!loader) {
+      loader = new DataLoader(async (personIds) => {
+        const { sql, params } = this.visibleRecordsSql(declaration, personIds);
+        const byPerson = this.groupVisible(personIds, await this.em.execute<Record<string, unknown>[]>(sql, params));
+        return personIds.map((id) => byPerson.get(id) ?? []);
+      });
+      this.recordLoaders.set(declaration.kind, loader);
+    }
+    return loader;
+  }
+
+  private groupVisible(personIds: readonly string[], rows: readonly Record<string, unknown>[]): Map<string, VisibleRow[]> {
+    const byPerson = new Map<string, VisibleRow[]>(personIds.map((id) => [id, []]));
+    for (const { actor_shown__, domains__, ...row } of rows) {
+      byPerson.get(row.person_id as string)?.push({ row, actorShown: actor_shown__ === true, domains: domains__ as DataDomain[] });
+    }
+    return byPerson;
   }
 
   /** Whether the viewer sees a record. */

@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadersOf } from '../context/loaders';
 import type { RequestContext } from '../context/request-context';
-import { loaderByParent } from '../shared/batch';
-import { Referral } from './referral.entity';
+import { referralRecordsByPerson } from './referral.rows';
 
 export function createReferralLoaders(em: EntityManager) {
   return {
-    referralsByPerson: loaderByParent(em, Referral, 'person', { createdAt: 'desc', id: 'desc' }),
+    referralsByPerson: referralRecordsByPerson(em),
   };
 }
 

@@ -9,6 +9,7 @@ import { ServiceView, StructureView } from '../structures/structure.type';
 import { ReferPersonInput, ReferralDecisionArgs, ReferralReasonArgs, ReferralsArgs } from './referral.inputs';
 import { referralService } from './referral.service';
 import { ReferralView, ReferralWarningView } from './referral.type';
+import './referral.page-part';
 
 @Resolver(() => ReferralView)
 export class ReferralResolver {

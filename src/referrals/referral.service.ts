@@ -29,6 +29,7 @@ import { moveReferral } from './referral-transition';
 import { Referral } from './referral.entity';
 import { ReferralStatus } from './referral.enums';
 import type { Need } from '../shared/need';
+import { type ReferralColumns, type ReferralRecord, referralRecord } from './referral.rows';
 import type { ReferPersonInput, ReferralsArgs } from './referral.inputs';
 import { referralLoaders } from './referral.loaders';
 import { ReferralView, ReferralWarningCode, type ReferralWarningView } from './referral.type';
@@ -82,11 +83,11 @@ export class ReferralService {
   /** Referrals of a visible person that the viewer may see, newest first (batched). */
   async ofPerson(ctx: RequestContext, personId: string): Promise<ReferralView[]> {
     const rows = await ctx.access.visibleRecords(REFERRAL_RECORD, personId);
-    return rows.map(({ row }) => this.shown(ctx, ctx.em.map(Referral, row)));
+    return rows.map(({ row }) => ReferralView.from(referralRecord(row as unknown as ReferralColumns)));
   }
 
   /** A referral leaving the server is an access to its person's record: audited. */
-  private shown(ctx: RequestContext, referral: Referral): ReferralView {
+  private shown(ctx: RequestContext, referral: ReferralRecord): ReferralView {
     ctx.readAudit.touch(referral.person.id);
     return ReferralView.from(referral);
   }

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../shared/scalars';
-import type { Referral } from './referral.entity';
+import type { ReferralRecord } from './referral.rows';
 import { ReferralStatus } from './referral.enums';
 import { Need } from '../shared/need';
 
@@ -21,7 +21,7 @@ export class ReferralWarningView {
   message!: string;
 }
 
-@ObjectType('Referral', { description: 'A SPIP orients a person to a structure, for some needs.' })
+@ObjectType('Referral', { description: 'A SPIP orients a person to a structure, for some needs.', simpleResolvers: true })
 export class ReferralView {
   @Field(() => ID)
   id!: string;
@@ -59,7 +59,7 @@ export class ReferralView {
   @Field(() => Int, { description: 'Give it back as expectedVersion when deciding.' })
   version!: number;
 
-  static from(referral: Referral): ReferralView {
+  static from(referral: ReferralRecord): ReferralView {
     return Object.assign(new ReferralView(), {
       id: referral.id,
       personId: referral.person.id,

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -16,7 +16,7 @@ import type { RequestContext, RequestSettings } from '../context/request-context
 import { formatError, isDatabaseUnavailable } from './errors';
 import { liveness, readiness } from './health';
 import { outcomesCsvHandler } from './outcomes-export';
-import { readAuditPlugin, requestLoggingPlugin } from './plugins';
+import { noStorePlugin, readAuditPlugin, requestLoggingPlugin } from './plugins';
 import { contextFor } from './request-context';
 import { buildAppSchema } from './schema';
 
@@ -72,6 +72,9 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
       ...protection.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // No field carries a cache hint: the default plugin would time every field to answer no-store.
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin(),
       readAuditPlugin(),
       requestLoggingPlugin(logger),
     ],

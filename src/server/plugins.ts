@@ -78,3 +78,20 @@ export function readAuditPlugin(): ApolloServerPlugin<RequestContext> {
     },
   };
 }
+
+/**
+ * Answers `cache-control: no-store`, as Apollo's cache-control plugin did for a schema
+ * without cache hints, without its hook on every field: responses hold person data.
+ */
+export function noStorePlugin(): ApolloServerPlugin<RequestContext> {
+  const hooks = {
+    async willSendResponse({ response }: { response: { http: { headers: Map<string, string> } } }) {
+      response.http.headers.set('cache-control', 'no-store');
+    },
+  };
+  return {
+    async requestDidStart() {
+      return hooks;
+    },
+  };
+}

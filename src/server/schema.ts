@@ -24,7 +24,6 @@ import {
   RightStepChangeResolver,
   RightStepResolver,
 } from '../persons/person.resolver';
-import { DomainGuard } from '../policy/domain-guard';
 import { PersonReferralsResolver, ReferralResolver } from '../referrals/referral.resolver';
 import { DateTimeScalar } from '../shared/scalars';
 import { ServiceResolver, StructureResolver } from '../structures/structure.resolver';
@@ -73,8 +72,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     // Inputs and arguments are checked by their class-validator rules before any resolver runs.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    // Person data is scoped field by field here, and only here.
-    globalMiddlewares: [DomainGuard],
+    // Person data is scoped field by field by the domain guard, which PersonData(domain) puts on
+    // every field it marks (and only there: a global middleware would wrap every field in promises).
     emitSchemaFile: false,
   });
 }

@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { BadUserInputError } from './errors';
 import { isUuid } from './ids';
 
-@ObjectType('PageInfo')
+@ObjectType('PageInfo', { simpleResolvers: true })
 export class PageInfoView {
   @Field(() => Boolean)
   hasNextPage!: boolean;

@@ -3,11 +3,11 @@ import { loadersOf } from '../context/loaders';
 import type { RequestContext } from '../context/request-context';
 import { loaderById, loaderByParent } from '../shared/batch';
 import { Service } from './service.entity';
-import { Structure } from './structure.entity';
+import { structureRecordsById } from './structure.rows';
 
 export function createStructureLoaders(em: EntityManager) {
   return {
-    structureById: loaderById(em, Structure),
+    structureById: structureRecordsById(em),
     serviceById: loaderById(em, Service),
     servicesByStructure: loaderByParent(em, Service, 'structure', { name: 'asc' }),
   };

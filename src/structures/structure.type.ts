@@ -3,9 +3,9 @@ import { FigureWithheldReason } from '../policy/directory-figures';
 import { Need } from '../shared/need';
 import type { Service } from './service.entity';
 import { StructureKind } from '../shared/structure-kind';
-import type { Structure } from './structure.entity';
+import type { StructureRecord } from './structure.rows';
 
-@ObjectType('Structure', { description: 'A partner organisation, a prison, an evaluator or the platform.' })
+@ObjectType('Structure', { description: 'A partner organisation, a prison, an evaluator or the platform.', simpleResolvers: true })
 export class StructureView {
   @Field(() => ID)
   id!: string;
@@ -25,7 +25,7 @@ export class StructureView {
   @Field(() => String, { nullable: true })
   region!: string | null;
 
-  static from(structure: Structure): StructureView {
+  static from(structure: StructureRecord): StructureView {
     return Object.assign(new StructureView(), {
       id: structure.id,
       name: structure.name,

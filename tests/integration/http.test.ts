@@ -32,6 +32,15 @@ describe('the HTTP surface', () => {
     expect(text).not.toMatch(/at |node_modules|SyntaxError/);
   });
 
+  it('tells caches not to store any GraphQL answer, data or error', async () => {
+    const answered = await app.post({ query: '{ persons(first: 1) { edges { node { pseudonym } } } }' }, token);
+    expect(answered.status).toBe(200);
+    expect(answered.headers.get('cache-control')).toBe('no-store');
+    const refused = await app.post({ query: '{ nothingHere { id } }' }, token);
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('answers an unknown path with 404 in JSON', async () => {
     const response = await app.get('/nothing-here');
     expect(response.status).toBe(404);

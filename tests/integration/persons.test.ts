@@ -69,6 +69,36 @@ describe('persons: the scoped list, lookups and registration', () => {
     expect(fifty.sql.filter((sql) => sql.includes('insert into audit_entry'))).toHaveLength(1);
   });
 
+  it('reads the page ahead in one statement, and answers exactly as the fields read one by one', async () => {
+    // Identities, referrals and their receivers of a page are read ahead and given to the
+    // loaders; person(id) reads them field by field. Same answers, for every kind of mandate.
+    const page = `query Page($first: Int) { persons(first: $first) { edges { node { id
+      ...Names referrals { id status needs createdAt decidedAt closedAt version toStructure { id name kind } } } } } }
+      fragment Names on Person { identity { firstName lastName birthDate sex phone email version } }`;
+    const lookups = (ids: string[]) =>
+      `query Lookups { ${ids.map((id, i) => `p${i}: person(id: "${id}") { id identity { firstName lastName birthDate sex phone email version }
+        referrals { id status needs createdAt decidedAt closedAt version toStructure { id name kind } } }`).join(' ')} }`;
+    for (const login of [spipLogin, 'ts.relais38', 'cpip.grenoble', 'soignant.csapa38']) {
+      const token = await app.tokenFor(login);
+      const listed = (await (await app.post({ query: page, variables: { first: 60 } }, token)).json()) as GraphQLResult<{
+        persons: { edges: { node: { id: string } }[] };
+      }>;
+      expect(listed.errors).toBeUndefined();
+      const nodes = listed.data!.persons.edges.map((edge) => edge.node);
+      expect(nodes.length).toBeGreaterThan(0);
+      for (let start = 0; start < nodes.length; start += 15) {
+        const chunk = nodes.slice(start, start + 15);
+        const one = (await (await app.post({ query: lookups(chunk.map((node) => node.id)) }, token)).json()) as GraphQLResult<Record<string, unknown>>;
+        expect(one.errors).toBeUndefined();
+        expect(chunk.map((_, i) => one.data![`p${i}`])).toEqual(chunk);
+      }
+    }
+    const token = await app.tokenFor(spipLogin);
+    const bare = await app.sql.count(() => app.post({ query: '{ persons(first: 50) { edges { node { id pseudonym } } } }' }, token));
+    const full = await app.sql.count(() => app.post({ query: page, variables: { first: 50 } }, token));
+    expect(full.statements).toBe(bare.statements + 1);
+  });
+
   it('audits a page once per person, with the domains read', async () => {
     const token = await app.tokenFor(spipLogin);
     const response = await app.post(

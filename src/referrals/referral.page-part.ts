@@ -1,0 +1,34 @@
+import { addPersonPagePart, asksFor, selectionsUnder } from '../persons/person-page';
+import { REFERRAL_RECORD } from '../policy/record-kinds';
+import { structureLoaders } from '../structures/structure.loaders';
+import type { StructureRecord } from '../structures/structure.rows';
+
+/**
+ * A persons page that asks for `referrals` reads ahead the referrals each person shows the
+ * viewer: the statement of PersonAccess.visibleRecords (the record decision in SQL), inside
+ * the page's read-ahead statement.
+ */
+addPersonPagePart({
+  name: 'referrals',
+  asked: (info, node) => asksFor(info, node, 'referrals'),
+  sql: (ctx, personIds) => {
+    const { sql, params } = ctx.access.visibleRecordsSql(REFERRAL_RECORD, personIds);
+    const order = REFERRAL_RECORD.sql.orderBy.replaceAll('r.', 'x.');
+    return { sql: `(select json_agg(x order by ${order}) from (${sql}) x)`, params };
+  },
+  prime: (ctx, personIds, value) => ctx.access.primeVisibleRecords(REFERRAL_RECORD, personIds, (value ?? []) as Record<string, unknown>[]),
+});
+
+/** …and their receiving structures, when it asks for `referrals { toStructure }` (directory data). */
+addPersonPagePart({
+  name: 'referral receivers',
+  asked: (info, node) => asksFor(info, selectionsUnder(info, node, 'referrals'), 'toStructure'),
+  sql: () => ({
+    sql: `(select json_agg(s) from (select id, name, kind, departement, city, region from structure
+            where id in (select to_structure_id from referral where person_id in (select id from page))) s)`,
+    params: [],
+  }),
+  prime: (ctx, _personIds, value) => {
+    for (const structure of (value ?? []) as StructureRecord[]) structureLoaders(ctx).structureById.prime(structure.id, structure);
+  },
+});
