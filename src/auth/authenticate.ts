@@ -53,13 +53,3 @@ export async function authenticate(
     structureKind: account.structure_kind,
   };
 }
-
-interface AccountRow {
-  id: string;
-  login: string;
-  role: Role;
-  client_kind: ClientKind;
-  disabled: boolean;
-  structure_id: string;
-  structure_kind: StructureKind;
-}
