@@ -26,6 +26,17 @@ export function mandateSubquery(structureId: string, onlyPersons?: readonly stri
   };
 }
 
+/**
+ * A structure's persons in registration order, for a page: the mandate rows `m` (columns
+ * person_id, state, person_created_at = the person's created_at) of the structure within
+ * retention, as a WHERE condition, and the order `m.person_created_at, m.person_id`, which
+ * mandate_structure_page_index gives: a page reads its rows from the index, up to its limit.
+ * The same rows as mandateSubquery.
+ */
+export function mandatePageWhere(structureId: string): { sql: string; params: unknown[]; orderBy: string } {
+  return { sql: `m.structure_id = ? and ${IN_RETENTION}`, params: [structureId], orderBy: 'm.person_created_at, m.person_id' };
+}
+
 const RANK_STATE = `case max(rank) when 3 then 'FULL' when 2 then 'PENDING' else 'ENDED' end`;
 
 /**

@@ -31,8 +31,9 @@ export function historyRows(sql: Sql): Promise<MandateRow[]> {
 /** Rows of the table that the history does not imply, and rows it implies that the table lacks. */
 export async function tableVersusHistory(sql: Sql): Promise<{ side: string; row: string }[]> {
   const rows = await sql<{ side: string; row: string }>(
-    `with t as (select structure_id, person_id, state, since, ended_at, opened_by, opened_by_id from mandate),
-          h as (select structure_id, person_id, state, since, ended_at, opened_by, opened_by_id from mandate_history)
+    `with t as (select structure_id, person_id, state, since, ended_at, opened_by, opened_by_id, person_created_at from mandate),
+          h as (select h.structure_id, h.person_id, h.state, h.since, h.ended_at, h.opened_by, h.opened_by_id, p.created_at
+                from mandate_history h join person p on p.id = h.person_id)
      select 'table only' as side, x::text as row from (select * from t except all select * from h) x
      union all
      select 'history only', x::text from (select * from h except all select * from t) x
