@@ -34,7 +34,7 @@ import type {
 } from './person.inputs';
 import { personLoaders } from './person.loaders';
 import { personRecord } from './person.rows';
-import { readPageParts } from './person-page';
+import { readPage } from './person-page';
 import './identity.page-part';
 import { newPseudonym } from './pseudonym';
 import {
@@ -86,15 +86,18 @@ export class PersonService {
       params.push(after.createdAt, after.id);
     }
     params.push(first + 1);
-    const rows = await ctx.em.execute<Record<string, unknown>[]>(
-      `select p.*, m.state as mandate_state,
-              to_char(m.person_created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at
-       from mandate m join person p on p.id = m.person_id
-       where ${mandates.sql}${where}
-       order by ${mandates.orderBy}
-       limit ?`,
+    // The page and, in the same statement, what its nodes ask of each person (person-page.ts).
+    const rows = await readPage(ctx, info, {
+      sql: `select p.*, m.state as mandate_state,
+                   to_char(m.person_created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
+                   row_number() over (order by ${mandates.orderBy}) as n__
+            from mandate m join person p on p.id = m.person_id
+            where ${mandates.sql}${where}
+            order by ${mandates.orderBy}
+            limit ?`,
       params,
-    );
+      first,
+    });
     const page = rows.slice(0, first);
     const edges = page.map(({ mandate_state, cursor_at, ...columns }) => {
       const person = personRecord(columns);
@@ -103,8 +106,6 @@ export class PersonService {
       ctx.readAudit.touch(person.id);
       return { cursor: encodeCursor({ createdAt: String(cursor_at), id: person.id }), node: PersonView.from(person) };
     });
-    // What the nodes ask of each person, read ahead in one statement (person-page.ts).
-    await readPageParts(ctx, edges.map((edge) => edge.node.id), info);
     return {
       edges,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },

@@ -11,12 +11,15 @@ const IN_RETENTION = `(m.state <> 'ENDED' or m.ended_at > (select now() - interv
  * The mandates of one structure, as SQL: rows (person_id, state), read from the mandate
  * table (kept equal to the history by triggers, src/policy/mandate.entity.ts). Every
  * person query is scoped by this subquery, so lists, counts, cursors and lookups by id see
- * the same rows. `onlyPersons` adds a `= any(?::uuid[])` filter.
+ * the same rows. `onlyPersons` adds a `= any(?::uuid[])` filter, or an `in (subquery)` one
+ * when given as SQL (a statement's own CTE of persons, without parameters).
  */
-export function mandateSubquery(structureId: string, onlyPersons?: readonly string[]): { sql: string; params: unknown[] } {
+export function mandateSubquery(structureId: string, onlyPersons?: readonly string[] | { sql: string }): { sql: string; params: unknown[] } {
   const params: unknown[] = [structureId];
   let filter = '';
-  if (onlyPersons) {
+  if (onlyPersons && 'sql' in onlyPersons) {
+    filter = ` and m.person_id in (${onlyPersons.sql})`;
+  } else if (onlyPersons) {
     params.push(`{${onlyPersons.join(',')}}`);
     filter = ' and m.person_id = any(?::uuid[])';
   }
