@@ -159,11 +159,12 @@ export class PersonAccess {
     const sql = declaration.sql;
     const visible = recordVisibleSql(declaration as RecordDeclaration, this.viewer, 'm.state');
     const actorShown = recordActorShownSql(declaration as RecordDeclaration, this.viewer, 'm.state');
-    const inPersons = 'sql' in persons ? `in (${persons.sql})` : '= any(?::uuid[])';
+    // Given as a subquery, the persons filter the mandates only: the join carries it to the records.
+    const inPersons = 'sql' in persons ? '' : `${sql.personId} = any(?::uuid[]) and `;
     return {
       sql: `select r.*, ${actorShown.sql} as actor_shown__, ${sql.domains}::text[] as domains__ from ${sql.table} r
            join (${mandates.sql}) m on m.person_id = ${sql.personId}
-           where ${sql.personId} ${inPersons} and ${visible.sql}
+           where ${inPersons}${visible.sql}
            order by ${sql.orderBy}`,
       params: 'sql' in persons ? [...mandates.params] : [...mandates.params, `{${persons.join(',')}}`],
     };
