@@ -24,7 +24,10 @@ function numbered(sql: string): string {
   return sql.replace(/\?/g, () => `$${++index}`);
 }
 
-/** The page of persons.list (src/persons/person.service.ts), first page. */
+/**
+ * A page of persons as persons.list read it before the page index (a join of the scoped mandates
+ * and a sort; src/persons/person.service.ts now reads a range of mandate_structure_page_index).
+ */
 function personsPage(scoping: Scoping, structureId: string, first: number): { sql: string; params: unknown[] } {
   const mandates = scoping(structureId);
   return {

@@ -3,7 +3,7 @@ import type { RequestContext } from '../context/request-context';
 import { uuidArray } from '../shared/raw-rows';
 
 /**
- * A persons page reads ahead, in one statement, what its nodes ask of each person. The module
+ * A persons page reads ahead, in its own statement, what its nodes ask of each person. The module
  * that adds a field to Person adds its part here from its own folder (identity in persons,
  * referrals in referrals): when the query asks for it, a SQL expression over the page's
  * persons (`page(id)`) that returns JSON, and how to prime the request's loaders with it.
@@ -14,8 +14,8 @@ export interface PersonPagePart {
   name: string;
   /** Whether the selection of a page node (`edges { node { … } }`) asks for this part. */
   asked(info: GraphQLResolveInfo, node: readonly SelectionNode[]): boolean;
-  /** A JSON-valued SQL expression over `page(id)`, with its `?` parameters in order. */
-  sql(ctx: RequestContext, personIds: readonly string[], info: GraphQLResolveInfo, node: readonly SelectionNode[]): { sql: string; params: unknown[] };
+  /** A JSON-valued SQL expression over `page(id)` (the page's persons), with its `?` parameters in order. */
+  sql(ctx: RequestContext, info: GraphQLResolveInfo, node: readonly SelectionNode[]): { sql: string; params: unknown[] };
   prime(ctx: RequestContext, personIds: readonly string[], value: unknown): void;
 }
 
@@ -69,18 +69,35 @@ export function askedParts(info: GraphQLResolveInfo): string[] {
   return parts.filter((part) => part.asked(info, node)).map((part) => part.name);
 }
 
-/** Reads every asked part for the page's persons in one statement, and primes the loaders. */
-export async function readPageParts(ctx: RequestContext, personIds: readonly string[], info: GraphQLResolveInfo | null): Promise<void> {
-  if (!info || personIds.length === 0) return;
-  const node = pageNodeSelection(info);
-  const asked = parts.filter((part) => part.asked(info, node));
-  if (asked.length === 0) return;
-  const params: unknown[] = [uuidArray(personIds)];
+/**
+ * Runs a page statement and, in the same statement, every asked part for the page's persons;
+ * primes the loaders with the parts. `page.sql` selects the page's rows (an `id` column and
+ * `n__`, the row's rank from 1 in the page's order), up to `first` + 1: the parts read the
+ * first `first` rows (`page(id)`), the one more only tells whether a next page exists.
+ * Returns the page's rows in order (the parts' columns, `part_<i>`, ride on the first row).
+ */
+export async function readPage(
+  ctx: RequestContext,
+  info: GraphQLResolveInfo | null,
+  page: { sql: string; params: unknown[]; first: number },
+): Promise<Record<string, unknown>[]> {
+  const node = info ? pageNodeSelection(info) : [];
+  const asked = info ? parts.filter((part) => part.asked(info, node)) : [];
+  if (asked.length === 0) return ctx.em.execute<Record<string, unknown>[]>(page.sql, page.params);
+  const params: unknown[] = [...page.params, page.first];
   const columns = asked.map((part, index) => {
-    const { sql, params: partParams } = part.sql(ctx, personIds, info, node);
+    const { sql, params: partParams } = part.sql(ctx, info!, node);
     params.push(...partParams);
     return `${sql} as part_${index}`;
   });
-  const [row] = await ctx.em.execute<Record<string, unknown>[]>(`with page(id) as (select unnest(?::uuid[])) select ${columns.join(', ')}`, params);
-  asked.forEach((part, index) => part.prime(ctx, personIds, row[`part_${index}`]));
+  const rows = await ctx.em.execute<Record<string, unknown>[]>(
+    `with rows__ as materialized (${page.sql}),
+          page(id) as (select id from rows__ where n__ <= ?),
+          parts__ as materialized (select ${columns.join(', ')})
+     select rows__.*, parts__.* from rows__ left join parts__ on rows__.n__ = 1 order by rows__.n__`,
+    params,
+  );
+  const personIds = rows.slice(0, page.first).map((row) => String(row.id));
+  if (personIds.length > 0) asked.forEach((part, index) => part.prime(ctx, personIds, rows[0][`part_${index}`]));
+  return rows;
 }

@@ -6,7 +6,7 @@ import { recordEvent } from '../outbox/outbox';
 import { MandateState } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
-import { mandateSubquery } from '../policy/mandate.repository';
+import { mandatePageWhere, mandateSubquery } from '../policy/mandate.repository';
 import { Permission } from '../policy/permissions';
 import type { RequestContext } from '../context/request-context';
 import { RIGHT_STEP_RECORD } from '../policy/record-kinds';
@@ -34,7 +34,7 @@ import type {
 } from './person.inputs';
 import { personLoaders } from './person.loaders';
 import { personRecord } from './person.rows';
-import { readPageParts } from './person-page';
+import { readPage } from './person-page';
 import './identity.page-part';
 import { newPseudonym } from './pseudonym';
 import {
@@ -73,7 +73,8 @@ export class PersonService {
     assertAllowed(ctx.viewer, Permission.PERSON_READ);
     const first = args.first ?? 20;
     const after = args.after ? decodeCursor(args.after) : null;
-    const mandates = mandateSubquery(ctx.viewer.structureId);
+    // A range of the mandate table's page index (structure, person's registration, person), read up to first + 1.
+    const mandates = mandatePageWhere(ctx.viewer.structureId);
     const params: unknown[] = [...mandates.params];
     let where = '';
     if (args.mandate) {
@@ -81,19 +82,22 @@ export class PersonService {
       params.push(args.mandate);
     }
     if (after) {
-      where += ' and (p.created_at, p.id) > (?::timestamptz, ?::uuid)';
+      where += ' and (m.person_created_at, m.person_id) > (?::timestamptz, ?::uuid)';
       params.push(after.createdAt, after.id);
     }
     params.push(first + 1);
-    const rows = await ctx.em.execute<Record<string, unknown>[]>(
-      `select p.*, m.state as mandate_state,
-              to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at
-       from person p join (${mandates.sql}) m on m.person_id = p.id
-       where true${where}
-       order by p.created_at, p.id
-       limit ?`,
+    // The page and, in the same statement, what its nodes ask of each person (person-page.ts).
+    const rows = await readPage(ctx, info, {
+      sql: `select p.*, m.state as mandate_state,
+                   to_char(m.person_created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
+                   row_number() over (order by ${mandates.orderBy}) as n__
+            from mandate m join person p on p.id = m.person_id
+            where ${mandates.sql}${where}
+            order by ${mandates.orderBy}
+            limit ?`,
       params,
-    );
+      first,
+    });
     const page = rows.slice(0, first);
     const edges = page.map(({ mandate_state, cursor_at, ...columns }) => {
       const person = personRecord(columns);
@@ -102,8 +106,6 @@ export class PersonService {
       ctx.readAudit.touch(person.id);
       return { cursor: encodeCursor({ createdAt: String(cursor_at), id: person.id }), node: PersonView.from(person) };
     });
-    // What the nodes ask of each person, read ahead in one statement (person-page.ts).
-    await readPageParts(ctx, edges.map((edge) => edge.node.id), info);
     return {
       edges,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },

@@ -23,6 +23,7 @@ export enum MandateSource {
  */
 @Entity({ tableName: 'mandate' })
 @Index({ name: 'mandate_structure_state_index', properties: ['structure', 'state', 'person', 'endedAt'] })
+@Index({ name: 'mandate_structure_page_index', properties: ['structure', 'personCreatedAt', 'person', 'state', 'endedAt'] })
 export class Mandate {
   [PrimaryKeyProp]?: ['structure', 'person'];
 
@@ -54,6 +55,14 @@ export class Mandate {
   /** The referral or follow-up; null for the file and the transferred file. */
   @Property({ type: 'uuid', nullable: true })
   openedById!: string | null;
+
+  /**
+   * The person's registration (person.created_at), copied by the triggers: a structure's
+   * persons page is a range of mandate_structure_page_index in registration order, read
+   * up to the page's size, not a sort of all the structure's persons.
+   */
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  personCreatedAt!: Date;
 
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   updatedAt!: Date;

@@ -11,12 +11,15 @@ const IN_RETENTION = `(m.state <> 'ENDED' or m.ended_at > (select now() - interv
  * The mandates of one structure, as SQL: rows (person_id, state), read from the mandate
  * table (kept equal to the history by triggers, src/policy/mandate.entity.ts). Every
  * person query is scoped by this subquery, so lists, counts, cursors and lookups by id see
- * the same rows. `onlyPersons` adds a `= any(?::uuid[])` filter.
+ * the same rows. `onlyPersons` adds a `= any(?::uuid[])` filter, or an `in (subquery)` one
+ * when given as SQL (a statement's own CTE of persons, without parameters).
  */
-export function mandateSubquery(structureId: string, onlyPersons?: readonly string[]): { sql: string; params: unknown[] } {
+export function mandateSubquery(structureId: string, onlyPersons?: readonly string[] | { sql: string }): { sql: string; params: unknown[] } {
   const params: unknown[] = [structureId];
   let filter = '';
-  if (onlyPersons) {
+  if (onlyPersons && 'sql' in onlyPersons) {
+    filter = ` and m.person_id in (${onlyPersons.sql})`;
+  } else if (onlyPersons) {
     params.push(`{${onlyPersons.join(',')}}`);
     filter = ' and m.person_id = any(?::uuid[])';
   }
@@ -24,6 +27,17 @@ export function mandateSubquery(structureId: string, onlyPersons?: readonly stri
     sql: `select m.person_id, m.state from mandate m where m.structure_id = ?${filter} and ${IN_RETENTION}`,
     params,
   };
+}
+
+/**
+ * A structure's persons in registration order, for a page: the mandate rows `m` (columns
+ * person_id, state, person_created_at = the person's created_at) of the structure within
+ * retention, as a WHERE condition, and the order `m.person_created_at, m.person_id`, which
+ * mandate_structure_page_index gives: a page reads its rows from the index, up to its limit.
+ * The same rows as mandateSubquery.
+ */
+export function mandatePageWhere(structureId: string): { sql: string; params: unknown[]; orderBy: string } {
+  return { sql: `m.structure_id = ? and ${IN_RETENTION}`, params: [structureId], orderBy: 'm.person_created_at, m.person_id' };
 }
 
 const RANK_STATE = `case max(rank) when 3 then 'FULL' when 2 then 'PENDING' else 'ENDED' end`;

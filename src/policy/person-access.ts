@@ -148,22 +148,25 @@ export class PersonAccess {
   }
 
   /**
-   * The statement behind visibleRecords, for persons given as the `?::uuid[]` of `personIds`,
-   * so that a page can read records ahead inside a larger statement (persons/person-page.ts).
+   * The statement behind visibleRecords, for persons given as the `?::uuid[]` of their ids, or
+   * as a subquery without parameters (`{ sql: 'select id from page' }`), so that a page can
+   * read records ahead inside its own statement (persons/person-page.ts).
    * Its rows carry `actor_shown__` and `domains__`; `primeVisibleRecords` takes them back.
    */
-  visibleRecordsSql(declaration: RecordDeclaration<never>, personIds: readonly string[]): { sql: string; params: unknown[] } {
+  visibleRecordsSql(declaration: RecordDeclaration<never>, persons: readonly string[] | { sql: string }): { sql: string; params: unknown[] } {
     if (!this.mayReadPersons) return { sql: 'select null::uuid as person_id where false', params: [] };
-    const mandates = mandateSubquery(this.viewer.structureId, personIds);
+    const mandates = mandateSubquery(this.viewer.structureId, persons);
     const sql = declaration.sql;
     const visible = recordVisibleSql(declaration as RecordDeclaration, this.viewer, 'm.state');
     const actorShown = recordActorShownSql(declaration as RecordDeclaration, this.viewer, 'm.state');
+    // Given as a subquery, the persons filter the mandates only: the join carries it to the records.
+    const inPersons = 'sql' in persons ? '' : `${sql.personId} = any(?::uuid[]) and `;
     return {
       sql: `select r.*, ${actorShown.sql} as actor_shown__, ${sql.domains}::text[] as domains__ from ${sql.table} r
            join (${mandates.sql}) m on m.person_id = ${sql.personId}
-           where ${sql.personId} = any(?::uuid[]) and ${visible.sql}
+           where ${inPersons}${visible.sql}
            order by ${sql.orderBy}`,
-      params: [...mandates.params, `{${personIds.join(',')}}`],
+      params: 'sql' in persons ? [...mandates.params] : [...mandates.params, `{${persons.join(',')}}`],
     };
   }
 

@@ -11,8 +11,8 @@ import type { StructureRecord } from '../structures/structure.rows';
 addPersonPagePart({
   name: 'referrals',
   asked: (info, node) => asksFor(info, node, 'referrals'),
-  sql: (ctx, personIds) => {
-    const { sql, params } = ctx.access.visibleRecordsSql(REFERRAL_RECORD, personIds);
+  sql: (ctx) => {
+    const { sql, params } = ctx.access.visibleRecordsSql(REFERRAL_RECORD, { sql: 'select id from page' });
     const order = REFERRAL_RECORD.sql.orderBy.replaceAll('r.', 'x.');
     return { sql: `(select json_agg(x order by ${order}) from (${sql}) x)`, params };
   },

@@ -30,6 +30,8 @@ function sqlOf(orm: MikroORM): Sql {
 }
 
 const MAINTAINED = 'Migration20261122221316_MandatesMaintained';
+/** The migration after it: the person's registration on each row, for the page index. */
+const PAGE_ORDER = 'Migration20261122231301_MandatePageOrder';
 
 describe('the mandate table (SQL)', () => {
   let orm: MikroORM;
@@ -57,12 +59,12 @@ describe('the mandate table (SQL)', () => {
   it('is backfilled by its migration with the same rows', async () => {
     const seeded = await tableRows(sql);
     const migrator = orm.getMigrator();
-    const reverted = await migrator.down();
-    expect(reverted.map((migration) => migration.name)).toEqual([MAINTAINED]);
+    const reverted = [...(await migrator.down()), ...(await migrator.down())];
+    expect(reverted.map((migration) => migration.name)).toEqual([PAGE_ORDER, MAINTAINED]);
     // Without the triggers and the guard, the table may be emptied: the backfill starts from nothing.
     await sql(`delete from mandate`);
     const applied = await migrator.up();
-    expect(applied.map((migration) => migration.name)).toEqual([MAINTAINED]);
+    expect(applied.map((migration) => migration.name)).toEqual([MAINTAINED, PAGE_ORDER]);
     const backfilled = await tableRows(sql);
     expect(backfilled.length).toBe(seeded.length);
     expect(await tableVersusHistory(sql)).toEqual([]);
@@ -92,6 +94,16 @@ describe('the mandate table (SQL)', () => {
     } finally {
       await client.end();
     }
+  });
+
+  it('carries each person’s registration (the page order), rewritten when person.created_at changes', async () => {
+    const [row] = await sql<{ person_id: string }>(`select person_id from mandate order by person_id limit 1`);
+    await sql(`update person set created_at = created_at - interval '1 day' where id = ?`, [row.person_id]);
+    expect(await tableVersusHistory(sql)).toEqual([]);
+    const [check] = await sql<{ differing: number }>(
+      `select count(*)::int as differing from mandate m join person p on p.id = m.person_id where m.person_created_at <> p.created_at`,
+    );
+    expect(check.differing).toBe(0);
   });
 
   it('refuses a direct write: only the triggers on the history write it', async () => {

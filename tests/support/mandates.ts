@@ -1,4 +1,4 @@
-import { mandateSubquery, mandatesFromHistorySql } from '../../src/policy/mandate.repository';
+import { mandatePageWhere, mandateSubquery, mandatesFromHistorySql } from '../../src/policy/mandate.repository';
 
 /** Runs one SQL statement with `?` parameters (an EntityManager's connection, a pg client...). */
 export type Sql = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
@@ -31,8 +31,9 @@ export function historyRows(sql: Sql): Promise<MandateRow[]> {
 /** Rows of the table that the history does not imply, and rows it implies that the table lacks. */
 export async function tableVersusHistory(sql: Sql): Promise<{ side: string; row: string }[]> {
   const rows = await sql<{ side: string; row: string }>(
-    `with t as (select structure_id, person_id, state, since, ended_at, opened_by, opened_by_id from mandate),
-          h as (select structure_id, person_id, state, since, ended_at, opened_by, opened_by_id from mandate_history)
+    `with t as (select structure_id, person_id, state, since, ended_at, opened_by, opened_by_id, person_created_at from mandate),
+          h as (select h.structure_id, h.person_id, h.state, h.since, h.ended_at, h.opened_by, h.opened_by_id, p.created_at
+                from mandate_history h join person p on p.id = h.person_id)
      select 'table only' as side, x::text as row from (select * from t except all select * from h) x
      union all
      select 'history only', x::text from (select * from h except all select * from t) x
@@ -136,20 +137,25 @@ export function rowDifferences(left: MandateRow[], right: MandateRow[], limit = 
 }
 
 /**
- * For every structure, whether the readers (mandateSubquery, with the retention period)
- * answer as the derivation from the history they replaced (mandatesFromHistorySql).
+ * For every structure, whether the readers (mandateSubquery, with the retention period, and
+ * the persons page's condition, mandatePageWhere) answer as the derivation from the history
+ * they replaced (mandatesFromHistorySql).
  */
 export async function readerDifferences(sql: Sql): Promise<{ structure: string; table: string[]; history: string[] }[]> {
   const structures = await sql<{ id: string }>(`select id from structure order by id`);
   const differences: { structure: string; table: string[]; history: string[] }[] = [];
   for (const { id } of structures) {
-    const read = async (scoping: typeof mandateSubquery) => {
+    const read = async (scoping: (structureId: string) => { sql: string; params: unknown[] }) => {
       const query = scoping(id);
       const rows = await sql<{ person_id: string; state: string }>(`select person_id, state from (${query.sql}) m order by person_id`, query.params);
       return rows.map((row) => `${row.person_id} ${row.state}`);
     };
-    const [table, history] = await Promise.all([read(mandateSubquery), read(mandatesFromHistorySql)]);
-    if (JSON.stringify(table) !== JSON.stringify(history)) {
+    const pageScoping = (structureId: string) => {
+      const page = mandatePageWhere(structureId);
+      return { sql: `select m.person_id, m.state from mandate m where ${page.sql}`, params: page.params };
+    };
+    const [table, history, page] = await Promise.all([read((structureId) => mandateSubquery(structureId)), read(mandatesFromHistorySql), read(pageScoping)]);
+    if (JSON.stringify(table) !== JSON.stringify(history) || JSON.stringify(page) !== JSON.stringify(history)) {
       differences.push({ structure: id, table: table.filter((r) => !history.includes(r)), history: history.filter((r) => !table.includes(r)) });
     }
   }
