@@ -1,14 +1,16 @@
 /**
  * Benchmark of small writes: case notes written by concurrent clients over HTTP.
- *   npm run bench:writes [-- --clients 50 --duration 10 --profile writes.cpuprofile]
+ *   npm run bench:writes [-- --clients 50 --duration 10 --profile writes.cpuprofile --sql]
  * Starts a scratch PostgreSQL with the demo data, serves the API in this process (one Node
  * thread), and has N clients each write case notes as fast as answers come back, on the
  * persons their structure follows with a full mandate. Every write runs the policy, writes
  * the note, its outbox event and its audit entry in one transaction. Prints writes a second,
- * p50/p99 latency, errors and the SQL statements per write. Figures depend on the machine.
+ * p50/p99 latency, errors and the SQL statements per write (`--sql` prints those of one write).
+ * Figures depend on the machine.
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
+import os from 'node:os';
 import { Session } from 'node:inspector/promises';
 import { Account } from '../src/accounts/account.entity';
 import { signDevToken } from '../src/auth/tokens';
@@ -29,6 +31,39 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
+/** CPU time (ms) of a PostgreSQL cluster so far: the postmaster, its reaped children and its live ones (Linux /proc). */
+function clusterCpuMs(postmasterPid: number): number {
+  const ticks = (pid: string, withChildren: boolean): { ppid: number; ticks: number } => {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state): ppid is field 4, utime..cstime fields 14..17.
+    const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number);
+    return { ppid: Number(fields[1]), ticks: utime + stime + (withChildren ? cutime + cstime : 0) };
+  };
+  let total = ticks(String(postmasterPid), true).ticks;
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const child = ticks(pid, false);
+      if (child.ppid === postmasterPid) total += child.ticks;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return (total * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+/** The postmaster of the cluster behind `em`, or null when its CPU cannot be read here. */
+async function postmasterPid(execute: (sql: string) => Promise<{ data_directory: string }[]>): Promise<number | null> {
+  try {
+    const [{ data_directory }] = await execute('show data_directory');
+    const pid = Number(fs.readFileSync(`${data_directory}/postmaster.pid`, 'utf8').split('\n')[0]);
+    clusterCpuMs(pid);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
@@ -38,7 +73,15 @@ async function main(): Promise<void> {
   const duration = option('duration', 10);
   const db = await startScratchDatabase('bench_writes');
   let statements = 0;
-  const orm = await initOrm(db.url, { onQuery: () => (statements += 1), onDriverWarning: () => undefined, poolMax: 20 });
+  let shown: string[] | null = null;
+  const orm = await initOrm(db.url, {
+    onQuery: (sql) => {
+      statements += 1;
+      shown?.push(sql);
+    },
+    onDriverWarning: () => undefined,
+    poolMax: 20,
+  });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   try {
     await migrate(orm);
@@ -74,6 +117,12 @@ async function main(): Promise<void> {
     };
     // Warm-up, then the measured window.
     await Promise.all(Array.from({ length: clients }, (_, i) => write(i)));
+    if (process.argv.includes('--sql')) {
+      shown = [];
+      await write(0);
+      console.log(`The statements of one write:\n${shown.join('\n')}`);
+      shown = null;
+    }
     written = 0;
     errors = 0;
     times.length = 0;
@@ -84,7 +133,9 @@ async function main(): Promise<void> {
       await session.post('Profiler.enable');
       await session.post('Profiler.start');
     }
+    const postmaster = await postmasterPid((sql) => em.getConnection().execute(sql));
     const statementsBefore = statements;
+    const pgCpuBefore = postmaster ? clusterCpuMs(postmaster) : NaN;
     const cpuBefore = process.cpuUsage();
     const started = Date.now();
     let counter = 0;
@@ -95,14 +146,18 @@ async function main(): Promise<void> {
     );
     const seconds = (Date.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
+    const pgCpu = postmaster ? clusterCpuMs(postmaster) - pgCpuBefore : NaN;
     if (session && profileTo) {
       const { profile } = await session.post('Profiler.stop');
       fs.writeFileSync(profileTo, JSON.stringify(profile));
       session.disconnect();
     }
     times.sort((a, b) => a - b);
-    console.log(`writeCaseNote over HTTP, ${clients} concurrent clients, ${duration} s (node ${process.version}, one Node thread)`);
-    console.log('writes/s   p50 ms   p99 ms   errors   statements/write   node CPU ms/write');
+    console.log(
+      `writeCaseNote over HTTP, ${clients} concurrent clients, ${duration} s (node ${process.version}, one Node thread, ` +
+        `${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)})`,
+    );
+    console.log('writes/s   p50 ms   p99 ms   errors   statements/write   node CPU ms/write   postgres CPU ms/write');
     console.log(
       [
         (written / seconds).toFixed(1).padStart(8),
@@ -111,6 +166,7 @@ async function main(): Promise<void> {
         String(errors).padStart(8),
         ((statements - statementsBefore) / Math.max(1, written + errors)).toFixed(1).padStart(18),
         ((cpu.user + cpu.system) / 1000 / Math.max(1, written + errors)).toFixed(2).padStart(19),
+        (pgCpu / Math.max(1, written + errors)).toFixed(2).padStart(23),
       ].join(' '),
     );
     await server.stop();
