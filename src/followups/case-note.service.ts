@@ -72,7 +72,8 @@ export class CaseNoteService {
         }
         created.corrects = corrected;
       }
-      em.persist(created);
+      // Inserted at once, outside the unit of work: nothing else in the write changes it.
+      await em.insert(created);
       recordEvent(em, ctx, OutboxEventType.CASE_NOTE_WRITTEN, {
         personId,
         domain: input.domain,
