@@ -47,8 +47,7 @@ export class CaseNoteService {
   async write(ctx: RequestContext, input: WriteCaseNoteInput): Promise<CaseNoteView> {
     assertAllowed(ctx.viewer, Permission.CASE_NOTE_WRITE);
     const personId = parseId(input.personId, 'personId');
-    await ctx.access.assertFullMandate(personId, 'Writing a case note');
-    await ctx.access.assertCanWrite(personId, input.domain);
+    await ctx.access.assertCanWriteUnderFullMandate(personId, input.domain, 'Writing a case note');
     const note = await inTransaction(ctx, async (em) => {
       // The author is the viewer, authenticated by this request: references suffice (the foreign keys check them).
       const created = new CaseNote(
