@@ -46,8 +46,7 @@ export class ParticipationService {
     if (!action) throw new BadUserInputError('actionId is not an action of the record', 'actionId');
     if (action.carrier.id !== ctx.viewer.structureId) throw new ForbiddenError('Only the carrier structure enrols persons in its action');
     const own = (await structureLoaders(ctx).structureById.load(ctx.viewer.structureId))!;
-    await ctx.access.assertFullMandate(personId, 'Enrolling a person');
-    await ctx.access.assertCanWrite(personId, recordDomain(own.kind));
+    await ctx.access.assertCanWriteUnderFullMandate(personId, recordDomain(own.kind), 'Enrolling a person');
     const enrolledOn = input.enrolledOn ?? today();
     if (enrolledOn > today()) throw new BadUserInputError('enrolledOn must be today or earlier', 'enrolledOn');
     const participation = await inTransaction(ctx, async (em) => {

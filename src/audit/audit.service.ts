@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DataDomain } from '../policy/data-domain';
 import type { RequestContext } from '../context/request-context';
+import { appendOnCommit } from '../context/transaction';
 import type { EntityRef } from '../shared/base.entity';
 import { AuditEntry, AuditKind } from './audit-entry.entity';
 
@@ -19,19 +21,29 @@ function entry(em: EntityManager, ctx: RequestContext, kind: AuditKind): AuditEn
 
 /**
  * Writes an audit entry for a write, with the transaction's EntityManager: the entry
- * commits with the write or not at all.
+ * commits with the write or not at all. The log is append-only, so the entry is a plain
+ * row inserted at commit (appendOnCommit), not an entity the unit of work tracks.
  */
 export function auditWrite(
   em: EntityManager,
   ctx: RequestContext,
   write: { personId: string | null; domains: DataDomain[]; action: string; ids?: Record<string, string> },
 ): void {
-  const audit = entry(em, ctx, AuditKind.WRITE);
-  audit.personId = write.personId;
-  audit.domains = [...write.domains].sort();
-  audit.operation = ctx.operationName;
-  audit.detail = { action: write.action, ...(write.ids ? { ids: write.ids } : {}) };
-  em.persist(audit);
+  const { viewer } = ctx;
+  appendOnCommit(em, AuditEntry, {
+    id: randomUUID(),
+    at: new Date(),
+    account: viewer.accountId,
+    structure: viewer.structureId,
+    role: viewer.role,
+    client: viewer.clientKind,
+    kind: AuditKind.WRITE,
+    operation: ctx.operationName,
+    personId: write.personId,
+    domains: [...write.domains].sort(),
+    requestId: ctx.requestId,
+    detail: { action: write.action, ...(write.ids ? { ids: write.ids } : {}) },
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { DeadlockException, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { DeadlockException, OptimisticLockError, UniqueConstraintViolationException, type EntityClass, type RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from './request-context';
 import { ConflictError } from '../shared/errors';
@@ -16,6 +16,7 @@ export async function inTransaction<T>(ctx: RequestContext, work: (em: EntityMan
   await em.begin();
   try {
     const result = await work(em);
+    await insertAppends(em);
     await em.commit();
     return result;
   } catch (error) {
@@ -41,6 +42,7 @@ export async function inTransaction<T>(ctx: RequestContext, work: (em: EntityMan
  * changed in memory, are dropped; the rest of the request reads afresh.
  */
 async function abandon(ctx: RequestContext): Promise<void> {
+  pendingAppends.delete(ctx.em);
   try {
     if (ctx.em.isInTransaction()) await ctx.em.rollback();
   } catch {
@@ -48,6 +50,32 @@ async function abandon(ctx: RequestContext): Promise<void> {
   }
   ctx.em.clear();
   ctx.loaders.clear();
+}
+
+/** The append-only rows of each open write, by entity, in the order they were appended. */
+const pendingAppends = new WeakMap<EntityManager, Map<EntityClass<object>, object[]>>();
+
+/**
+ * Appends a row that is only ever inserted (an audit entry, an outbox event) to the write
+ * in progress on `em`: it is inserted just before the commit, in the same transaction, with
+ * the other rows of its table in one INSERT (em.insertMany of plain data). No entity, change
+ * set or identity-map entry is made for it, so nothing in the transaction may read it back
+ * through the EntityManager. Outside a write it throws: such a row would never be written.
+ */
+export function appendOnCommit<T extends object>(em: EntityManager, entity: EntityClass<T>, row: RequiredEntityData<T>): void {
+  if (!em.isInTransaction()) throw new Error(`${entity.name} rows are appended within a write (inTransaction)`);
+  let byEntity = pendingAppends.get(em);
+  if (!byEntity) pendingAppends.set(em, (byEntity = new Map()));
+  const rows = byEntity.get(entity as EntityClass<object>);
+  if (rows) rows.push(row);
+  else byEntity.set(entity as EntityClass<object>, [row]);
+}
+
+async function insertAppends(em: EntityManager): Promise<void> {
+  const byEntity = pendingAppends.get(em);
+  if (!byEntity) return;
+  pendingAppends.delete(em);
+  for (const [entity, rows] of byEntity) await em.insertMany(entity, rows);
 }
 
 /** The client read version `expected`; the row is now at `current`. */

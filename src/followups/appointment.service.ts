@@ -46,8 +46,7 @@ export class AppointmentService {
   async schedule(ctx: RequestContext, input: ScheduleAppointmentInput): Promise<AppointmentView> {
     assertAllowed(ctx.viewer, Permission.APPOINTMENT_MANAGE);
     const personId = parseId(input.personId, 'personId');
-    await ctx.access.assertFullMandate(personId, 'Scheduling an appointment');
-    await ctx.access.assertCanWrite(personId, input.domain);
+    await ctx.access.assertCanWriteUnderFullMandate(personId, input.domain, 'Scheduling an appointment');
     const now = Date.now();
     if (input.scheduledAt.getTime() < now - 365 * DAY_MS || input.scheduledAt.getTime() > now + 2 * 365 * DAY_MS) {
       throw new BadUserInputError('scheduledAt must be within the past year and the next two years', 'scheduledAt');

@@ -37,12 +37,13 @@ export class CaseNote extends VersionedEntity {
   @ManyToOne(() => CaseNote, { index: true, nullable: true })
   corrects: CaseNote | null = null;
 
-  constructor(person: Person, domain: DataDomain, authorAccount: Account, text: string) {
+  /** The author's structure is the account's, unless given (an account known by reference only). */
+  constructor(person: Person, domain: DataDomain, authorAccount: Account, text: string, authorStructure: Structure = authorAccount.structure) {
     super();
     this.person = person;
     this.domain = domain;
     this.authorAccount = authorAccount;
-    this.authorStructure = authorAccount.structure;
+    this.authorStructure = authorStructure;
     this.text = text;
   }
 }

@@ -11,6 +11,7 @@ import type { RequestContext } from '../context/request-context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
 import { parseId } from '../shared/ids';
 import { assertVersion, inTransaction } from '../context/transaction';
+import { Structure } from '../structures/structure.entity';
 import { structureLoaders } from '../structures/structure.loaders';
 import { CaseNote } from './case-note.entity';
 import type { EditCaseNoteArgs, WriteCaseNoteInput } from './follow-up.inputs';
@@ -45,11 +46,16 @@ export class CaseNoteService {
   async write(ctx: RequestContext, input: WriteCaseNoteInput): Promise<CaseNoteView> {
     assertAllowed(ctx.viewer, Permission.CASE_NOTE_WRITE);
     const personId = parseId(input.personId, 'personId');
-    await ctx.access.assertFullMandate(personId, 'Writing a case note');
-    await ctx.access.assertCanWrite(personId, input.domain);
+    await ctx.access.assertCanWriteUnderFullMandate(personId, input.domain, 'Writing a case note');
     const note = await inTransaction(ctx, async (em) => {
-      const account = await em.findOneOrFail(Account, ctx.viewer.accountId);
-      const created = new CaseNote(em.getReference(Person, personId), input.domain, account, input.text);
+      // The author is the viewer, authenticated by this request: references suffice (the foreign keys check them).
+      const created = new CaseNote(
+        em.getReference(Person, personId),
+        input.domain,
+        em.getReference(Account, ctx.viewer.accountId),
+        input.text,
+        em.getReference(Structure, ctx.viewer.structureId),
+      );
       if (input.followUpId) {
         created.followUp = await em.findOne(FollowUp, { id: parseId(input.followUpId, 'followUpId'), person: personId, structure: ctx.viewer.structureId });
         if (!created.followUp) throw new BadUserInputError("followUpId is not one of your structure's follow-ups of this person", 'followUpId');
@@ -64,7 +70,8 @@ export class CaseNoteService {
         }
         created.corrects = corrected;
       }
-      em.persist(created);
+      // Inserted at once, outside the unit of work: nothing else in the write changes it.
+      await em.insert(created);
       recordEvent(em, ctx, OutboxEventType.CASE_NOTE_WRITTEN, {
         personId,
         domain: input.domain,

@@ -138,8 +138,7 @@ export class HousingService {
   async requestShelter(ctx: RequestContext, input: RequestShelterInput): Promise<ReferralView> {
     assertAllowed(ctx.viewer, Permission.SHELTER_REQUEST);
     const personId = parseId(input.personId, 'personId');
-    await ctx.access.assertFullMandate(personId, 'Asking the SIAO for shelter');
-    await ctx.access.assertCanWrite(personId, DataDomain.HOUSING);
+    await ctx.access.assertCanWriteUnderFullMandate(personId, DataDomain.HOUSING, 'Asking the SIAO for shelter');
     const writesSocial = (await ctx.access.decision(personId, DataDomain.SOCIAL, 'write')) === Decision.ALLOW;
     const siao = await this.siaoFor(ctx, input.siaoId ?? null);
     // A replay answers only after the checks of a first call, for the same person and SIAO.
@@ -181,8 +180,7 @@ export class HousingService {
     if (!service) throw new BadUserInputError('serviceId is not a service of the directory', 'serviceId');
     if (service.structure.id !== ctx.viewer.structureId) throw new ForbiddenError('Only the structure running a service places persons in it');
     if (!service.housingPlaces) throw new BadUserInputError(`${service.name} has no housing places`, 'serviceId');
-    await ctx.access.assertFullMandate(personId, 'Placing a person');
-    await ctx.access.assertCanWrite(personId, DataDomain.HOUSING);
+    await ctx.access.assertCanWriteUnderFullMandate(personId, DataDomain.HOUSING, 'Placing a person');
     const startDate = args.startDate ?? day();
     if (startDate < day(-365) || startDate > day(30)) {
       throw new BadUserInputError('startDate must be within the past year and the next 30 days', 'startDate');

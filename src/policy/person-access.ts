@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { ReadAudit } from '../context/read-audit';
-import { loadConsentedDomains } from './consent.repository';
+import { CONSENT_IN_FORCE, loadConsentedDomains } from './consent.repository';
 import { ForbiddenError, NotFoundError } from '../shared/errors';
 import { StructureKind } from '../shared/structure-kind';
 import { ACCESS_POLICY, Decision, Grant, MandateState, decide, type Action } from './access-policy';
@@ -33,6 +33,8 @@ export class PersonAccess {
   private readonly structureKinds: DataLoader<string, StructureKind | undefined>;
   private readonly written: DataLoader<string, Set<DataDomain>>;
   private readonly recordLoaders = new Map<RecordKind, DataLoader<string, VisibleRow[]>>();
+  /** Persons whose mandate and consents were read together for a write (loadForWrite). */
+  private readonly loadedForWrite = new Set<string>();
 
   constructor(
     private readonly em: EntityManager,
@@ -232,6 +234,36 @@ export class PersonAccess {
     if (mandate !== MandateState.FULL) {
       throw new ForbiddenError(`${what} needs a full mandate on the person; yours is ${mandate}`);
     }
+  }
+
+  /**
+   * A write in one domain of a person's record: the viewer holds a full mandate on the
+   * person (assertFullMandate) and may write the domain now (assertCanWrite). When the
+   * policy asks for the person's consent to write that domain, the mandate and the consents
+   * are read in one statement instead of two.
+   */
+  async assertCanWriteUnderFullMandate(personId: string, domain: DataDomain, what: string): Promise<void> {
+    await this.loadForWrite(personId, domain);
+    await this.assertFullMandate(personId, what);
+    await this.assertCanWrite(personId, domain);
+  }
+
+  /** Reads the mandate and the consents in force in one statement and primes both loaders (for this request only). */
+  private async loadForWrite(personId: string, domain: DataDomain): Promise<void> {
+    if (!this.mayReadPersons || this.loadedForWrite.has(personId)) return;
+    // Only a full mandate lets one write: without a consent to ask for, the mandate alone is read.
+    if (ACCESS_POLICY[domain][this.viewer.role][MandateState.FULL].write !== Grant.WITH_CONSENT) return;
+    this.loadedForWrite.add(personId);
+    const mandates = mandateSubquery(this.viewer.structureId, [personId]);
+    const [row] = await this.em.execute<{ state: MandateState; consented: DataDomain[] }[]>(
+      `select m.state, array(select distinct c.domain from consent c
+         where c.person_id = m.person_id and (c.recipient_id = ? or c.recipient_id is null) and ${CONSENT_IN_FORCE}) as consented
+       from (${mandates.sql}) m`,
+      [this.viewer.structureId, ...mandates.params],
+    );
+    this.mandates.prime(personId, row?.state ?? MandateState.NONE);
+    // Without a mandate no consent is looked at: the consents stay for their loader to read if ever asked.
+    if (row) this.consents.prime(personId, new Set(row.consented));
   }
 
   /** The viewer may write the domain of this person now. */

@@ -1,0 +1,74 @@
+import { AuditEntry, AuditKind } from '../../src/audit/audit-entry.entity';
+import { CaseNote } from '../../src/followups/case-note.entity';
+import { OutboxEvent } from '../../src/outbox/outbox-event.entity';
+import { Person } from '../../src/persons/person.entity';
+import { pseudonymFromKey } from '../../src/persons/pseudonym';
+import { TestApp, errorCodes, type GraphQLErrorBody } from '../support/test-app';
+
+const WRITE = `mutation Note($input: WriteCaseNoteInput!) { writeCaseNote(input: $input) { id version } }`;
+
+/**
+ * What a small write costs the database: a case note is the authenticating read, one read
+ * of the policy, then begin, the note, its outbox event, its audit entry and commit. The
+ * policy's read holds the consents too when the domain needs the person's consent.
+ */
+describe('the statements of a write', () => {
+  let app: TestApp;
+  const ids: Record<string, string> = {};
+
+  async function write(login: string, input: { personId: string; domain: string; text: string }) {
+    const token = await app.tokenFor(login);
+    const { result, statements, sql } = await app.sql.count(async () => {
+      const response = await app.post({ query: WRITE, variables: { input } }, token);
+      return (await response.json()) as { data?: { writeCaseNote: { id: string; version: number } } | null; errors?: GraphQLErrorBody[] };
+    });
+    return { result, statements, sql };
+  }
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    const em = app.em();
+    const person = async (key: string) => (await em.findOneOrFail(Person, { pseudonym: pseudonymFromKey(key) })).id;
+    ids.followed = await person('story:relais-and-csapa');
+    ids.revoked = await person('story:consent-revoked');
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('a case note is 7 statements, and its audit entry and outbox event name it', async () => {
+    const { result, statements, sql } = await write('ts.relais38', { personId: ids.followed, domain: 'SOCIAL', text: 'Entretien du jour' });
+    expect(result.errors).toBeUndefined();
+    expect(statements).toBe(7);
+    expect(sql.filter((statement) => /\binsert into\b/.test(statement))).toHaveLength(3);
+    const id = result.data!.writeCaseNote.id;
+    expect(result.data!.writeCaseNote.version).toBe(1);
+    const em = app.em();
+    const note = await em.findOneOrFail(CaseNote, id);
+    expect(note.authorStructure.id).toBeDefined();
+    const audit = await em.findOneOrFail(AuditEntry, { kind: AuditKind.WRITE, detail: { ids: { caseNoteId: id } } as never });
+    expect(audit).toMatchObject({ personId: ids.followed, domains: ['SOCIAL'], operation: 'Note', detail: { action: 'writeCaseNote' } });
+    expect(audit.account.id).toBe(note.authorAccount.id);
+    expect(audit.structure.id).toBe(note.authorStructure.id);
+    const event = await em.findOneOrFail(OutboxEvent, { type: 'CASE_NOTE_WRITTEN' as never, personId: ids.followed, payload: { caseNoteId: id } as never });
+    expect(event).toMatchObject({ domain: 'SOCIAL', publishedAt: null, payload: { caseNoteId: id, correctsId: null } });
+    expect(event.structure.id).toBe(note.authorStructure.id);
+  });
+
+  it('a note in a domain that needs the consent reads the mandate and the consents in one statement', async () => {
+    // The CSAPA reads and writes the social domain of a person who consents to it.
+    const { result, statements } = await write('soignant.csapa38', { personId: ids.followed, domain: 'SOCIAL', text: 'Point social' });
+    expect(result.errors).toBeUndefined();
+    expect(statements).toBe(7);
+  });
+
+  it('without the consent the note is FORBIDDEN after two statements, and nothing is written', async () => {
+    const em = app.em();
+    const before = await Promise.all([em.count(CaseNote), em.count(AuditEntry, { kind: AuditKind.WRITE }), em.count(OutboxEvent)]);
+    const { result, statements } = await write('soignant.csapa38', { personId: ids.revoked, domain: 'SOCIAL', text: 'Point social' });
+    expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+    expect(statements).toBe(2);
+    expect(await Promise.all([em.count(CaseNote), em.count(AuditEntry, { kind: AuditKind.WRITE }), em.count(OutboxEvent)])).toEqual(before);
+  });
+});
