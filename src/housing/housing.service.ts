@@ -10,7 +10,7 @@ import { Person } from '../persons/person.entity';
 import { HousingStatus, RightKind, RightStatus } from '../persons/person.enums';
 import { rightsService } from '../persons/rights.service';
 import type { HousingSituationView } from '../persons/person.type';
-import { Decision } from '../policy/access-policy';
+import { Decision, recordDomain } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
 import { type Figure, FigureDisclosure, figureFor, leastDisclosed, shownCount } from '../policy/directory-figures';
@@ -40,9 +40,9 @@ function day(offset = 0): string {
   return new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** A placement tells of care when the service is a CSAPA's; otherwise it is housing data. */
+/** A placement tells of care when the service is a CSAPA's; otherwise it is housing data (the record rule). */
 function placementDomain(kind: StructureKind): DataDomain {
-  return kind === StructureKind.CSAPA ? DataDomain.HEALTH_SUMMARY : DataDomain.HOUSING;
+  return recordDomain(kind, [], DataDomain.HOUSING);
 }
 
 /** Housing: shelter requests to the SIAO, placements in services with housing places, occupancy. */

@@ -1,8 +1,9 @@
 import { registerEnumType } from 'type-graphql';
 import { Role } from '../auth/role';
-import { Need } from '../shared/need';
+import type { Need } from '../shared/need';
 import { StructureKind } from '../shared/structure-kind';
 import { DataDomain } from './data-domain';
+import { CARE_NEEDS } from './records';
 
 /**
  * The access policy of shared/spec/access-policy.md, declared once, as data.
@@ -193,7 +194,7 @@ export function consentCanWiden(role: Role, domain: DataDomain): boolean {
  * problem: at a CSAPA, or for addiction care or health. Beyond the structures it concerns
  * it belongs to HEALTH_SUMMARY; any other belongs to SOCIAL.
  */
-export function recordDomain(toKind: StructureKind, needs: readonly Need[] = []): DataDomain {
-  const revealsHealth = toKind === StructureKind.CSAPA || needs.includes(Need.ADDICTION_CARE) || needs.includes(Need.HEALTH);
-  return revealsHealth ? DataDomain.HEALTH_SUMMARY : DataDomain.SOCIAL;
+export function recordDomain(toKind: StructureKind, needs: readonly Need[] = [], otherwise: DataDomain = DataDomain.SOCIAL): DataDomain {
+  const revealsHealth = toKind === StructureKind.CSAPA || needs.some((need) => CARE_NEEDS.includes(need));
+  return revealsHealth ? DataDomain.HEALTH_SUMMARY : otherwise;
 }

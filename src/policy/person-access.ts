@@ -33,6 +33,7 @@ export class PersonAccess {
   private readonly structureKinds: DataLoader<string, StructureKind | undefined>;
   private readonly written: DataLoader<string, Set<DataDomain>>;
   private readonly recordLoaders = new Map<RecordKind, DataLoader<string, VisibleRow[]>>();
+  private readonly fullReadsByPerson = new Map<string, Promise<Set<DataDomain>>>();
   /** Persons whose mandate and consents were read together for a write (loadForWrite). */
   private readonly loadedForWrite = new Set<string>();
 
@@ -92,23 +93,32 @@ export class PersonAccess {
     return decision !== Decision.DENY;
   }
 
-  async visibleDomains(personId: string): Promise<DataDomain[]> {
+  /** The domains for which a test on the person holds, in the enum's order. */
+  private async domainsWhere(test: (domain: DataDomain) => Promise<boolean>): Promise<DataDomain[]> {
     const domains = Object.values(DataDomain);
-    const readable = await Promise.all(domains.map((domain) => this.canRead(personId, domain)));
-    return domains.filter((_, index) => readable[index]);
+    const kept = await Promise.all(domains.map(test));
+    return domains.filter((_, index) => kept[index]);
   }
 
-  async writableDomains(personId: string): Promise<DataDomain[]> {
-    const domains = Object.values(DataDomain);
-    const decisions = await Promise.all(domains.map((domain) => this.decision(personId, domain, 'write')));
-    return domains.filter((_, index) => decisions[index] === Decision.ALLOW);
+  visibleDomains(personId: string): Promise<DataDomain[]> {
+    return this.domainsWhere((domain) => this.canRead(personId, domain));
   }
 
-  /** The domains the viewer reads for the person under a full mandate (policy and consent). */
-  private async fullReads(personId: string): Promise<Set<DataDomain>> {
-    const domains = Object.values(DataDomain);
-    const decisions = await Promise.all(domains.map((domain) => this.decision(personId, domain, 'read')));
-    return new Set(domains.filter((_, index) => decisions[index] === Decision.ALLOW));
+  writableDomains(personId: string): Promise<DataDomain[]> {
+    return this.domainsWhere(async (domain) => (await this.decision(personId, domain, 'write')) === Decision.ALLOW);
+  }
+
+  /**
+   * The domains the viewer reads for the person under a full mandate (policy and consent),
+   * once per person and request: a list of records (the access log) asks it for each record.
+   */
+  private fullReads(personId: string): Promise<Set<DataDomain>> {
+    let reads = this.fullReadsByPerson.get(personId);
+    if (!reads) {
+      reads = this.domainsWhere(async (domain) => (await this.decision(personId, domain, 'read')) === Decision.ALLOW).then((d) => new Set(d));
+      this.fullReadsByPerson.set(personId, reads);
+    }
+    return reads;
   }
 
   /**

@@ -14,6 +14,7 @@ import { assertAllowed } from '../policy/authz';
 import { FigureDisclosure } from '../policy/directory-figures';
 import { mandateSubquery } from '../policy/mandate.repository';
 import { REFERRAL_RECORD } from '../policy/record-kinds';
+import { recordVisibleSql } from '../policy/record-sql';
 import { Permission } from '../policy/permissions';
 import { Person } from '../persons/person.entity';
 import type { RequestContext } from '../context/request-context';
@@ -57,13 +58,15 @@ export class ReferralService {
       status = ' and r.status = ?';
       params.push(args.status);
     }
-    const rows = await ctx.em.getConnection().execute<Record<string, unknown>[]>(
+    // The structure is a party to every referral it sent or received; the record rule still decides.
+    const visible = recordVisibleSql(REFERRAL_RECORD, ctx.viewer, 'm.state');
+    const rows = await ctx.em.execute<ReferralColumns[]>(
       `select r.* from referral r join (${mandates.sql}) m on m.person_id = r.person_id
-       where (r.from_structure_id = ? or r.to_structure_id = ?)${status}
+       where (r.from_structure_id = ? or r.to_structure_id = ?)${status} and ${visible.sql}
        order by r.created_at desc, r.id desc`,
-      params,
+      [...params, ...visible.params],
     );
-    return rows.map((row) => this.shown(ctx, ctx.em.map(Referral, row)));
+    return rows.map((row) => this.shown(ctx, referralRecord(row)));
   }
 
   /** One referral the viewer may see; null alike when unknown or not visible. */
