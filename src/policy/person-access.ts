@@ -240,10 +240,7 @@ export class PersonAccess {
 
   /** The viewer holds a full mandate on the person. */
   async assertFullMandate(personId: string, what: string): Promise<void> {
-    const mandate = await this.assertVisible(personId);
-    if (mandate !== MandateState.FULL) {
-      throw new ForbiddenError(`${what} needs a full mandate on the person; yours is ${mandate}`);
-    }
+    await this.assertWritableMandate(personId, what);
   }
 
   /**
