@@ -41,18 +41,23 @@ interface Options {
   pool: number;
   page: number;
   profile: string | null;
+  /** Prints, per server, where PostgreSQL spent its time (pg_stat_statements). */
+  pgStats: boolean;
   logLevel: string;
   /** V8/Node flags for both servers (e.g. --max-semi-space-size=64). */
   nodeOptions: string[];
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { persons: 20000, duration: 10, connections: 20, rounds: 3, warmup: 5, pool: 10, page: 50, profile: null, logLevel: 'info', nodeOptions: [] };
+  const options: Options = { persons: 20000, duration: 10, connections: 20, rounds: 3, warmup: 5, pool: 10, page: 50, profile: null, pgStats: false, logLevel: 'info', nodeOptions: [] };
   for (let index = 0; index < argv.length; index++) {
     const name = argv[index].replace(/^--/, '');
     const value = argv[index + 1];
     index += 1;
-    if (name === 'profile') options.profile = path.resolve(value);
+    if (name === 'pg-stats') {
+      options.pgStats = true;
+      index -= 1;
+    } else if (name === 'profile') options.profile = path.resolve(value);
     else if (name === 'log-level') options.logLevel = value;
     else if (name === 'node-options') options.nodeOptions = value.split(/\s+/).filter(Boolean);
     else if (name in options && Number.isFinite(Number(value)) && Number(value) > 0) {
@@ -324,7 +329,10 @@ function summariseAllocations(file: string, top = 20): string[] {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   build();
-  const db = await startScratchDatabase('bench_peer');
+  const db = await startScratchDatabase(
+    'bench_peer',
+    options.pgStats ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track_planning': 'on' } : {},
+  );
   const secret = randomBytes(32).toString('hex');
   const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, LOG_LEVEL: 'silent' });
   const targets: Target[] = [];
@@ -398,6 +406,8 @@ async function main(): Promise<void> {
 
     console.log(`warm-up: ${options.warmup} s each`);
     for (const target of targets) await load(target, options.connections, options.warmup);
+    const statementStats = new Map<Target, Map<string, StatementStat>>();
+    if (options.pgStats) await admin.query('create extension if not exists pg_stat_statements');
     const totals = new Map<Target, Totals>(
       targets.map((target) => [target, { requests: 0, errors: 0, seconds: 0, latencies: [], cpuUs: 0, pgTicks: 0, peakRss: 0, statements: 0 }]),
     );
@@ -418,6 +428,7 @@ async function main(): Promise<void> {
       const order = round % 2 === 0 ? [passerelle, postgraphile] : [postgraphile, passerelle];
       for (const target of order) {
         await target.call('snap');
+        if (options.pgStats) await admin.query('select pg_stat_statements_reset()');
         const pgBefore = clusterCpuTicks(postmasterPid);
         const result = await load(target, options.connections, options.duration);
         const pgTicks = clusterCpuTicks(postmasterPid) - pgBefore;
@@ -431,6 +442,7 @@ async function main(): Promise<void> {
         sum.pgTicks += pgTicks;
         sum.peakRss = Math.max(sum.peakRss, Number(snap.peakRss));
         sum.firstError ??= result.firstError;
+        if (options.pgStats) addStatementStats(statementStats, target, await readStatementStats(admin));
         const sorted = [...result.latencies].sort((a, b) => a - b);
         console.log(
           `  round ${round + 1} ${target.name.padEnd(12)} ${(result.requests / result.seconds).toFixed(1).padStart(7)} req/s  p50 ${percentile(sorted, 50).toFixed(1)} ms  p99 ${percentile(sorted, 99).toFixed(1)} ms  errors ${result.errors}`,
@@ -462,6 +474,12 @@ async function main(): Promise<void> {
     }
     console.log(`ratio Passerelle/PostGraphile: ${(rate(passerelle) / rate(postgraphile)).toFixed(2)}x`);
 
+    if (options.pgStats) {
+      for (const target of targets) {
+        const sum = totals.get(target)!;
+        for (const line of summariseStatements(statementStats.get(target) ?? new Map(), Math.max(1, sum.requests + sum.errors))) console.log(line);
+      }
+    }
     if (options.profile) {
       for (const target of targets) {
         const file = path.join(options.profile, `${target.name.toLowerCase()}.cpuprofile`);
@@ -480,6 +498,53 @@ async function main(): Promise<void> {
     await admin.end().catch(() => undefined);
     await db.stop();
   }
+}
+
+interface StatementStat {
+  query: string;
+  calls: number;
+  planMs: number;
+  execMs: number;
+}
+
+async function readStatementStats(admin: Client): Promise<StatementStat[]> {
+  const { rows } = await admin.query<StatementStat>(
+    `select query, calls::float8 as calls, total_plan_time as "planMs", total_exec_time as "execMs"
+     from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+       and query not like '%pg_stat_statements%'`,
+  );
+  return rows;
+}
+
+function addStatementStats(into: Map<Target, Map<string, StatementStat>>, target: Target, rows: StatementStat[]): void {
+  if (!into.has(target)) into.set(target, new Map());
+  const byQuery = into.get(target)!;
+  for (const row of rows) {
+    const sum = byQuery.get(row.query) ?? { query: row.query, calls: 0, planMs: 0, execMs: 0 };
+    sum.calls += Number(row.calls);
+    sum.planMs += Number(row.planMs);
+    sum.execMs += Number(row.execMs);
+    byQuery.set(row.query, sum);
+  }
+}
+
+/** PostgreSQL's time per request, by statement (planning and execution, wall time in the backend). */
+function summariseStatements(stats: Map<string, StatementStat>, requests: number): string[] {
+  const rows = [...stats.values()].sort((a, b) => b.planMs + b.execMs - (a.planMs + a.execMs));
+  const total = rows.reduce((sum, row) => sum + row.planMs + row.execMs, 0);
+  const lines = [`\nPostgreSQL time of ${[...stats.keys()].length ? '' : '(none) '}per request: ${(total / requests).toFixed(2)} ms`];
+  lines.push('  calls/req  plan ms/req  exec ms/req  statement');
+  for (const row of rows.slice(0, 8)) {
+    lines.push(
+      [
+        (row.calls / requests).toFixed(2).padStart(11),
+        (row.planMs / requests).toFixed(3).padStart(12),
+        (row.execMs / requests).toFixed(3).padStart(12),
+        ' ' + row.query.replace(/\s+/g, ' ').slice(0, 110),
+      ].join(''),
+    );
+  }
+  return lines;
 }
 
 main().then(

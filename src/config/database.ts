@@ -23,6 +23,8 @@ export interface EmbeddedClusterOptions {
   /** Keep the data directory when the cluster stops. */
   persistent?: boolean;
   onLog?: (line: string) => void;
+  /** More server settings, as `-c name=value` pairs (benchmarks load pg_stat_statements this way). */
+  settings?: Record<string, string>;
 }
 
 export class DatabaseStartError extends Error {}
@@ -108,7 +110,13 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
     // PostgreSQL refuses to run as root: the package then runs it as an OS user of its own.
     createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: (line: string) => {
       recentLog.push(line.trim());
       if (recentLog.length > 20) recentLog.shift();

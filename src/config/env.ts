@@ -26,6 +26,8 @@ export interface AppConfig {
   };
   /** Run the background job worker (publication of outcomes) in this process. */
   jobs: boolean;
+  /** How operations execute: compiled by graphql-jit (the default), or by graphql-js (a fallback switch). */
+  executor: 'compiled' | 'graphql-js';
   limits: {
     maxDepth: number;
     maxCost: number;
@@ -35,6 +37,12 @@ export interface AppConfig {
 }
 
 export class ConfigError extends Error {}
+
+function executorFrom(env: NodeJS.ProcessEnv): AppConfig['executor'] {
+  const raw = env.GRAPHQL_EXECUTOR || 'compiled';
+  if (raw !== 'compiled' && raw !== 'graphql-js') throw new ConfigError(`GRAPHQL_EXECUTOR must be compiled or graphql-js, got "${raw}"`);
+  return raw;
+}
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -112,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemoData: boolFrom(env, 'SEED_DEMO_DATA', !production),
     outcomes: { publicationDay: monthDayFrom(env, 'OUTCOMES_PUBLICATION_DAY', '03-01') },
     jobs: boolFrom(env, 'JOBS_ENABLED', true),
+    executor: executorFrom(env),
     limits: {
       maxDepth: intFrom(env, 'GRAPHQL_MAX_DEPTH', 10),
       maxCost: intFrom(env, 'GRAPHQL_MAX_COST', 5000),

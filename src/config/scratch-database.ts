@@ -13,13 +13,13 @@ export interface ScratchDatabase {
  * A throwaway embedded cluster in a temporary directory, on a free port:
  * for scripts that need an empty database of their own.
  */
-export async function startScratchDatabase(name = 'scratch'): Promise<ScratchDatabase> {
+export async function startScratchDatabase(name = 'scratch', settings: Record<string, string> = {}): Promise<ScratchDatabase> {
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-pg-'));
   // mkdtemp makes the directory private; the cluster may run as another OS user (root sessions).
   fs.chmodSync(parent, 0o755);
   const dataDir = path.join(parent, 'data');
   const port = await freePort();
-  const cluster = await startEmbeddedCluster({ dataDir, port, persistent: false });
+  const cluster = await startEmbeddedCluster({ dataDir, port, persistent: false, settings });
   const url = embeddedUrl(port, name);
   await createDatabaseIfMissing(url);
   return {

@@ -1,4 +1,5 @@
 import { type GraphQLResolveInfo, Kind, type SelectionNode } from 'graphql';
+import { executePrepared } from '../context/prepared';
 import type { RequestContext } from '../context/request-context';
 import { uuidArray } from '../shared/raw-rows';
 
@@ -83,16 +84,18 @@ export async function readPage(
 ): Promise<Record<string, unknown>[]> {
   const node = info ? pageNodeSelection(info) : [];
   const asked = info ? parts.filter((part) => part.asked(info, node)) : [];
-  if (asked.length === 0) return ctx.em.execute<Record<string, unknown>[]>(page.sql, page.params);
-  const params: unknown[] = [...page.params, page.first];
+  if (asked.length === 0) return executePrepared<Record<string, unknown>>(ctx.em, page.sql, page.params);
+  if (!Number.isInteger(page.first) || page.first < 0) throw new Error('readPage: first must be a non-negative integer');
+  const params: unknown[] = [...page.params];
   const columns = asked.map((part, index) => {
     const { sql, params: partParams } = part.sql(ctx, info!, node);
     params.push(...partParams);
     return `${sql} as part_${index}`;
   });
-  const rows = await ctx.em.execute<Record<string, unknown>[]>(
+  const rows = await executePrepared<Record<string, unknown>>(
+    ctx.em,
     `with rows__ as materialized (${page.sql}),
-          page(id) as (select id from rows__ where n__ <= ?),
+          page(id) as (select id from rows__ where n__ <= ${page.first}),
           parts__ as materialized (select ${columns.join(', ')})
      select rows__.*, parts__.* from rows__ left join parts__ on rows__.n__ = 1 order by rows__.n__`,
     params,

@@ -85,7 +85,9 @@ export class PersonService {
       where += ' and (m.person_created_at, m.person_id) > (?::timestamptz, ?::uuid)';
       params.push(after.createdAt, after.id);
     }
-    params.push(first + 1);
+    // The limits are written into the text (checked integers): with no parameter that changes its
+    // cost, PostgreSQL keeps one generic plan of the prepared page statement (person-page.ts).
+    if (!Number.isInteger(first) || first < 0) throw new Error('first must be a non-negative integer');
     // The page and, in the same statement, what its nodes ask of each person (person-page.ts).
     const rows = await readPage(ctx, info, {
       sql: `select p.*, m.state as mandate_state,
@@ -94,7 +96,7 @@ export class PersonService {
             from mandate m join person p on p.id = m.person_id
             where ${mandates.sql}${where}
             order by ${mandates.orderBy}
-            limit ?`,
+            limit ${first + 1}`,
       params,
       first,
     });

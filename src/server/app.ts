@@ -18,6 +18,7 @@ import { liveness, readiness } from './health';
 import { outcomesCsvHandler } from './outcomes-export';
 import { noStorePlugin, readAuditPlugin, requestLoggingPlugin } from './plugins';
 import { contextFor } from './request-context';
+import { compiledExecution } from './compiled-execution';
 import { buildAppSchema } from './schema';
 
 export interface AppDeps {
@@ -59,8 +60,9 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   });
   const protection = armor.protect();
 
+  const schema = await buildAppSchema();
   const apollo = new ApolloServer<RequestContext>({
-    schema: await buildAppSchema(),
+    ...(config.executor === 'graphql-js' ? { schema } : { gateway: compiledExecution(schema) }),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,

@@ -59,12 +59,13 @@ describe('the mandate table (SQL)', () => {
   it('is backfilled by its migration with the same rows', async () => {
     const seeded = await tableRows(sql);
     const migrator = orm.getMigrator();
-    const reverted = [...(await migrator.down()), ...(await migrator.down())];
-    expect(reverted.map((migration) => migration.name)).toEqual([PAGE_ORDER, MAINTAINED]);
+    // Down to the migration that installs the triggers, whatever migrations came after it.
+    const reverted = await migrator.down({ to: MAINTAINED });
+    expect(reverted.map((migration) => migration.name).slice(-2)).toEqual([PAGE_ORDER, MAINTAINED]);
     // Without the triggers and the guard, the table may be emptied: the backfill starts from nothing.
     await sql(`delete from mandate`);
     const applied = await migrator.up();
-    expect(applied.map((migration) => migration.name)).toEqual([MAINTAINED, PAGE_ORDER]);
+    expect(applied.map((migration) => migration.name)).toEqual(reverted.map((migration) => migration.name).reverse());
     const backfilled = await tableRows(sql);
     expect(backfilled.length).toBe(seeded.length);
     expect(await tableVersusHistory(sql)).toEqual([]);
