@@ -4,6 +4,7 @@ import type { DataDomain } from '../policy/data-domain';
 import type { RequestContext } from '../context/request-context';
 import { appendOnCommit } from '../context/transaction';
 import type { EntityRef } from '../shared/base.entity';
+import { executePrepared } from '../shared/prepared';
 import { AuditEntry, AuditKind } from './audit-entry.entity';
 
 function entry(em: EntityManager, ctx: RequestContext, kind: AuditKind): AuditEntry {
@@ -74,7 +75,8 @@ export async function flushReadAudit(ctx: RequestContext): Promise<number> {
   const reads = ctx.readAudit.entries();
   if (reads.length === 0) return 0;
   const { viewer } = ctx;
-  await ctx.em.getConnection().execute(
+  await executePrepared(
+    ctx.em,
     `insert into audit_entry (account_id, structure_id, role, client, kind, operation, request_id, person_id, domains)
      select ?, ?, ?, ?, ?, ?, ?, r.person_id, coalesce(string_to_array(nullif(r.domains, ''), ','), '{}')
      from unnest(?::uuid[], ?::text[]) as r(person_id, domains)`,

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UnauthenticatedError } from '../shared/errors';
 import { isUuid } from '../shared/ids';
+import { executePrepared } from '../shared/prepared';
 import { InvalidTokenError, bearerToken, type TokenVerifier } from './tokens';
 import type { ClientKind, Role } from './role';
 import type { Viewer } from './viewer';
@@ -36,8 +37,9 @@ export async function authenticate(
     throw error;
   }
   if (!isUuid(accountId)) throw new UnauthenticatedError('Invalid or expired token');
-  // One plain row, no entity: this runs on every request.
-  const [account] = await em.execute<AccountRow[]>(
+  // One plain row, no entity, one plan per connection: this runs on every request.
+  const [account] = await executePrepared<AccountRow>(
+    em,
     `select a.id, a.login, a.role, a.client_kind, a.disabled, s.id as structure_id, s.kind as structure_kind
      from account a join structure s on s.id = a.structure_id
      where a.id = ?`,

@@ -1,5 +1,5 @@
 import { type GraphQLResolveInfo, Kind, type SelectionNode } from 'graphql';
-import { executePrepared } from '../context/prepared';
+import { executePrepared } from '../shared/prepared';
 import type { RequestContext } from '../context/request-context';
 import { uuidArray } from '../shared/raw-rows';
 

@@ -42,8 +42,23 @@ export function numberedPlaceholders(sql: string): { text: string; count: number
   return { text, count };
 }
 
+/** Statement texts already converted, by MikroORM-style text (bounded: texts vary with viewer and page). */
+const converted = new Map<string, { text: string; count: number; name: string }>();
+const CONVERTED_KEPT = 1000;
+
+function statementOf(sql: string): { text: string; count: number; name: string } {
+  let statement = converted.get(sql);
+  if (!statement) {
+    const { text, count } = numberedPlaceholders(sql);
+    statement = { text, count, name: `p_${createHash('sha1').update(text).digest('hex').slice(0, 24)}` };
+    if (converted.size >= CONVERTED_KEPT) converted.delete(converted.keys().next().value as string);
+    converted.set(sql, statement);
+  }
+  return statement;
+}
+
 /**
- * Runs a read as a named prepared statement on the EntityManager's connection (its
+ * Runs a statement as a named prepared statement on the EntityManager's connection (its
  * transaction's when it is in one): PostgreSQL parses and plans the statement once per
  * connection, then only executes it (MikroORM inlines parameters into the text, which costs a
  * full plan every time: a millisecond for the persons page). Parameters are bound, never
@@ -51,12 +66,11 @@ export function numberedPlaceholders(sql: string): { text: string; count: number
  * counts and debug logs see it.
  */
 export async function executePrepared<T>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
-  const { text, count } = numberedPlaceholders(sql);
+  const { text, count, name } = statementOf(sql);
   if (count !== params.length) throw new Error(`prepared statement: ${count} placeholders for ${params.length} parameters`);
   for (const value of params) {
     if (value !== null && typeof value === 'object' && !(value instanceof Date)) throw new Error('prepared statement: parameters are scalars');
   }
-  const name = `p_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
   const transaction = em.getTransactionContext<{ client: ClientProvider }>();
   const provider: ClientProvider = transaction ? transaction.client : (em.getConnection().getKnex().client as ClientProvider);
   const started = Date.now();
