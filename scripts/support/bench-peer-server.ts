@@ -49,8 +49,9 @@ async function startPasserelle(url: string, pool: number, secret: string, logLev
   let statements = 0;
   const orm = await initOrm(url, { poolMax: pool, onQuery: () => (statements += 1), onDriverWarning: () => undefined });
   // The query logger is switched on only while counting: it costs nothing the rest of the time.
-  const ormLogger = orm.config.getLogger();
-  ormLogger.setDebugMode(false);
+  // Through the configuration: MikroORM re-applies its `debug` option to the logger on every
+  // configuration change (a fork makes one), which undid a logger-only switch.
+  orm.config.set('debug', false);
   const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, LOG_LEVEL: logLevel, HOST: '127.0.0.1' });
   const server = await createServer({ config, orm, logger: createLogger(config.logLevel) });
   const port = await server.listen(0, '127.0.0.1');
@@ -58,10 +59,10 @@ async function startPasserelle(url: string, pool: number, secret: string, logLev
     port,
     countStart: () => {
       statements = 0;
-      ormLogger.setDebugMode(['query']);
+      orm.config.set('debug', ['query']);
     },
     countStop: () => {
-      ormLogger.setDebugMode(false);
+      orm.config.set('debug', false);
       return statements;
     },
     stop: async () => {

@@ -26,6 +26,7 @@ import {
 } from '../persons/person.resolver';
 import { PersonReferralsResolver, ReferralResolver } from '../referrals/referral.resolver';
 import { DateTimeScalar } from '../shared/scalars';
+import { directFieldResolvers } from './direct-resolvers';
 import { ServiceResolver, StructureResolver } from '../structures/structure.resolver';
 
 export const RESOLVERS = [
@@ -66,8 +67,8 @@ export const RESOLVERS = [
 ] as const;
 
 /** Builds the executable schema from the resolvers; the same schema is emitted to schema/. */
-export function buildAppSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     // Inputs and arguments are checked by their class-validator rules before any resolver runs.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
@@ -76,6 +77,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     // every field it marks (and only there: a global middleware would wrap every field in promises).
     emitSchemaFile: false,
   });
+  directFieldResolvers(schema);
+  return schema;
 }
 
 /** The schema as committed in schema/schema.graphql: sorted, so that diffs stay readable. */
