@@ -255,6 +255,8 @@ interface Totals {
   seconds: number;
   latencies: number[];
   cpuUs: number;
+  /** Of which in the kernel (system calls: sockets, mostly). */
+  systemUs: number;
   pgTicks: number;
   peakRss: number;
   statements: number;
@@ -409,7 +411,7 @@ async function main(): Promise<void> {
     const statementStats = new Map<Target, Map<string, StatementStat>>();
     if (options.pgStats) await admin.query('create extension if not exists pg_stat_statements');
     const totals = new Map<Target, Totals>(
-      targets.map((target) => [target, { requests: 0, errors: 0, seconds: 0, latencies: [], cpuUs: 0, pgTicks: 0, peakRss: 0, statements: 0 }]),
+      targets.map((target) => [target, { requests: 0, errors: 0, seconds: 0, latencies: [], cpuUs: 0, systemUs: 0, pgTicks: 0, peakRss: 0, statements: 0 }]),
     );
     for (const target of targets) {
       await target.call('count-start');
@@ -439,6 +441,7 @@ async function main(): Promise<void> {
         sum.seconds += result.seconds;
         sum.latencies.push(...result.latencies);
         sum.cpuUs += Number(snap.cpuUserUs) + Number(snap.cpuSystemUs);
+        sum.systemUs += Number(snap.cpuSystemUs);
         sum.pgTicks += pgTicks;
         sum.peakRss = Math.max(sum.peakRss, Number(snap.peakRss));
         sum.firstError ??= result.firstError;
@@ -472,6 +475,11 @@ async function main(): Promise<void> {
       );
       if (sum.firstError) console.log(`  first error of ${target.name}: ${sum.firstError}`);
     }
+    console.log(
+      `node CPU in the kernel (system calls) ms/req: ${targets
+        .map((target) => `${target.name} ${(totals.get(target)!.systemUs / 1000 / Math.max(1, totals.get(target)!.requests + totals.get(target)!.errors)).toFixed(2)}`)
+        .join(', ')}`,
+    );
     console.log(`ratio Passerelle/PostGraphile: ${(rate(passerelle) / rate(postgraphile)).toFixed(2)}x`);
 
     if (options.pgStats) {

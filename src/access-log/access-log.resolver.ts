@@ -13,7 +13,7 @@ export class AccessLogResolver {
   }
 
   @FieldResolver(() => StructureView)
-  structure(@Ctx() ctx: RequestContext, @Root() entry: AccessLogEntryView): Promise<StructureView> {
+  structure(@Ctx() ctx: RequestContext, @Root() entry: AccessLogEntryView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, entry.structureId);
   }
 }

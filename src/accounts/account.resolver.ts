@@ -13,7 +13,7 @@ export class AccountResolver {
   }
 
   @FieldResolver(() => StructureView)
-  structure(@Ctx() ctx: RequestContext, @Root() account: AccountView): Promise<StructureView> {
+  structure(@Ctx() ctx: RequestContext, @Root() account: AccountView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, account.structureId);
   }
 }

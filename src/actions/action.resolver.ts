@@ -52,7 +52,7 @@ export class ActionResolver {
   }
 
   @FieldResolver(() => StructureView, { description: 'The carrier structure ("porteur").' })
-  carrier(@Ctx() ctx: RequestContext, @Root() action: ActionView): Promise<StructureView> {
+  carrier(@Ctx() ctx: RequestContext, @Root() action: ActionView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, action.carrierId);
   }
 }
@@ -65,7 +65,7 @@ export class ParticipationResolver {
   }
 
   @FieldResolver(() => StructureView, { description: 'The structure that enrolled the person.' })
-  structure(@Ctx() ctx: RequestContext, @Root() participation: ParticipationView): Promise<StructureView> {
+  structure(@Ctx() ctx: RequestContext, @Root() participation: ParticipationView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, participation.structureId);
   }
 }

@@ -26,12 +26,12 @@ export class ConsentResolver {
   }
 
   @FieldResolver(() => StructureView, { nullable: true, description: 'Null means every structure that holds a mandate on the person.' })
-  recipient(@Ctx() ctx: RequestContext, @Root() consent: ConsentView): Promise<StructureView | null> {
+  recipient(@Ctx() ctx: RequestContext, @Root() consent: ConsentView): StructureView | null | Promise<StructureView | null> {
     return structureService.optionalById(ctx, consent.recipientId);
   }
 
   @FieldResolver(() => StructureView, { description: 'The structure, holding the data, that recorded the consent.' })
-  recordedBy(@Ctx() ctx: RequestContext, @Root() consent: ConsentView): Promise<StructureView> {
+  recordedBy(@Ctx() ctx: RequestContext, @Root() consent: ConsentView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, consent.recordedById);
   }
 }

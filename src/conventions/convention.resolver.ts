@@ -10,12 +10,12 @@ import { ConventionView } from './convention.type';
 @Resolver(() => ConventionView)
 export class ConventionResolver {
   @FieldResolver(() => StructureView, { description: 'The receiving structure.' })
-  structure(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): Promise<StructureView> {
+  structure(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, convention.structureId);
   }
 
   @FieldResolver(() => StructureView, { description: 'The referring partner.' })
-  partner(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): Promise<StructureView> {
+  partner(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, convention.partnerId);
   }
 

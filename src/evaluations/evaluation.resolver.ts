@@ -35,7 +35,7 @@ export class EvaluationResolver {
   }
 
   @FieldResolver(() => StructureView, { nullable: true, description: 'The carrier or evaluator that recorded it.' })
-  author(@Ctx() ctx: RequestContext, @Root() evaluation: EvaluationView): Promise<StructureView | null> {
+  author(@Ctx() ctx: RequestContext, @Root() evaluation: EvaluationView): StructureView | null | Promise<StructureView | null> {
     return structureService.optionalById(ctx, evaluation.authorId);
   }
 

@@ -27,7 +27,7 @@ export class FollowUpResolver {
   }
 
   @FieldResolver(() => StructureView)
-  structure(@Ctx() ctx: RequestContext, @Root() followUp: FollowUpView): Promise<StructureView> {
+  structure(@Ctx() ctx: RequestContext, @Root() followUp: FollowUpView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, followUp.structureId);
   }
 
@@ -68,7 +68,7 @@ export class AppointmentResolver {
   }
 
   @FieldResolver(() => StructureView)
-  structure(@Ctx() ctx: RequestContext, @Root() appointment: AppointmentView): Promise<StructureView> {
+  structure(@Ctx() ctx: RequestContext, @Root() appointment: AppointmentView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, appointment.structureId);
   }
 }
@@ -91,7 +91,7 @@ export class CaseNoteResolver {
   }
 
   @FieldResolver(() => StructureView)
-  authorStructure(@Ctx() ctx: RequestContext, @Root() note: CaseNoteView): Promise<StructureView> {
+  authorStructure(@Ctx() ctx: RequestContext, @Root() note: CaseNoteView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, note.authorStructureId);
   }
 

@@ -12,7 +12,7 @@ import { HealthRecordView, HealthSummaryView } from './health.type';
 @Resolver(() => HealthSummaryView)
 export class HealthSummaryResolver {
   @FieldResolver(() => StructureView, { nullable: true })
-  careStructure(@Ctx() ctx: RequestContext, @Root() summary: HealthSummaryView): Promise<StructureView | null> {
+  careStructure(@Ctx() ctx: RequestContext, @Root() summary: HealthSummaryView): StructureView | null | Promise<StructureView | null> {
     return structureService.optionalById(ctx, summary.careStructureId);
   }
 }

@@ -38,7 +38,7 @@ export class PlacementResolver {
   }
 
   @FieldResolver(() => StructureView)
-  structure(@Ctx() ctx: RequestContext, @Root() placement: PlacementView): Promise<StructureView> {
+  structure(@Ctx() ctx: RequestContext, @Root() placement: PlacementView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, placement.structureId);
   }
 }

@@ -15,6 +15,7 @@ import {
   UpdateJudicialSituationInput,
   UpdateSocialSituationInput,
 } from './person.inputs';
+import type { MaybePromise } from '../shared/maybe-async';
 import { personService } from './person.service';
 import { UpdateRightStepArgs } from './rights.inputs';
 import { rightsService } from './rights.service';
@@ -118,7 +119,7 @@ export class PersonResolver {
 
   @PersonData(DataDomain.IDENTITY)
   @FieldResolver(() => PersonIdentityView, { nullable: true })
-  identity(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<PersonIdentityView | null> {
+  identity(@Ctx() ctx: RequestContext, @Root() person: PersonView): MaybePromise<PersonIdentityView | null> {
     return personService.identityOf(ctx, person.id);
   }
 
@@ -152,7 +153,7 @@ export class PersonConnectionResolver {
 @Resolver(() => JudicialSituationView)
 export class JudicialSituationResolver {
   @FieldResolver(() => StructureView, { nullable: true, description: 'The prison where the person is held.' })
-  establishment(@Ctx() ctx: RequestContext, @Root() judicial: JudicialSituationView): Promise<StructureView | null> {
+  establishment(@Ctx() ctx: RequestContext, @Root() judicial: JudicialSituationView): StructureView | null | Promise<StructureView | null> {
     return structureService.optionalById(ctx, judicial.establishmentId);
   }
 
@@ -183,7 +184,7 @@ export class RightStepChangeResolver {
     nullable: true,
     description: 'The structure that made the change; null when naming it would tell of care the viewer may not know.',
   })
-  async structure(@Ctx() ctx: RequestContext, @Root() change: RightStepChangeView): Promise<StructureView | null> {
+  structure(@Ctx() ctx: RequestContext, @Root() change: RightStepChangeView): StructureView | null | Promise<StructureView | null> {
     return change.structureId ? structureService.byId(ctx, change.structureId) : null;
   }
 }

@@ -12,6 +12,7 @@ import type { RequestContext } from '../context/request-context';
 import { RIGHT_STEP_RECORD } from '../policy/record-kinds';
 import { BadUserInputError } from '../shared/errors';
 import { parseId } from '../shared/ids';
+import { type MaybePromise, whenReady } from '../shared/maybe-async';
 import { decodeCursor, encodeCursor } from '../shared/pagination';
 import { assertVersion, inTransaction } from '../context/transaction';
 import { StructureKind } from '../shared/structure-kind';
@@ -155,9 +156,9 @@ export class PersonService {
     return ctx.access.writableDomains(personId);
   }
 
-  async identityOf(ctx: RequestContext, personId: string): Promise<PersonIdentityView | null> {
-    const row = await personLoaders(ctx).identityByPerson.load(personId);
-    return row ? PersonIdentityView.from(row) : null;
+  /** At once when the request holds it (a page reads identities ahead). */
+  identityOf(ctx: RequestContext, personId: string): MaybePromise<PersonIdentityView | null> {
+    return whenReady(personLoaders(ctx).identityByPerson.loadNow(personId), (row) => (row ? PersonIdentityView.from(row) : null));
   }
 
   async judicialOf(ctx: RequestContext, personId: string): Promise<JudicialSituationView | null> {

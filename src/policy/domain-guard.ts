@@ -1,5 +1,7 @@
-import { Extensions, UseMiddleware, type MiddlewareFn } from 'type-graphql';
+import { type GraphQLFieldResolver, type GraphQLSchema, defaultFieldResolver, isObjectType } from 'graphql';
+import { Extensions } from 'type-graphql';
 import type { RequestContext } from '../context/request-context';
+import { whenReady } from '../shared/maybe-async';
 import { Decision } from './access-policy';
 import type { DataDomain } from './data-domain';
 
@@ -7,17 +9,13 @@ import type { DataDomain } from './data-domain';
 export const DATA_DOMAIN_EXTENSION = 'dataDomain';
 
 /**
- * Marks a field as person data of a domain and puts the domain guard on it: the guard then
- * decides, per person, null or value. Mark and guard go together, so no marked field is
- * unguarded; fields without a mark (ids, names of structures...) do not pay for a guard.
+ * Marks a field as person data of a domain. The schema is built with the domain guard on
+ * every marked field (guardPersonData, in buildAppSchema; a test checks each one), so no
+ * marked field is unguarded; fields without a mark (ids, names of structures...) do not pay
+ * for a guard.
  */
 export function PersonData(domain: DataDomain): MethodDecorator & PropertyDecorator {
-  const mark = Extensions({ [DATA_DOMAIN_EXTENSION]: domain }) as MethodDecorator & PropertyDecorator;
-  const guard = UseMiddleware(DomainGuard) as MethodDecorator & PropertyDecorator;
-  return ((target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
-    mark(target, key, descriptor!);
-    guard(target, key, descriptor!);
-  }) as MethodDecorator & PropertyDecorator;
+  return Extensions({ [DATA_DOMAIN_EXTENSION]: domain }) as MethodDecorator & PropertyDecorator;
 }
 
 /** A domain value the guard may narrow: to its judicial core, or to what one structure wrote. */
@@ -44,25 +42,59 @@ function narrow(value: GuardedView, decision: Decision, structureId: string): Gu
   }
 }
 
+/** The resolvers the guard wraps (for tests). */
+export const guardedResolvers = new WeakSet<GraphQLFieldResolver<unknown, RequestContext>>();
+
 /**
  * The one place where fields of person data are scoped: every field marked with
  * PersonData(domain) resolves to null unless the policy lets the viewer read that
- * domain of that person; what it shows is recorded for the audit log.
+ * domain of that person; what it shows is recorded for the audit log. Put on the built
+ * schema, around each marked field's resolver (queries, nested fields and mutation answers
+ * alike); synchronous when the request already holds the decision and the value (a page
+ * reads them ahead), so a page of persons does not make a promise per guarded field.
+ * Returns how many fields it guards.
  */
-export const DomainGuard: MiddlewareFn<RequestContext> = async ({ root, info, context }, next) => {
-  const domain = info.parentType.getFields()[info.fieldName]?.extensions?.[DATA_DOMAIN_EXTENSION] as DataDomain | undefined;
-  if (!domain) return next();
-  // A field of a person (Person.identity) names the person in its parent; a mutation
-  // answering with domain data (recordHealth) names it in its value, checked before it leaves.
-  const parentPersonId = (root as { personId?: string } | undefined)?.personId;
-  let value: GuardedView | null | undefined;
-  if (!parentPersonId) value = (await next()) as GuardedView | null;
-  const personId = parentPersonId ?? value?.personId;
-  if (!personId) return null;
-  const decision = await context.access.decision(personId, domain, 'read');
-  if (decision === Decision.DENY) return null;
-  if (parentPersonId) value = (await next()) as GuardedView | null;
-  const shown = value === null || value === undefined ? null : narrow(value, decision, context.viewer.structureId);
-  if (shown !== null || decision === Decision.ALLOW) context.readAudit.record(personId, domain);
-  return shown;
-};
+export function guardPersonData(schema: GraphQLSchema): number {
+  let count = 0;
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const domain = field.extensions?.[DATA_DOMAIN_EXTENSION] as DataDomain | undefined;
+      if (!domain) continue;
+      const resolve = (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, RequestContext>;
+      if (guardedResolvers.has(resolve)) continue;
+      field.resolve = guarded(domain, resolve);
+      guardedResolvers.add(field.resolve as GraphQLFieldResolver<unknown, RequestContext>);
+      count += 1;
+    }
+  }
+  return count;
+}
+
+function guarded(domain: DataDomain, resolve: GraphQLFieldResolver<unknown, RequestContext>): GraphQLFieldResolver<unknown, RequestContext> {
+  return (root, args, context, info) => {
+    // A field of a person (Person.identity) names the person in its parent; a mutation
+    // answering with domain data (recordHealth) names it in its value, checked before it leaves.
+    const parentPersonId = (root as { personId?: string } | undefined)?.personId;
+    if (parentPersonId) {
+      return whenReady(context.access.decision(parentPersonId, domain, 'read'), (decision) =>
+        decision === Decision.DENY
+          ? null
+          : whenReady(resolve(root, args, context, info) as GuardedView | null, (value) => shown(context, parentPersonId, domain, decision, value)),
+      );
+    }
+    return whenReady(resolve(root, args, context, info) as GuardedView | null, (value) => {
+      const personId = value?.personId;
+      if (!personId) return null;
+      return whenReady(context.access.decision(personId, domain, 'read'), (decision) =>
+        decision === Decision.DENY ? null : shown(context, personId, domain, decision, value),
+      );
+    });
+  };
+}
+
+function shown(context: RequestContext, personId: string, domain: DataDomain, decision: Decision, value: GuardedView | null | undefined): GuardedView | null {
+  const narrowed = value === null || value === undefined ? null : narrow(value, decision, context.viewer.structureId);
+  if (narrowed !== null || decision === Decision.ALLOW) context.readAudit.record(personId, domain);
+  return narrowed;
+}

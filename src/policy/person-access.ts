@@ -4,6 +4,8 @@ import type { Viewer } from '../auth/viewer';
 import { ReadAudit } from '../context/read-audit';
 import { CONSENT_IN_FORCE, loadConsentedDomains } from './consent.repository';
 import { ForbiddenError, NotFoundError } from '../shared/errors';
+import { type MaybePromise, whenReady } from '../shared/maybe-async';
+import { PeekableLoader } from '../shared/peekable-loader';
 import { StructureKind } from '../shared/structure-kind';
 import { ACCESS_POLICY, Decision, Grant, MandateState, decide, type Action } from './access-policy';
 import { loadWrittenDomains } from './authorship.repository';
@@ -28,11 +30,11 @@ export interface VisibleRow {
  * takes effect on the next request.
  */
 export class PersonAccess {
-  private readonly mandates: DataLoader<string, MandateState>;
-  private readonly consents: DataLoader<string, Set<DataDomain>>;
+  private readonly mandates: PeekableLoader<string, MandateState>;
+  private readonly consents: PeekableLoader<string, Set<DataDomain>>;
   private readonly structureKinds: DataLoader<string, StructureKind | undefined>;
   private readonly written: DataLoader<string, Set<DataDomain>>;
-  private readonly recordLoaders = new Map<RecordKind, DataLoader<string, VisibleRow[]>>();
+  private readonly recordLoaders = new Map<RecordKind, PeekableLoader<string, VisibleRow[]>>();
   private readonly fullReadsByPerson = new Map<string, Promise<Set<DataDomain>>>();
   /** Persons whose mandate and consents were read together for a write (loadForWrite). */
   private readonly loadedForWrite = new Set<string>();
@@ -43,11 +45,11 @@ export class PersonAccess {
     /** Where the records this request shows are recorded for the audit log. */
     private readonly readAudit: ReadAudit = new ReadAudit(),
   ) {
-    this.mandates = new DataLoader(async (ids) => {
+    this.mandates = new PeekableLoader(async (ids) => {
       const found = await loadMandates(em, viewer.structureId, ids);
       return ids.map((id) => found.get(id) ?? MandateState.NONE);
     });
-    this.consents = new DataLoader(async (ids) => {
+    this.consents = new PeekableLoader(async (ids) => {
       const found = await loadConsentedDomains(em, viewer.structureId, ids);
       return ids.map((id) => found.get(id) ?? new Set<DataDomain>());
     });
@@ -73,17 +75,19 @@ export class PersonAccess {
     return roleMay(this.viewer.role, Permission.PERSON_READ);
   }
 
-  async mandate(personId: string): Promise<MandateState> {
+  /** The viewer's mandate on the person: at once when the request holds it (a page primes it). */
+  mandate(personId: string): MaybePromise<MandateState> {
     if (!this.mayReadPersons) return MandateState.NONE;
-    return this.mandates.load(personId);
+    return this.mandates.loadNow(personId);
   }
 
   /** The decision for one domain of one person, before looking at the value. */
-  async decision(personId: string, domain: DataDomain, action: Action): Promise<Decision> {
-    const mandate = await this.mandate(personId);
-    const grant = ACCESS_POLICY[domain][this.viewer.role][mandate][action];
-    const consented = grant === Grant.WITH_CONSENT ? (await this.consents.load(personId)).has(domain) : false;
-    return decide(this.viewer.role, domain, mandate, consented, action);
+  decision(personId: string, domain: DataDomain, action: Action): MaybePromise<Decision> {
+    return whenReady(this.mandate(personId), (mandate) => {
+      const grant = ACCESS_POLICY[domain][this.viewer.role][mandate][action];
+      if (grant !== Grant.WITH_CONSENT) return decide(this.viewer.role, domain, mandate, false, action);
+      return whenReady(this.consents.loadNow(personId), (consented) => decide(this.viewer.role, domain, mandate, consented.has(domain), action));
+    });
   }
 
   /** Whether the viewer reads the domain now (for OWN, whether its structure wrote it). */
@@ -150,10 +154,16 @@ export class PersonAccess {
    * the visibility decided in the query (record-sql.ts, the SQL form of decideRecord): one
    * statement per kind for every person asked in the same tick (batched).
    */
-  async visibleRecords(declaration: RecordDeclaration<never>, personId: string): Promise<VisibleRow[]> {
+  visibleRecords(declaration: RecordDeclaration<never>, personId: string): VisibleRow[] | Promise<VisibleRow[]> {
     if (!this.mayReadPersons) return [];
-    const shown = await this.recordLoader(declaration).load(personId);
-    // What leaves the server is audited here, once for every kind of record.
+    const loader = this.recordLoader(declaration);
+    // Read ahead by a page: at once, without a promise.
+    if (loader.holds(personId)) return this.audited(personId, loader.peek(personId)!);
+    return loader.load(personId).then((shown) => this.audited(personId, shown));
+  }
+
+  /** What leaves the server is audited here, once for every kind of record. */
+  private audited(personId: string, shown: VisibleRow[]): VisibleRow[] {
     if (shown.length > 0) this.readAudit.touch(personId);
     for (const { domains } of shown) for (const domain of domains) this.readAudit.record(personId, domain);
     return shown;
@@ -189,10 +199,10 @@ export class PersonAccess {
     for (const id of personIds) loader.prime(id, byPerson.get(id) ?? []);
   }
 
-  private recordLoader(declaration: RecordDeclaration<never>): DataLoader<string, VisibleRow[]> {
+  private recordLoader(declaration: RecordDeclaration<never>): PeekableLoader<string, VisibleRow[]> {
     let loader = this.recordLoaders.get(declaration.kind);
     if (!loader) {
-      loader = new DataLoader(async (personIds) => {
+      loader = new PeekableLoader(async (personIds) => {
         const { sql, params } = this.visibleRecordsSql(declaration, personIds);
         const byPerson = this.groupVisible(personIds, await this.em.execute<Record<string, unknown>[]>(sql, params));
         return personIds.map((id) => byPerson.get(id) ?? []);

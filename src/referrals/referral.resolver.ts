@@ -10,6 +10,7 @@ import { ReferPersonInput, ReferralDecisionArgs, ReferralReasonArgs, ReferralsAr
 import { referralService } from './referral.service';
 import { ReferralView, ReferralWarningView } from './referral.type';
 import './referral.page-part';
+import type { MaybePromise } from '../shared/maybe-async';
 
 @Resolver(() => ReferralView)
 export class ReferralResolver {
@@ -59,12 +60,12 @@ export class ReferralResolver {
   }
 
   @FieldResolver(() => StructureView)
-  fromStructure(@Ctx() ctx: RequestContext, @Root() referral: ReferralView): Promise<StructureView> {
+  fromStructure(@Ctx() ctx: RequestContext, @Root() referral: ReferralView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, referral.fromStructureId);
   }
 
   @FieldResolver(() => StructureView)
-  toStructure(@Ctx() ctx: RequestContext, @Root() referral: ReferralView): Promise<StructureView> {
+  toStructure(@Ctx() ctx: RequestContext, @Root() referral: ReferralView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, referral.toStructureId);
   }
 
@@ -88,7 +89,7 @@ export class ReferralResolver {
 @Resolver(() => PersonView)
 export class PersonReferralsResolver {
   @FieldResolver(() => [ReferralView], { description: 'Referrals of this person that the viewer may see.' })
-  referrals(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<ReferralView[]> {
+  referrals(@Ctx() ctx: RequestContext, @Root() person: PersonView): MaybePromise<ReferralView[]> {
     return referralService.ofPerson(ctx, person.id);
   }
 }

@@ -30,6 +30,7 @@ import { moveReferral } from './referral-transition';
 import { Referral } from './referral.entity';
 import { ReferralStatus } from './referral.enums';
 import type { Need } from '../shared/need';
+import { type MaybePromise, whenReady } from '../shared/maybe-async';
 import { type ReferralColumns, type ReferralRecord, referralRecord } from './referral.rows';
 import type { ReferPersonInput, ReferralsArgs } from './referral.inputs';
 import { referralLoaders } from './referral.loaders';
@@ -84,9 +85,10 @@ export class ReferralService {
   }
 
   /** Referrals of a visible person that the viewer may see, newest first (batched). */
-  async ofPerson(ctx: RequestContext, personId: string): Promise<ReferralView[]> {
-    const rows = await ctx.access.visibleRecords(REFERRAL_RECORD, personId);
-    return rows.map(({ row }) => ReferralView.from(referralRecord(row as unknown as ReferralColumns)));
+  ofPerson(ctx: RequestContext, personId: string): MaybePromise<ReferralView[]> {
+    return whenReady(ctx.access.visibleRecords(REFERRAL_RECORD, personId), (rows) =>
+      rows.map(({ row }) => ReferralView.from(referralRecord(row as unknown as ReferralColumns))),
+    );
   }
 
   /** A referral leaving the server is an access to its person's record: audited. */

@@ -25,6 +25,7 @@ import {
   RightStepResolver,
 } from '../persons/person.resolver';
 import { PersonReferralsResolver, ReferralResolver } from '../referrals/referral.resolver';
+import { guardPersonData } from '../policy/domain-guard';
 import { DateTimeScalar } from '../shared/scalars';
 import { directFieldResolvers } from './direct-resolvers';
 import { ServiceResolver, StructureResolver } from '../structures/structure.resolver';
@@ -73,11 +74,14 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     // Inputs and arguments are checked by their class-validator rules before any resolver runs.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    // Person data is scoped field by field by the domain guard, which PersonData(domain) puts on
-    // every field it marks (and only there: a global middleware would wrap every field in promises).
+    // Person data is scoped field by field by the domain guard, put below on every field that
+    // PersonData(domain) marks (and only there: a global middleware would wrap every field in promises).
     emitSchemaFile: false,
   });
+  // Resolvers taking only their parent and the context are called directly; then the domain
+  // guard goes around every field marked PersonData, direct or not.
   directFieldResolvers(schema);
+  guardPersonData(schema);
   return schema;
 }
 

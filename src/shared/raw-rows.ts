@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import { PeekableLoader } from './peekable-loader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
@@ -34,8 +34,8 @@ export function rawLoaderByParent<Row, T>(
   sql: (parentFilter: string) => string,
   parentOf: (row: Row) => string,
   map: (row: Row) => T,
-): DataLoader<string, T[]> {
-  return new DataLoader<string, T[]>(async (parentIds) => {
+): PeekableLoader<string, T[]> {
+  return new PeekableLoader<string, T[]>(async (parentIds) => {
     const rows = await em.getConnection().execute<Row[]>(sql('= any(?::uuid[])'), [uuidArray(parentIds)]);
     const groups = new Map<string, T[]>(parentIds.map((id) => [id, []]));
     for (const row of rows) groups.get(parentOf(row))?.push(map(row));
@@ -49,8 +49,8 @@ export function rawLoaderOne<Row, T>(
   sql: (keyFilter: string) => string,
   keyOf: (row: Row) => string,
   map: (row: Row) => T,
-): DataLoader<string, T | null> {
-  return new DataLoader<string, T | null>(async (keys) => {
+): PeekableLoader<string, T | null> {
+  return new PeekableLoader<string, T | null>(async (keys) => {
     const rows = await em.getConnection().execute<Row[]>(sql('= any(?::uuid[])'), [uuidArray(keys)]);
     const byKey = new Map(rows.map((row) => [keyOf(row), map(row)]));
     return keys.map((key) => byKey.get(key) ?? null);

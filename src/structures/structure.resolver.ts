@@ -25,7 +25,7 @@ export class StructureResolver {
 @Resolver(() => ServiceView)
 export class ServiceResolver {
   @FieldResolver(() => StructureView)
-  structure(@Ctx() ctx: RequestContext, @Root() service: ServiceView): Promise<StructureView> {
+  structure(@Ctx() ctx: RequestContext, @Root() service: ServiceView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, service.structureId);
   }
 }

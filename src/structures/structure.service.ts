@@ -7,6 +7,7 @@ import { parseId } from '../shared/ids';
 import type { StructuresArgs } from './structure.inputs';
 import { Structure } from './structure.entity';
 import { structureLoaders } from './structure.loaders';
+import type { StructureRecord } from './structure.rows';
 import { ServiceView, StructureView } from './structure.type';
 
 /** The directory of partners: structures and their services, readable by every account. */
@@ -29,16 +30,19 @@ export class StructureService {
     return structure ? StructureView.from(structure) : null;
   }
 
-  /** The structure a relation points to (batched per request). */
-  async byId(ctx: RequestContext, id: string): Promise<StructureView> {
+  /**
+   * The structure a relation points to (batched per request); at once, without a promise,
+   * when the request already holds it (a page primes the structures its rows name).
+   */
+  byId(ctx: RequestContext, id: string): StructureView | Promise<StructureView> {
     assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
-    const structure = await structureLoaders(ctx).structureById.load(id);
-    if (!structure) throw new Error(`structure ${id} referenced but missing`);
-    return StructureView.from(structure);
+    const loader = structureLoaders(ctx).structureById;
+    if (loader.holds(id)) return referenced(id, loader.peek(id) ?? null);
+    return loader.load(id).then((structure) => referenced(id, structure));
   }
 
   /** The structure an optional relation points to; null when it points nowhere. */
-  async optionalById(ctx: RequestContext, id: string | null): Promise<StructureView | null> {
+  optionalById(ctx: RequestContext, id: string | null): StructureView | null | Promise<StructureView | null> {
     return id === null ? null : this.byId(ctx, id);
   }
 
@@ -72,3 +76,8 @@ export class StructureService {
 }
 
 export const structureService = new StructureService();
+
+function referenced(id: string, structure: StructureRecord | null): StructureView {
+  if (!structure) throw new Error(`structure ${id} referenced but missing`);
+  return StructureView.from(structure);
+}

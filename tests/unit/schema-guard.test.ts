@@ -1,6 +1,6 @@
 import { type GraphQLResolveInfo, type GraphQLSchema, defaultFieldResolver, getNamedType, isObjectType } from 'graphql';
 import { Decision } from '../../src/policy/access-policy';
-import { DATA_DOMAIN_EXTENSION, DomainGuard } from '../../src/policy/domain-guard';
+import { DATA_DOMAIN_EXTENSION, guardedResolvers } from '../../src/policy/domain-guard';
 import { buildAppSchema } from '../../src/server/schema';
 
 /**
@@ -87,16 +87,44 @@ describe('every path to person data goes through the domain guard', () => {
     }
   });
 
-  it('puts the guard on every marked mutation', () => {
-    // type-graphql keeps its metadata on the global object; the mutations' middlewares are there.
-    const storage = (globalThis as unknown as { TypeGraphQLMetadataStorage: { mutations: { schemaName: string; middlewares: unknown[] }[] } })
-      .TypeGraphQLMetadataStorage;
+  it('puts the guard on every marked mutation, outermost', () => {
     const mutation = schema.getMutationType()!;
     const marked = Object.values(mutation.getFields()).filter((field) => field.extensions?.[DATA_DOMAIN_EXTENSION]);
     expect(marked.map((field) => field.name).sort()).toEqual(['recordHealth', 'updateRightStep']);
-    for (const field of marked) {
-      expect(storage.mutations.find((m) => m.schemaName === field.name)?.middlewares).toContain(DomainGuard);
+    for (const field of marked) expect(guardedResolvers.has(field.resolve as never)).toBe(true);
+  });
+
+  it('guards every marked field of every type outermost, and nothing else', () => {
+    for (const type of Object.values(schema.getTypeMap()).filter(isObjectType)) {
+      for (const field of Object.values(type.getFields())) {
+        const guarded = field.resolve !== undefined && guardedResolvers.has(field.resolve as never);
+        expect({ field: `${type.name}.${field.name}`, guarded }).toEqual({ field: `${type.name}.${field.name}`, guarded: Boolean(field.extensions?.[DATA_DOMAIN_EXTENSION]) });
+      }
     }
+  });
+
+  it('answers at once, without a promise, when the decision and the value are held (a page read ahead)', () => {
+    const person = schema.getType('Person');
+    if (!isObjectType(person)) throw new Error('no Person type');
+    const field = person.getFields().identity;
+    const info = { parentType: person, fieldName: 'identity' } as unknown as GraphQLResolveInfo;
+    const identity = { person: { id: 'person' }, writtenBy: null, firstName: 'Ada', lastName: 'Lovelace' };
+    const readAudit = { record: jest.fn() };
+    const loaders = new Map();
+    const context = {
+      access: { decision: () => Decision.ALLOW },
+      readAudit,
+      viewer: { structureId: 'structure' },
+      loaders,
+      em: {},
+    };
+    // The identity loader holds the value: primed as a page would.
+    const { personLoaders } = jest.requireActual('../../src/persons/person.loaders') as typeof import('../../src/persons/person.loaders');
+    personLoaders(context as never).identityByPerson.prime('person', identity as never);
+    const answer = field.resolve!({ id: 'person', personId: 'person' }, {}, context, info);
+    expect(answer).not.toBeInstanceOf(Promise);
+    expect(answer).toMatchObject({ firstName: 'Ada' });
+    expect(readAudit.record).toHaveBeenCalledWith('person', 'IDENTITY');
   });
 
   it('leaves unmarked fields without a guard: a plain field resolves at once, without a promise', () => {
