@@ -214,8 +214,12 @@ export class PersonAccess {
 
   private groupVisible(personIds: readonly string[], rows: readonly Record<string, unknown>[]): Map<string, VisibleRow[]> {
     const byPerson = new Map<string, VisibleRow[]>(personIds.map((id) => [id, []]));
-    for (const { actor_shown__, domains__, ...row } of rows) {
-      byPerson.get(row.person_id as string)?.push({ row, actorShown: actor_shown__ === true, domains: domains__ as DataDomain[] });
+    for (const source of rows) {
+      // A copy without the decision's columns, by a plain loop: an object rest (`...row`) that
+      // leaves keys out takes V8's slow path, several microseconds a row.
+      const row: Record<string, unknown> = {};
+      for (const key in source) if (key !== 'actor_shown__' && key !== 'domains__') row[key] = source[key];
+      byPerson.get(row.person_id as string)?.push({ row, actorShown: source.actor_shown__ === true, domains: source.domains__ as DataDomain[] });
     }
     return byPerson;
   }

@@ -1,7 +1,12 @@
-import { addPersonPagePart, asksFor, selectionsUnder } from '../persons/person-page';
+import { addPersonPagePart, asksFor, compactRows, expandRows, selectionsUnder } from '../persons/person-page';
 import { REFERRAL_RECORD } from '../policy/record-kinds';
 import { structureLoaders } from '../structures/structure.loaders';
 import type { StructureRecord } from '../structures/structure.rows';
+import { columnNames } from '../shared/raw-rows';
+import { REFERRAL_COLUMNS } from './referral.rows';
+
+/** A referral read ahead: its columns, then the record decision's (PersonAccess.visibleRecordsSql). */
+const COLUMNS = [...columnNames(REFERRAL_COLUMNS), 'actor_shown__', 'domains__'];
 
 /**
  * A persons page that asks for `referrals` reads ahead the referrals each person shows the
@@ -14,9 +19,9 @@ addPersonPagePart({
   sql: (ctx) => {
     const { sql, params } = ctx.access.visibleRecordsSql(REFERRAL_RECORD, { sql: 'select id from page' });
     const order = REFERRAL_RECORD.sql.orderBy.replaceAll('r.', 'x.');
-    return { sql: `(select json_agg(x order by ${order}) from (${sql}) x)`, params };
+    return { sql: `(select ${compactRows(COLUMNS, 'x', order)} from (${sql}) x)`, params };
   },
-  prime: (ctx, personIds, value) => ctx.access.primeVisibleRecords(REFERRAL_RECORD, personIds, (value ?? []) as Record<string, unknown>[]),
+  prime: (ctx, personIds, value) => ctx.access.primeVisibleRecords(REFERRAL_RECORD, personIds, expandRows<Record<string, unknown>>(COLUMNS, value)),
 });
 
 /** …and their receiving structures, when it asks for `referrals { toStructure }` (directory data). */

@@ -56,3 +56,8 @@ export function rawLoaderOne<Row, T>(
     return keys.map((key) => byKey.get(key) ?? null);
   });
 }
+
+/** The names in a comma-separated column list (`'id, person_id'` → `['id', 'person_id']`). */
+export function columnNames(list: string): string[] {
+  return list.split(',').map((name) => name.trim());
+}
