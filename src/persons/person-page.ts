@@ -1,6 +1,8 @@
 import { type GraphQLResolveInfo, Kind, type SelectionNode } from 'graphql';
 import { executePrepared } from '../shared/prepared';
 import type { RequestContext } from '../context/request-context';
+import type { DataDomain } from '../policy/data-domain';
+import type { VisibleRow } from '../policy/person-access';
 import { uuidArray } from '../shared/raw-rows';
 
 /**
@@ -39,6 +41,19 @@ export function compactRows(columns: readonly string[], alias: string, orderBy?:
 
 export function expandRows<T>(columns: readonly string[], value: unknown): T[] {
   return ((value ?? []) as unknown[][]).map(rowBuilder(columns) as (values: unknown[]) => T);
+}
+
+/**
+ * Records read ahead with their decision (PersonAccess.visibleRecordsSql): aggregated by
+ * `compactRows([...columns, ...RECORD_DECISION_COLUMNS], …)`, given back split, as
+ * PersonAccess.primeVisibleRecords takes them.
+ */
+export const RECORD_DECISION_COLUMNS = ['actor_shown__', 'domains__'] as const;
+
+export function expandRecordRows(columns: readonly string[], value: unknown): VisibleRow[] {
+  const build = rowBuilder(columns);
+  const at = columns.length;
+  return ((value ?? []) as unknown[][]).map((values) => ({ row: build(values), actorShown: values[at] === true, domains: values[at + 1] as DataDomain[] }));
 }
 
 const builders = new Map<string, (values: unknown[]) => Record<string, unknown>>();

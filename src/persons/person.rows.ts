@@ -12,7 +12,7 @@ export type IdentityRecord = Pick<PersonIdentity, 'firstName' | 'lastName' | 'bi
   writtenBy: Ref;
 };
 
-/** A person row as SQL gives it (`select p.*`). */
+/** A person row as SQL gives it (`select id, pseudonym`: all that PersonView shows of the person row). */
 export function personRecord(row: Record<string, unknown>): PersonRecord {
   return { id: String(row.id), pseudonym: String(row.pseudonym) };
 }

@@ -91,7 +91,8 @@ export class PersonService {
     if (!Number.isInteger(first) || first < 0) throw new Error('first must be a non-negative integer');
     // The page and, in the same statement, what its nodes ask of each person (person-page.ts).
     const rows = await readPage(ctx, info, {
-      sql: `select p.*, m.state as mandate_state,
+      // The columns a person record holds (person.rows.ts), not p.*: a page reads no more than it shows.
+      sql: `select p.id, p.pseudonym, m.state as mandate_state,
                    to_char(m.person_created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
                    row_number() over (order by ${mandates.orderBy}) as n__
             from mandate m join person p on p.id = m.person_id
@@ -102,12 +103,12 @@ export class PersonService {
       first,
     });
     const page = rows.slice(0, first);
-    const edges = page.map(({ mandate_state, cursor_at, ...columns }) => {
-      const person = personRecord(columns);
-      ctx.access.prime(person.id, mandate_state as MandateState);
+    const edges = page.map((row) => {
+      const person = personRecord(row);
+      ctx.access.prime(person.id, row.mandate_state as MandateState);
       personLoaders(ctx).personById.prime(person.id, person);
       ctx.readAudit.touch(person.id);
-      return { cursor: encodeCursor({ createdAt: String(cursor_at), id: person.id }), node: PersonView.from(person) };
+      return { cursor: encodeCursor({ createdAt: String(row.cursor_at), id: person.id }), node: PersonView.from(person) };
     });
     return {
       edges,

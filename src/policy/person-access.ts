@@ -192,9 +192,13 @@ export class PersonAccess {
     };
   }
 
-  /** Primes visibleRecords with rows read by visibleRecordsSql, in their order. */
-  primeVisibleRecords(declaration: RecordDeclaration<never>, personIds: readonly string[], rows: readonly Record<string, unknown>[]): void {
-    const byPerson = this.groupVisible(personIds, rows);
+  /**
+   * Primes visibleRecords with rows read by visibleRecordsSql, in their order, each already
+   * split into its record columns and its decision (`actor_shown__`, `domains__`).
+   */
+  primeVisibleRecords(declaration: RecordDeclaration<never>, personIds: readonly string[], rows: readonly VisibleRow[]): void {
+    const byPerson = new Map<string, VisibleRow[]>(personIds.map((id) => [id, []]));
+    for (const visible of rows) byPerson.get(visible.row.person_id as string)?.push(visible);
     const loader = this.recordLoader(declaration);
     for (const id of personIds) loader.prime(id, byPerson.get(id) ?? []);
   }

@@ -1,4 +1,4 @@
-import { addPersonPagePart, asksFor, compactRows, expandRows, selectionsUnder } from '../persons/person-page';
+import { RECORD_DECISION_COLUMNS, addPersonPagePart, asksFor, compactRows, expandRecordRows, selectionsUnder } from '../persons/person-page';
 import { REFERRAL_RECORD } from '../policy/record-kinds';
 import { structureLoaders } from '../structures/structure.loaders';
 import type { StructureRecord } from '../structures/structure.rows';
@@ -6,7 +6,8 @@ import { columnNames } from '../shared/raw-rows';
 import { REFERRAL_COLUMNS } from './referral.rows';
 
 /** A referral read ahead: its columns, then the record decision's (PersonAccess.visibleRecordsSql). */
-const COLUMNS = [...columnNames(REFERRAL_COLUMNS), 'actor_shown__', 'domains__'];
+const RECORD_COLUMNS = columnNames(REFERRAL_COLUMNS);
+const COLUMNS = [...RECORD_COLUMNS, ...RECORD_DECISION_COLUMNS];
 
 /**
  * A persons page that asks for `referrals` reads ahead the referrals each person shows the
@@ -21,7 +22,7 @@ addPersonPagePart({
     const order = REFERRAL_RECORD.sql.orderBy.replaceAll('r.', 'x.');
     return { sql: `(select ${compactRows(COLUMNS, 'x', order)} from (${sql}) x)`, params };
   },
-  prime: (ctx, personIds, value) => ctx.access.primeVisibleRecords(REFERRAL_RECORD, personIds, expandRows<Record<string, unknown>>(COLUMNS, value)),
+  prime: (ctx, personIds, value) => ctx.access.primeVisibleRecords(REFERRAL_RECORD, personIds, expandRecordRows(RECORD_COLUMNS, value)),
 });
 
 /** …and their receiving structures, when it asks for `referrals { toStructure }` (directory data). */

@@ -103,8 +103,11 @@ async function keepPrepared(client: PgClient, name: string): Promise<void> {
 }
 
 function log(em: EntityManager, query: string, params: readonly unknown[], started: number, results: number | undefined, level: 'info' | 'error' = 'info'): void {
-  em.config.getLogger().logQuery({
-    ...em.getLoggerContext(),
+  const logger = em.config.getLogger();
+  const context = em.getLoggerContext();
+  if (!logger.isEnabled('query', context)) return;
+  logger.logQuery({
+    ...context,
     level,
     query: `${query} -- prepared`,
     params: [...params],
