@@ -14,10 +14,22 @@ export function refOf(id: unknown): Ref {
   return id === null || id === undefined ? null : { id: String(id) };
 }
 
-/** A timestamptz column as MikroORM returns it (its driver leaves them as text): a Date, or null. */
+/** `2026-11-22 21:12:59.123456+00` (text) or `2026-11-22T21:12:59.123456+00:00` (JSON), in UTC. */
+const UTC_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?:\+00(?::00)?|Z)$/;
+
+/**
+ * A timestamptz column as MikroORM returns it (its driver leaves them as text): a Date, or
+ * null. PostgreSQL writes microseconds, which Date's parser only reads on its slow path: UTC
+ * values (the server's sessions) are read here, anything else by Date.
+ */
 export function dateOf(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
-  return value instanceof Date ? value : new Date(String(value));
+  if (value instanceof Date) return value;
+  const text = String(value);
+  const utc = UTC_TIMESTAMP.exec(text);
+  if (!utc) return new Date(text);
+  const milliseconds = utc[7] ? Number(utc[7].padEnd(3, '0').slice(0, 3)) : 0;
+  return new Date(Date.UTC(Number(utc[1]), Number(utc[2]) - 1, Number(utc[3]), Number(utc[4]), Number(utc[5]), Number(utc[6]), milliseconds));
 }
 
 /** `{a,b}`: a PostgreSQL array literal of ids, for `= any(?::uuid[])`. */
