@@ -18,6 +18,8 @@ export class ReadAudit {
 
   /** One entry per person read, with the domains read. */
   entries(): { personId: string; domains: string[] }[] {
-    return [...this.reads.entries()].map(([personId, domains]) => ({ personId, domains: [...domains].sort() }));
+    const entries: { personId: string; domains: string[] }[] = [];
+    for (const [personId, domains] of this.reads) entries.push({ personId, domains: domains.size > 1 ? [...domains].sort() : [...domains] });
+    return entries;
   }
 }

@@ -14,22 +14,57 @@ export function refOf(id: unknown): Ref {
   return id === null || id === undefined ? null : { id: String(id) };
 }
 
-/** `2026-11-22 21:12:59.123456+00` (text) or `2026-11-22T21:12:59.123456+00:00` (JSON), in UTC. */
-const UTC_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?:\+00(?::00)?|Z)$/;
-
 /**
  * A timestamptz column as MikroORM returns it (its driver leaves them as text): a Date, or
  * null. PostgreSQL writes microseconds, which Date's parser only reads on its slow path: UTC
- * values (the server's sessions) are read here, anything else by Date.
+ * values (the server's sessions), `2026-11-22 21:12:59.123456+00` as text or
+ * `2026-11-22T21:12:59.123456+00:00` in JSON, are read here digit by digit; anything else by Date.
  */
 export function dateOf(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value;
   const text = String(value);
-  const utc = UTC_TIMESTAMP.exec(text);
-  if (!utc) return new Date(text);
-  const milliseconds = utc[7] ? Number(utc[7].padEnd(3, '0').slice(0, 3)) : 0;
-  return new Date(Date.UTC(Number(utc[1]), Number(utc[2]) - 1, Number(utc[3]), Number(utc[4]), Number(utc[5]), Number(utc[6]), milliseconds));
+  return utcTimestamp(text) ?? new Date(text);
+}
+
+const ZERO = 48;
+
+function digits(text: string, from: number, count: number): number {
+  let result = 0;
+  for (let index = from; index < from + count; index++) {
+    const digit = text.charCodeAt(index) - ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    result = result * 10 + digit;
+  }
+  return result;
+}
+
+function utcTimestamp(text: string): Date | null {
+  if (text.length < 20 || text[4] !== '-' || text[7] !== '-' || (text[10] !== ' ' && text[10] !== 'T') || text[13] !== ':' || text[16] !== ':') return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return null;
+  let index = 19;
+  let milliseconds = 0;
+  if (text[index] === '.') {
+    index += 1;
+    let scale = 100;
+    while (index < text.length) {
+      const digit = text.charCodeAt(index) - ZERO;
+      if (digit < 0 || digit > 9) break;
+      milliseconds += digit * scale;
+      scale /= 10;
+      index += 1;
+    }
+    milliseconds = Math.floor(milliseconds);
+  }
+  const zone = text.slice(index);
+  if (zone !== '+00' && zone !== '+00:00' && zone !== 'Z') return null;
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, milliseconds));
 }
 
 /** `{a,b}`: a PostgreSQL array literal of ids, for `= any(?::uuid[])`. */

@@ -21,3 +21,11 @@ describe('dateOf', () => {
     expect(dateOf(now)).toBe(now);
   });
 });
+
+describe('dateOf, beyond the formats it reads itself', () => {
+  it('leaves other zones and shapes to Date', () => {
+    for (const text of ['2026-11-22T21:12:59.123+02:00', '2026-11-22', 'Sun Nov 22 2026 21:12:59 GMT+0000', '2026-11-22 21:12:59.1234567+00']) {
+      expect(dateOf(text)!.getTime()).toEqual(new Date(text).getTime());
+    }
+  });
+});
