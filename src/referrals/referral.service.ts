@@ -87,7 +87,7 @@ export class ReferralService {
   /** Referrals of a visible person that the viewer may see, newest first (batched). */
   ofPerson(ctx: RequestContext, personId: string): MaybePromise<ReferralView[]> {
     return whenReady(ctx.access.visibleRecords(REFERRAL_RECORD, personId), (rows) =>
-      rows.map(({ row }) => ReferralView.from(referralRecord(row as unknown as ReferralColumns))),
+      rows.map(({ row }) => ReferralView.fromColumns(row as unknown as ReferralColumns)),
     );
   }
 

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../shared/scalars';
-import type { ReferralRecord } from './referral.rows';
+import { dateOf } from '../shared/raw-rows';
+import type { ReferralColumns, ReferralRecord } from './referral.rows';
 import { ReferralStatus } from './referral.enums';
 import { Need } from '../shared/need';
 
@@ -60,7 +61,7 @@ export class ReferralView {
   version!: number;
 
   static from(referral: ReferralRecord): ReferralView {
-    return Object.assign(new ReferralView(), {
+    return ReferralView.of({
       id: referral.id,
       personId: referral.person.id,
       fromStructureId: referral.fromStructure.id,
@@ -77,5 +78,33 @@ export class ReferralView {
       closedAt: referral.closedAt,
       version: referral.version,
     });
+  }
+
+  /**
+   * Straight from a row's columns, without a record in between (a page shows a hundred and
+   * more referrals: one object each instead of eight).
+   */
+  static fromColumns(row: ReferralColumns): ReferralView {
+    return ReferralView.of({
+      id: row.id,
+      personId: row.person_id,
+      fromStructureId: row.from_structure_id,
+      toStructureId: row.to_structure_id,
+      serviceId: row.service_id,
+      conventionId: row.convention_id,
+      needs: row.needs as Need[],
+      motive: row.motive,
+      status: row.status,
+      createdAt: dateOf(row.created_at)!,
+      decidedAt: dateOf(row.decided_at),
+      declineReason: row.decline_reason,
+      cancelReason: row.cancel_reason,
+      closedAt: dateOf(row.closed_at),
+      version: row.version,
+    });
+  }
+
+  private static of(fields: Omit<ReferralView, never>): ReferralView {
+    return Object.assign(new ReferralView(), fields);
   }
 }
