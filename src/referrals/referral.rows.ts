@@ -43,14 +43,10 @@ export interface ReferralColumns {
 export const REFERRAL_COLUMNS = `id, person_id, from_structure_id, to_structure_id, service_id, convention_id, needs, motive, status,
   created_at, decided_at, decline_reason, cancel_reason, closed_at, version, created_by_id, decided_by_id, idempotency_key`;
 
-export function referralRecord(row: ReferralColumns): ReferralRecord {
+/** What a referral row holds by value; the rest of its columns point to other rows. */
+export function referralValues(row: ReferralColumns) {
   return {
     id: row.id,
-    person: { id: row.person_id },
-    fromStructure: { id: row.from_structure_id },
-    toStructure: { id: row.to_structure_id },
-    service: refOf(row.service_id),
-    convention: refOf(row.convention_id),
     needs: row.needs,
     motive: row.motive,
     status: row.status,
@@ -60,6 +56,17 @@ export function referralRecord(row: ReferralColumns): ReferralRecord {
     cancelReason: row.cancel_reason,
     closedAt: dateOf(row.closed_at),
     version: row.version,
+  };
+}
+
+export function referralRecord(row: ReferralColumns): ReferralRecord {
+  return {
+    ...referralValues(row),
+    person: { id: row.person_id },
+    fromStructure: { id: row.from_structure_id },
+    toStructure: { id: row.to_structure_id },
+    service: refOf(row.service_id),
+    convention: refOf(row.convention_id),
     createdBy: { id: row.created_by_id },
     decidedBy: refOf(row.decided_by_id),
     idempotencyKey: row.idempotency_key,

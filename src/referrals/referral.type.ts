@@ -1,7 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../shared/scalars';
-import { dateOf } from '../shared/raw-rows';
-import type { ReferralColumns, ReferralRecord } from './referral.rows';
+import { type ReferralColumns, type ReferralRecord, referralValues } from './referral.rows';
 import { ReferralStatus } from './referral.enums';
 import { Need } from '../shared/need';
 
@@ -85,22 +84,12 @@ export class ReferralView {
    * more referrals: one object each instead of eight).
    */
   static fromColumns(row: ReferralColumns): ReferralView {
-    return ReferralView.of({
-      id: row.id,
+    return Object.assign(new ReferralView(), referralValues(row), {
       personId: row.person_id,
       fromStructureId: row.from_structure_id,
       toStructureId: row.to_structure_id,
       serviceId: row.service_id,
       conventionId: row.convention_id,
-      needs: row.needs as Need[],
-      motive: row.motive,
-      status: row.status,
-      createdAt: dateOf(row.created_at)!,
-      decidedAt: dateOf(row.decided_at),
-      declineReason: row.decline_reason,
-      cancelReason: row.cancel_reason,
-      closedAt: dateOf(row.closed_at),
-      version: row.version,
     });
   }
 
