@@ -156,10 +156,8 @@ export class PersonAccess {
    */
   visibleRecords(declaration: RecordDeclaration<never>, personId: string): VisibleRow[] | Promise<VisibleRow[]> {
     if (!this.mayReadPersons) return [];
-    const loader = this.recordLoader(declaration);
     // Read ahead by a page: at once, without a promise.
-    if (loader.holds(personId)) return this.audited(personId, loader.peek(personId)!);
-    return loader.load(personId).then((shown) => this.audited(personId, shown));
+    return whenReady(this.recordLoader(declaration).loadNow(personId), (shown) => this.audited(personId, shown));
   }
 
   /** What leaves the server is audited here, once for every kind of record. */

@@ -12,8 +12,8 @@ export const directResolvers = new WeakSet<GraphQLFieldResolver<unknown, unknown
  * with no middleware and no roles, are called directly: type-graphql's generic path (resolver
  * instance lookup, parameter list rebuilt and sorted, middleware chain) costs more than the
  * resolvers themselves on a page of persons, where they run hundreds of times. Everything
- * else (arguments to validate, `@Info()`, middlewares such as the domain guard) keeps
- * type-graphql's path: nothing that decides what a viewer sees is bypassed, and a resolver
+ * else (arguments to validate, `@Info()`, middlewares) keeps type-graphql's path; the domain
+ * guard is put around the result afterwards (guardPersonData), direct or not, and a resolver
  * whose parent is not yet an instance of its type goes through type-graphql to be converted.
  * Returns how many fields were made direct.
  */

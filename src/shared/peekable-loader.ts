@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 
 /**
  * A DataLoader that also answers synchronously for the keys whose values it already holds
- * (primed, or loaded earlier in the request): `peek(key)`. A resolver that finds its value
+ * (primed, or loaded earlier in the request): `loadNow(key)`. A resolver that finds its value
  * there returns it at once, without a promise per field (a page of persons reads hundreds of
  * values its statement has already primed). Same cache, same lifetime (one request), cleared
  * with it; a loader made without a cache never peeks.
@@ -33,19 +33,9 @@ export class PeekableLoader<K, V> extends DataLoader<K, V, K> {
     this.cacheMapOf = cacheMap;
   }
 
-  /** The value held for the key, or undefined when it is not (yet) known. */
-  peek(key: K): V | undefined {
-    return this.held.get(key);
-  }
-
   /** The value at once when held, else loaded (batched) as by load. */
   loadNow(key: K): V | Promise<V> {
     return this.held.has(key) ? (this.held.get(key) as V) : this.load(key);
-  }
-
-  /** Whether peek has a value for the key (values may be null). */
-  holds(key: K): boolean {
-    return this.held.has(key);
   }
 
   override prime(key: K, value: V | PromiseLike<V> | Error): this {

@@ -4,6 +4,7 @@ import { assertAllowed } from '../policy/authz';
 import type { FigureSubject } from '../policy/directory-figures';
 import { Permission } from '../policy/permissions';
 import { parseId } from '../shared/ids';
+import { whenReady } from '../shared/maybe-async';
 import type { StructuresArgs } from './structure.inputs';
 import { Structure } from './structure.entity';
 import { structureLoaders } from './structure.loaders';
@@ -36,9 +37,7 @@ export class StructureService {
    */
   byId(ctx: RequestContext, id: string): StructureView | Promise<StructureView> {
     assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
-    const loader = structureLoaders(ctx).structureById;
-    if (loader.holds(id)) return referenced(id, loader.peek(id) ?? null);
-    return loader.load(id).then((structure) => referenced(id, structure));
+    return whenReady(structureLoaders(ctx).structureById.loadNow(id), (structure) => referenced(id, structure));
   }
 
   /** The structure an optional relation points to; null when it points nowhere. */
