@@ -397,12 +397,14 @@ async function main(): Promise<void> {
 
     // The same persons, names, referrals and receiving structures on both, once.
     const agent = new http.Agent({ keepAlive: false });
-    const answers = await Promise.all(targets.map(async (target) => rowsOf(target.name, (await post(agent, target)).text)));
+    const texts = await Promise.all(targets.map(async (target) => (await post(agent, target)).text));
+    const answers = targets.map((target, index) => rowsOf(target.name, texts[index]));
     const same = JSON.stringify(answers[0]) === JSON.stringify(answers[1]);
     const referrals = answers[0].reduce((sum, row) => sum + row.referrals.length, 0);
     console.log(
       `check: ${same ? 'same' : 'DIFFERENT'} ${answers[0].length} persons and ${referrals} referrals on both servers` +
-        (same ? '' : ` (PostGraphile: ${answers[1].length} persons, ${answers[1].reduce((s, r) => s + r.referrals.length, 0)} referrals)`),
+        (same ? '' : ` (PostGraphile: ${answers[1].length} persons, ${answers[1].reduce((s, r) => s + r.referrals.length, 0)} referrals)`) +
+        `; answer bytes: ${targets.map((target, index) => `${target.name} ${Buffer.byteLength(texts[index])}`).join(', ')}`,
     );
     if (!same || answers[0].length !== options.page) throw new Error('the two servers do not answer the same page');
 

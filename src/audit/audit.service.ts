@@ -4,8 +4,8 @@ import type { DataDomain } from '../policy/data-domain';
 import type { RequestContext } from '../context/request-context';
 import { appendOnCommit } from '../context/transaction';
 import type { EntityRef } from '../shared/base.entity';
-import { executePrepared } from '../shared/prepared';
 import { AuditEntry, AuditKind } from './audit-entry.entity';
+import type { RequestReads } from './read-audit-writer';
 
 function entry(em: EntityManager, ctx: RequestContext, kind: AuditKind): AuditEntry {
   return new AuditEntry(
@@ -62,35 +62,16 @@ export async function auditAggregateRead(
   await ctx.em.insert(audit);
 }
 
-/** A PostgreSQL array literal of simple values (UUIDs, comma-joined enum names). */
-function arrayLiteral(values: string[]): string {
-  return `{${values.map((value) => `"${value}"`).join(',')}}`;
-}
-
-/**
- * Writes the request's reads of person data: one entry per person, in one INSERT
- * whatever the number of persons (arrays unnested by PostgreSQL).
- */
-export async function flushReadAudit(ctx: RequestContext): Promise<number> {
-  const reads = ctx.readAudit.entries();
-  if (reads.length === 0) return 0;
+/** What the request has read of person data, for the audit log (written by a ReadAuditWriter). */
+export function readsOf(ctx: RequestContext): RequestReads {
   const { viewer } = ctx;
-  await executePrepared(
-    ctx.em,
-    `insert into audit_entry (account_id, structure_id, role, client, kind, operation, request_id, person_id, domains)
-     select ?, ?, ?, ?, ?, ?, ?, r.person_id, coalesce(string_to_array(nullif(r.domains, ''), ','), '{}')
-     from unnest(?::uuid[], ?::text[]) as r(person_id, domains)`,
-    [
-      viewer.accountId,
-      viewer.structureId,
-      viewer.role,
-      viewer.clientKind,
-      AuditKind.READ,
-      ctx.operationName,
-      ctx.requestId,
-      arrayLiteral(reads.map((read) => read.personId)),
-      arrayLiteral(reads.map((read) => read.domains.join(','))),
-    ],
-  );
-  return reads.length;
+  return {
+    accountId: viewer.accountId,
+    structureId: viewer.structureId,
+    role: viewer.role,
+    client: viewer.clientKind,
+    operation: ctx.operationName,
+    requestId: ctx.requestId,
+    reads: ctx.readAudit.entries(),
+  };
 }

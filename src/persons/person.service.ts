@@ -13,7 +13,7 @@ import { RIGHT_STEP_RECORD } from '../policy/record-kinds';
 import { BadUserInputError } from '../shared/errors';
 import { parseId } from '../shared/ids';
 import { type MaybePromise, whenReady } from '../shared/maybe-async';
-import { decodeCursor, encodeCursor } from '../shared/pagination';
+import { KeysetEdge, decodeCursor } from '../shared/pagination';
 import { assertVersion, inTransaction } from '../context/transaction';
 import { StructureKind } from '../shared/structure-kind';
 import { Structure } from '../structures/structure.entity';
@@ -108,7 +108,7 @@ export class PersonService {
       ctx.access.prime(person.id, row.mandate_state as MandateState);
       personLoaders(ctx).personById.prime(person.id, person);
       ctx.readAudit.touch(person.id);
-      return { cursor: encodeCursor({ createdAt: String(row.cursor_at), id: person.id }), node: PersonView.from(person) };
+      return new KeysetEdge(PersonView.from(person), { createdAt: String(row.cursor_at), id: person.id });
     });
     return {
       edges,

@@ -8,6 +8,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import type { Logger } from 'pino';
+import { ReadAuditWriter } from '../audit/read-audit-writer';
 import { authenticate } from '../auth/authenticate';
 import { TokenVerifier } from '../auth/tokens';
 import type { AppConfig } from '../config/env';
@@ -46,6 +47,8 @@ function requestIdOf(req: Request): string {
 export async function createServer({ config, orm, logger }: AppDeps): Promise<PasserelleServer> {
   const app = express();
   app.disable('x-powered-by');
+  // Answers are person data sent with no-store, to POSTs: an ETag (a SHA-1 of every body) serves no cache.
+  app.set('etag', false);
   const httpServer = http.createServer(app);
   const verifier = new TokenVerifier(config.jwt);
   const settings: RequestSettings = { outcomePublicationDay: config.outcomes.publicationDay };
@@ -77,7 +80,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
       // No field carries a cache hint: the default plugin would time every field to answer no-store.
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin(),
-      readAuditPlugin(),
+      readAuditPlugin(new ReadAuditWriter(orm.em.fork({ loggerContext: { label: 'read-audit' } }))),
       requestLoggingPlugin(logger),
     ],
   });

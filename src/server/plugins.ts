@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
-import { flushReadAudit } from '../audit/audit.service';
+import { readsOf } from '../audit/audit.service';
+import type { ReadAuditWriter } from '../audit/read-audit-writer';
 import { AppError, ErrorCode } from '../shared/errors';
 import type { RequestContext } from '../context/request-context';
 import { isDatabaseUnavailable } from './errors';
@@ -54,16 +55,17 @@ export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<Request
 }
 
 /**
- * Writes the request's reads of person data to the audit log, in one statement, before
- * the response leaves. If that fails, the data does not leave either.
+ * Writes the request's reads of person data to the audit log before the response leaves
+ * (committed with the reads of concurrent requests: ReadAuditWriter). If that fails, the data
+ * does not leave either.
  */
-export function readAuditPlugin(): ApolloServerPlugin<RequestContext> {
+export function readAuditPlugin(writer: ReadAuditWriter): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response, contextValue: ctx }) {
           try {
-            await flushReadAudit(ctx);
+            await writer.write(readsOf(ctx));
           } catch (error) {
             ctx.log.error({ err: error }, 'audit of reads failed: response withheld');
             if (response.body.kind === 'single') {

@@ -25,6 +25,21 @@ export function encodeCursor(position: Keyset): string {
   return Buffer.from(JSON.stringify([position.createdAt, position.id])).toString('base64url');
 }
 
+/**
+ * An edge of a keyset page whose cursor is written only when read: a client listing fifty
+ * persons seldom asks for fifty cursors (each is a JSON text and a base64 string).
+ */
+export class KeysetEdge<T> {
+  constructor(
+    readonly node: T,
+    private readonly position: Keyset,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.position);
+  }
+}
+
 export function decodeCursor(cursor: string, argumentName = 'after'): Keyset {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
