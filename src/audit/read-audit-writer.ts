@@ -23,18 +23,15 @@ interface Waiting {
 /** Rows one statement carries at most: requests are never split, so one with more goes alone. */
 export const ROWS_PER_STATEMENT = 2000;
 
-/**
- * A PostgreSQL array literal; elements quoted (backslashes and quotes escaped), null as NULL.
- * The values are ids, enum names, GraphQL operation names and comma-joined domain names.
- */
+/** An element of a PostgreSQL array literal: quoted (backslashes and quotes escaped), null as NULL. */
+export function arrayElement(value: string | null): string {
+  if (value === null) return 'NULL';
+  return value.includes('"') || value.includes('\\') ? `"${value.replace(/[\\"]/g, '\\$&')}"` : `"${value}"`;
+}
+
+/** A PostgreSQL array literal. The values are ids, enum names, GraphQL operation names and comma-joined domain names. */
 export function arrayLiteral(values: readonly (string | null)[]): string {
-  let text = '{';
-  for (let index = 0; index < values.length; index++) {
-    const value = values[index];
-    if (index > 0) text += ',';
-    text += value === null ? 'NULL' : `"${value.replace(/[\\"]/g, '\\$&')}"`;
-  }
-  return `${text}}`;
+  return `{${values.map(arrayElement).join(',')}}`;
 }
 
 const INSERT = `insert into audit_entry (account_id, structure_id, role, client, kind, operation, request_id, person_id, domains)
@@ -97,20 +94,31 @@ export class ReadAuditWriter {
   }
 
   private async insert(requests: readonly RequestReads[]): Promise<void> {
-    const columns: (string | null)[][] = [[], [], [], [], [], [], [], []];
+    // Elements written once a request and repeated for each person it read.
+    const columns: string[][] = [[], [], [], [], [], [], [], []];
     const [accounts, structures, roles, clients, operations, requestIds, persons, domains] = columns;
     for (const request of requests) {
+      const account = arrayElement(request.accountId);
+      const structure = arrayElement(request.structureId);
+      const role = arrayElement(request.role);
+      const client = arrayElement(request.client);
+      const operation = arrayElement(request.operation);
+      const requestId = arrayElement(request.requestId);
       for (const read of request.reads) {
-        accounts.push(request.accountId);
-        structures.push(request.structureId);
-        roles.push(request.role);
-        clients.push(request.client);
-        operations.push(request.operation);
-        requestIds.push(request.requestId);
-        persons.push(read.personId);
-        domains.push(read.domains.join(','));
+        accounts.push(account);
+        structures.push(structure);
+        roles.push(role);
+        clients.push(client);
+        operations.push(operation);
+        requestIds.push(requestId);
+        persons.push(arrayElement(read.personId));
+        domains.push(arrayElement(read.domains.join(',')));
       }
     }
-    await executePrepared(this.em, INSERT, columns.map(arrayLiteral));
+    await executePrepared(
+      this.em,
+      INSERT,
+      columns.map((elements) => `{${elements.join(',')}}`),
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../shared/scalars';
-import { type ReferralColumns, type ReferralRecord, referralValues } from './referral.rows';
+import { dateOf } from '../shared/raw-rows';
+import type { ReferralColumns, ReferralRecord } from './referral.rows';
 import { ReferralStatus } from './referral.enums';
 import { Need } from '../shared/need';
 
@@ -20,6 +21,9 @@ export class ReferralWarningView {
   @Field(() => String)
   message!: string;
 }
+
+/** A timestamp: a Date, or the database's text of it until it is read. */
+type Timestamp = Date | string | null;
 
 @ObjectType('Referral', { description: 'A SPIP orients a person to a structure, for some needs.', simpleResolvers: true })
 export class ReferralView {
@@ -41,11 +45,29 @@ export class ReferralView {
   @Field(() => ReferralStatus)
   status!: ReferralStatus;
 
+  // Times are kept as the database wrote them until a client asks for them (a page lists a
+  // hundred referrals and more; most clients ask for none of their times): read once, then kept.
+  private createdAtValue: Timestamp = null;
+  private decidedAtValue: Timestamp = null;
+  private closedAtValue: Timestamp = null;
+
   @Field(() => DateTimeScalar)
-  createdAt!: Date;
+  get createdAt(): Date {
+    return (this.createdAtValue = dateOf(this.createdAtValue))!;
+  }
+
+  set createdAt(value: Date) {
+    this.createdAtValue = value;
+  }
 
   @Field(() => DateTimeScalar, { nullable: true })
-  decidedAt!: Date | null;
+  get decidedAt(): Date | null {
+    return (this.decidedAtValue = dateOf(this.decidedAtValue));
+  }
+
+  set decidedAt(value: Date | null) {
+    this.decidedAtValue = value;
+  }
 
   @Field(() => String, { nullable: true })
   declineReason!: string | null;
@@ -54,7 +76,13 @@ export class ReferralView {
   cancelReason!: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When it was completed or cancelled.' })
-  closedAt!: Date | null;
+  get closedAt(): Date | null {
+    return (this.closedAtValue = dateOf(this.closedAtValue));
+  }
+
+  set closedAt(value: Date | null) {
+    this.closedAtValue = value;
+  }
 
   @Field(() => Int, { description: 'Give it back as expectedVersion when deciding.' })
   version!: number;
@@ -84,16 +112,32 @@ export class ReferralView {
    * more referrals: one object each instead of eight).
    */
   static fromColumns(row: ReferralColumns): ReferralView {
-    return Object.assign(new ReferralView(), referralValues(row), {
-      personId: row.person_id,
-      fromStructureId: row.from_structure_id,
-      toStructureId: row.to_structure_id,
-      serviceId: row.service_id,
-      conventionId: row.convention_id,
-    });
+    const view = new ReferralView();
+    view.id = row.id;
+    view.personId = row.person_id;
+    view.fromStructureId = row.from_structure_id;
+    view.toStructureId = row.to_structure_id;
+    view.serviceId = row.service_id;
+    view.conventionId = row.convention_id;
+    view.needs = row.needs;
+    view.motive = row.motive;
+    view.status = row.status;
+    view.createdAtValue = row.created_at;
+    view.decidedAtValue = row.decided_at;
+    view.declineReason = row.decline_reason;
+    view.cancelReason = row.cancel_reason;
+    view.closedAtValue = row.closed_at;
+    view.version = row.version;
+    return view;
   }
 
-  private static of(fields: Omit<ReferralView, never>): ReferralView {
+  private static of(fields: ReferralFields): ReferralView {
     return Object.assign(new ReferralView(), fields);
   }
 }
+
+type ReferralFields = Pick<
+  ReferralView,
+  | 'id' | 'personId' | 'fromStructureId' | 'toStructureId' | 'serviceId' | 'conventionId' | 'needs' | 'motive' | 'status'
+  | 'createdAt' | 'decidedAt' | 'declineReason' | 'cancelReason' | 'closedAt' | 'version'
+>;
