@@ -4,6 +4,8 @@ import { ActionParticipation } from './actions/participation.entity';
 import { OutcomeFact, OutcomeFactStale } from './outcomes/outcome-fact.entity';
 import { OutcomePublication, OutcomePublishedCell } from './outcomes/outcome-publication.entity';
 import { AuditEntry } from './audit/audit-entry.entity';
+import { AuditRead } from './audit/audit-read.entity';
+import { AccessLogEntry } from './audit/access-log-entry.entity';
 import { Consent } from './consents/consent.entity';
 import { Appointment } from './followups/appointment.entity';
 import { CaseNote } from './followups/case-note.entity';
@@ -58,6 +60,8 @@ export const ENTITIES = [
   Indicator,
   IndicatorPart,
   AuditEntry,
+  AuditRead,
+  AccessLogEntry,
   OutboxEvent,
   OutcomeFact,
   OutcomeFactStale,

@@ -3,7 +3,7 @@ import { Permission } from '../policy/permissions';
 import { ACCESS_LOG_RECORD } from '../policy/record-kinds';
 import type { RequestContext } from '../context/request-context';
 import { parseId } from '../shared/ids';
-import { AuditEntry } from '../audit/audit-entry.entity';
+import { AccessLogEntry } from '../audit/access-log-entry.entity';
 import { AccessLogEntryView } from './access-log.type';
 
 const ACCESS_LOG_LIMIT = 1000;
@@ -19,7 +19,11 @@ export class AccessLogService {
     assertAllowed(ctx.viewer, Permission.ACCESS_LOG_READ);
     const personId = parseId(id, 'personId');
     await ctx.access.assertFullMandate(personId, 'Reading the access log');
-    const entries = await ctx.em.find(AuditEntry, { personId }, { orderBy: { at: 'desc', id: 'desc' }, limit: ACCESS_LOG_LIMIT });
+    const entries = await ctx.em.find(
+      AccessLogEntry,
+      { personId, personIds: { $contains: [personId] } },
+      { orderBy: { at: 'desc', id: 'desc' }, limit: ACCESS_LOG_LIMIT },
+    );
     ctx.readAudit.touch(personId);
     const shown = await ctx.access.keep(ACCESS_LOG_RECORD, entries);
     return shown.map(({ record }) => AccessLogEntryView.from(record, ctx.viewer.structureId));

@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { ClientKind, Role } from '../auth/role';
 import { DataDomain } from '../policy/data-domain';
 import { DateTimeScalar } from '../shared/scalars';
-import type { AuditEntry } from '../audit/audit-entry.entity';
+import type { AccessLogEntry } from '../audit/access-log-entry.entity';
 
 @ObjectType('AccessLogEntry', { description: "One audited access to a person's record." })
 export class AccessLogEntryView {
@@ -26,14 +26,14 @@ export class AccessLogEntryView {
   @Field(() => [DataDomain])
   domains!: DataDomain[];
 
-  static from(entry: AuditEntry, viewerStructureId: string): AccessLogEntryView {
+  static from(entry: AccessLogEntry, viewerStructureId: string): AccessLogEntryView {
     return Object.assign(new AccessLogEntryView(), {
-      structureId: entry.structure.id,
+      structureId: entry.structureId,
       at: entry.at,
       role: entry.role,
       client: entry.client,
       kind: entry.kind,
-      operation: entry.structure.id === viewerStructureId ? entry.operation : null,
+      operation: entry.structureId === viewerStructureId ? entry.operation : null,
       domains: entry.domains,
     });
   }

@@ -263,7 +263,7 @@ export const ACCESS_LOG_RECORD = declareRecord<{
     partyIds: [],
   }),
   sql: {
-    table: 'audit_entry',
+    table: 'access_log_entry',
     orderBy: 'r.at desc, r.id desc',
     personId: 'r.person_id',
     domains: 'array[]::text[]',

@@ -185,4 +185,6 @@ export const NOT_RECORDS: Readonly<Record<string, string>> = {
   outcome_fact_stale: 'A queue of persons whose evaluation facts must be recomputed: no person data, never served.',
   outbox_event: 'Events carry ids and statuses only; their delivery to partners (next issue) asks the record decision.',
   mandate: "The policy's own input: which structures hold a mandate on a person.",
+  audit_entry: 'Audit rows: read through the view access_log_entry, declared as ACCESS_LOG_ENTRY.',
+  audit_read: 'Audit rows (the reads of a request): read through the view access_log_entry, declared as ACCESS_LOG_ENTRY.',
 };

@@ -1,4 +1,4 @@
-import { AuditEntry } from '../../src/audit/audit-entry.entity';
+import { AccessLogEntry } from '../../src/audit/access-log-entry.entity';
 import { Service } from '../../src/structures/service.entity';
 import { Structure } from '../../src/structures/structure.entity';
 import {
@@ -351,7 +351,7 @@ describe('access policy stories', () => {
   });
 
   it('audits every read and write: once per person and request, with domains, operation and request id', async () => {
-    const before = await app.em().count(AuditEntry, { personId: ids.person });
+    const before = await app.em().count(AccessLogEntry, { personId: ids.person });
     const token = await app.tokenFor('cpip.grenoble');
     const response = await app.post(
       { query: 'query ReadTwice($id: ID!) { a: person(id: $id) { identity { lastName } } b: person(id: $id) { housing { status } } }', variables: { id: ids.person } },
@@ -359,10 +359,10 @@ describe('access policy stories', () => {
       { 'x-request-id': 'story-audit-0001' },
     );
     expect(response.status).toBe(200);
-    const entries = await app.em().find(AuditEntry, { personId: ids.person, requestId: 'story-audit-0001' });
+    const entries = await app.em().find(AccessLogEntry, { personId: ids.person, requestId: 'story-audit-0001' });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ kind: 'READ', operation: 'ReadTwice', domains: ['HOUSING', 'IDENTITY'], role: 'PROBATION_OFFICER' });
-    expect(await app.em().count(AuditEntry, { personId: ids.person })).toBe(before + 1);
+    expect(await app.em().count(AccessLogEntry, { personId: ids.person })).toBe(before + 1);
 
     const log = await app.as('cpip.grenoble').query(AccessLogDocument, { personId: ids.person });
     expect(log.errors).toBeUndefined();

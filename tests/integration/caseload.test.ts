@@ -45,7 +45,7 @@ describe('myCaseload', () => {
     expect(large.result.data!.myCaseload.edges).toHaveLength(500);
     expect(large.statements).toBe(small.statements);
     // The reads of the 500 entries are audited in one statement.
-    expect(large.sql.filter((sql) => sql.includes('insert into audit_entry'))).toHaveLength(1);
+    expect(large.sql.filter((sql) => sql.includes('insert into audit_read'))).toHaveLength(1);
   });
 
   it('puts the releases to come first, by date, and walks the whole caseload with cursors', async () => {

@@ -94,6 +94,41 @@ describe('the database schema', () => {
     });
   });
 
+  describe('the reads of a request (audit_read) are append-only too, and checked', () => {
+    let readId: string;
+    const insert = (domains: string, persons = `array[gen_random_uuid(), gen_random_uuid()]`) =>
+      `insert into audit_read (account_id, structure_id, role, client, request_id, person_ids, person_domains)
+       values (gen_random_uuid(), gen_random_uuid(), 'PROBATION_OFFICER', 'USER', 'test-read', ${persons}, ${domains}) returning id`;
+
+    beforeAll(async () => {
+      readId = (await orm.em.getConnection().execute<{ id: string }[]>(insert(`'{"IDENTITY,SOCIAL",""}'`)))[0].id;
+    });
+
+    it('rejects UPDATE, DELETE and TRUNCATE', async () => {
+      expect(await sqlError(orm, `update audit_read set operation = 'Tampered' where id = ?`, [readId])).toMatch(/audit_read is append-only: UPDATE/);
+      expect(await sqlError(orm, `delete from audit_read where id = ?`, [readId])).toMatch(/audit_read is append-only: DELETE/);
+      expect(await sqlError(orm, `truncate audit_read`)).toMatch(/audit_read is append-only: TRUNCATE/);
+    });
+
+    it('shows one access-log entry per person, with its domains', async () => {
+      const rows = await orm.em.getConnection().execute<{ domains: string[]; kind: string }[]>(
+        `select e.domains, e.kind from access_log_entry e join audit_read r on r.request_id = e.request_id where r.id = ? order by cardinality(e.domains) desc`,
+        [readId],
+      );
+      expect(rows).toEqual([
+        { domains: ['IDENTITY', 'SOCIAL'], kind: 'READ' },
+        { domains: [], kind: 'READ' },
+      ]);
+    });
+
+    it.each([
+      ['a domain that does not exist', `'{"IDENTITY,GOSSIP",""}'`, /audit_read_domains_values/],
+      ['domains for fewer persons than listed', `'{IDENTITY}'`, /audit_read_persons_domains/],
+    ])('rejects %s', async (_what, domains, constraint) => {
+      expect(await sqlError(orm, insert(domains))).toMatch(constraint);
+    });
+  });
+
   it.each([
     ['a département that is no INSEE code', `update structure set departement = '999' where kind = 'SPIP'`, /structure_departement_format/],
     ['a structure kind outside the enum', `update structure set kind = 'BANK' where kind = 'SIAO'`, /structure_kind_check/],

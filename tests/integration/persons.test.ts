@@ -1,6 +1,6 @@
 import { Account } from '../../src/accounts/account.entity';
 import { Role } from '../../src/auth/role';
-import { AuditEntry } from '../../src/audit/audit-entry.entity';
+import { AccessLogEntry } from '../../src/audit/access-log-entry.entity';
 import { Consent } from '../../src/consents/consent.entity';
 import { PersonHealthSummary } from '../../src/health/health-summary.entity';
 import { Person } from '../../src/persons/person.entity';
@@ -66,7 +66,7 @@ describe('persons: the scoped list, lookups and registration', () => {
     expect(fifty.result.data!.persons.edges.every((edge) => edge.node.healthSummary?.careStructure?.name === 'CSAPA Grenoble Addictions')).toBe(true);
     expect(fifty.statements).toBe(five.statements);
     // The reads of the whole page are audited in one statement.
-    expect(fifty.sql.filter((sql) => sql.includes('insert into audit_entry'))).toHaveLength(1);
+    expect(fifty.sql.filter((sql) => sql.includes('insert into audit_read'))).toHaveLength(1);
   });
 
   it('reads the page ahead in the page\'s own statement, and answers exactly as the fields read one by one', async () => {
@@ -108,7 +108,7 @@ describe('persons: the scoped list, lookups and registration', () => {
       { 'x-request-id': 'persons-audit-page' },
     );
     expect(response.status).toBe(200);
-    const entries = await app.em().find(AuditEntry, { requestId: 'persons-audit-page' });
+    const entries = await app.em().find(AccessLogEntry, { requestId: 'persons-audit-page' });
     expect(entries).toHaveLength(7);
     expect(new Set(entries.map((entry) => entry.personId)).size).toBe(7);
     for (const entry of entries) expect(entry).toMatchObject({ kind: 'READ', operation: 'AuditPage', domains: ['IDENTITY', 'SOCIAL'] });
@@ -203,12 +203,12 @@ describe('persons: the scoped list, lookups and registration', () => {
       [{ firstName: ' ' }, 'firstName'],
     ])('rejects %p with BAD_USER_INPUT naming %s, and writes nothing', async (change, argumentName) => {
       const persons = await app.em().count(Person);
-      const audits = await app.em().count(AuditEntry);
+      const audits = await app.em().count(AccessLogEntry);
       const result = await app.as('cpip.grenoble').query(RegisterPersonDocument, { input: { ...valid, ...change } });
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
       expect(result.errors![0].extensions).toMatchObject({ argumentName });
       expect(await app.em().count(Person)).toBe(persons);
-      expect(await app.em().count(AuditEntry)).toBe(audits);
+      expect(await app.em().count(AccessLogEntry)).toBe(audits);
     });
 
     it('refuses a structure that is not a prison as establishment', async () => {
@@ -223,12 +223,12 @@ describe('persons: the scoped list, lookups and registration', () => {
     const em = app.em();
     const referral = await em.findOneOrFail(Referral, { status: ReferralStatus.PENDING, fromStructure: { name: "SPIP de l'Isère" } }, { populate: ['toStructure'] });
     const before = await em.count(Referral);
-    const audits = await em.count(AuditEntry);
+    const audits = await em.count(AccessLogEntry);
     const result = await app.as('cpip.grenoble').query(ReferPersonDocument, {
       input: { personId: referral.person.id, toStructureId: referral.toStructure.id, needs: [referral.needs[0]] },
     });
     expect(errorCodes(result)).toEqual(['CONFLICT']);
     expect(await em.count(Referral)).toBe(before);
-    expect(await em.count(AuditEntry)).toBe(audits);
+    expect(await em.count(AccessLogEntry)).toBe(audits);
   });
 });

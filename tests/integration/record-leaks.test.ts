@@ -228,7 +228,7 @@ describe('records and their actors: the review findings', () => {
     expect(JSON.stringify(another)).not.toContain(first.requestShelter.id);
     // The replay is audited like a read of the person.
     const reads = await app.em().getConnection().execute(
-      `select count(*)::int as n from audit_entry where person_id = ? and kind = 'READ' and operation is null`,
+      `select count(*)::int as n from access_log_entry where person_id = ? and kind = 'READ' and operation is null`,
       [personId],
     );
     expect(reads[0].n).toBeGreaterThan(0);
