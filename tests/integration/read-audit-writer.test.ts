@@ -87,9 +87,17 @@ describe('ReadAuditWriter (group commit of the read audit)', () => {
     const request = reads('indexed', 3);
     await new ReadAuditWriter(orm.em.fork()).write(request);
     const personId = request.reads[1].personId;
+    // The statement accessLog sends (AccessLogService.of), as MikroORM writes it.
+    const statement = orm.em
+      .fork()
+      .createQueryBuilder(AccessLogEntry)
+      .where({ personId, personIds: { $contains: [personId] } })
+      .orderBy({ at: 'desc', id: 'desc' })
+      .limit(1000)
+      .getFormattedQuery();
     const plan = await orm.em.fork().transactional(async (em) => {
       await em.execute('set local enable_seqscan = off');
-      return em.execute<{ 'QUERY PLAN': string }[]>(`explain select * from access_log_entry where person_id = ? and person_ids @> array[?]::uuid[]`, [personId, personId]);
+      return em.execute<{ 'QUERY PLAN': string }[]>(`explain ${statement}`);
     });
     expect(plan.map((line) => line['QUERY PLAN']).join('\n')).toContain('audit_read_person_ids_gin');
     const entries = await orm.em.fork().find(AccessLogEntry, { personId, personIds: { $contains: [personId] } });
