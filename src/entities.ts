@@ -6,6 +6,7 @@ import { OutcomePublication, OutcomePublishedCell } from './outcomes/outcome-pub
 import { AuditEntry } from './audit/audit-entry.entity';
 import { AuditRead } from './audit/audit-read.entity';
 import { AccessLogEntry } from './audit/access-log-entry.entity';
+import { MachineClient } from './clients/machine-client.entity';
 import { Consent } from './consents/consent.entity';
 import { Appointment } from './followups/appointment.entity';
 import { CaseNote } from './followups/case-note.entity';
@@ -62,6 +63,7 @@ export const ENTITIES = [
   AuditEntry,
   AuditRead,
   AccessLogEntry,
+  MachineClient,
   OutboxEvent,
   OutcomeFact,
   OutcomeFactStale,

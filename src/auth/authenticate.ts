@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UnauthenticatedError } from '../shared/errors';
 import { isUuid } from '../shared/ids';
 import { executePrepared } from '../shared/prepared';
-import { InvalidTokenError, bearerToken, type TokenVerifier } from './tokens';
-import type { ClientKind, Role } from './role';
+import { InvalidTokenError, bearerToken, type TokenSubject, type TokenVerifier } from './tokens';
+import { ClientKind, type Role } from './role';
 import type { Viewer } from './viewer';
 import type { StructureKind } from '../shared/structure-kind';
 
@@ -29,13 +29,14 @@ export async function authenticate(
 ): Promise<Viewer> {
   const token = bearerToken(authorization);
   if (!token) throw new UnauthenticatedError();
-  let accountId: string;
+  let subject: TokenSubject;
   try {
-    accountId = await verifier.verify(token);
+    subject = await verifier.subjectOf(token);
   } catch (error) {
     if (error instanceof InvalidTokenError) throw new UnauthenticatedError('Invalid or expired token');
     throw error;
   }
+  const { accountId } = subject;
   if (!isUuid(accountId)) throw new UnauthenticatedError('Invalid or expired token');
   // One plain row, no entity, one plan per connection: this runs on every request.
   const [account] = await executePrepared<AccountRow>(
@@ -46,6 +47,11 @@ export async function authenticate(
     [accountId],
   );
   if (!account || account.disabled) throw new UnauthenticatedError('Unknown or disabled account');
+  // A partner system authenticates only with the platform's tokens (client credentials), a
+  // person only with the identity provider's: neither stands in for the other.
+  if ((account.client_kind === ClientKind.MACHINE) !== (subject.clientId !== null)) {
+    throw new UnauthenticatedError('Unknown or disabled account');
+  }
   return {
     accountId: account.id,
     login: account.login,

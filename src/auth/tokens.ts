@@ -2,12 +2,14 @@ import { createSecretKey } from 'node:crypto';
 import {
   SignJWT,
   createRemoteJWKSet,
+  decodeProtectedHeader,
   errors as joseErrors,
   importSPKI,
   jwtVerify,
   type JWTPayload,
   type JWTVerifyOptions,
 } from 'jose';
+import type { PlatformKey } from './platform-key';
 
 /** How tokens are verified (and, in development, signed); read from the environment by src/config. */
 export interface JwtConfig {
@@ -28,14 +30,25 @@ export class InvalidTokenError extends Error {}
 
 type VerifyFn = (token: string) => Promise<JWTPayload>;
 
+/** Who a valid token names: an account, and the machine client when the platform signed it. */
+export interface TokenSubject {
+  accountId: string;
+  /** The machine client (`client_id`) of a token the platform signed; null for a person's token. */
+  clientId: string | null;
+}
+
 /**
- * Verifies bearer tokens: against a JWKS or a public key when configured
- * (production), otherwise with the HS256 secret (development and tests).
+ * Verifies bearer tokens: a person's, from the identity provider, against a JWKS or a public
+ * key when configured (production), otherwise with the HS256 secret (development and tests);
+ * a machine client's, signed by the platform's own key (its `kid`).
  */
 export class TokenVerifier {
   private verifyFn?: Promise<VerifyFn>;
 
-  constructor(private readonly config: JwtConfig) {}
+  constructor(
+    private readonly config: JwtConfig,
+    private readonly platform: PlatformKey | null = null,
+  ) {}
 
   private build(): Promise<VerifyFn> {
     this.verifyFn ??= (async (): Promise<VerifyFn> => {
@@ -58,10 +71,16 @@ export class TokenVerifier {
 
   /** Returns the account id (`sub`) of a valid token. */
   async verify(token: string): Promise<string> {
-    const verify = await this.build();
+    return (await this.subjectOf(token)).accountId;
+  }
+
+  /** The account, and the machine client when the platform signed the token. */
+  async subjectOf(token: string): Promise<TokenSubject> {
     let payload: JWTPayload;
+    let platform = false;
     try {
-      payload = await verify(token);
+      platform = this.platform !== null && kidOf(token) === this.platform.kid;
+      payload = platform ? await this.platform!.verify(token) : await (await this.build())(token);
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw new InvalidTokenError('token expired');
       if (error instanceof joseErrors.JOSEError) throw new InvalidTokenError('token invalid');
@@ -70,7 +89,18 @@ export class TokenVerifier {
     if (typeof payload.sub !== 'string' || payload.sub.length === 0) {
       throw new InvalidTokenError('token has no subject');
     }
-    return payload.sub;
+    if (!platform) return { accountId: payload.sub, clientId: null };
+    if (typeof payload.client_id !== 'string' || payload.client_id.length === 0) throw new InvalidTokenError('token has no client');
+    return { accountId: payload.sub, clientId: payload.client_id };
+  }
+}
+
+/** The `kid` of a token's protected header; null when it is no JWS (the verification then refuses it). */
+function kidOf(token: string): string | null {
+  try {
+    return decodeProtectedHeader(token).kid ?? null;
+  } catch {
+    return null;
   }
 }
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { PlatformKeyConfig } from '../auth/platform-key';
 import type { JwtConfig } from '../auth/tokens';
 
 /** The development signing secret; production refuses to start with it. */
@@ -17,6 +18,15 @@ export interface AppConfig {
     port: number;
   };
   jwt: JwtConfig;
+  /** Origins of partner frontends allowed to call the API from a browser (CORS). */
+  corsOrigins: string[];
+  /** The URL partners reach the API at (the issuer of the platform's tokens). */
+  publicUrl: string;
+  /**
+   * The platform's key for machine clients' tokens; null in production without
+   * PLATFORM_SIGNING_KEY (then the OAuth endpoints are off).
+   */
+  platformKey: PlatformKeyConfig | null;
   logLevel: string;
   /** Load the demo data set when the database is empty. */
   seedDemoData: boolean;
@@ -98,9 +108,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secret = DEV_JWT_SECRET;
   }
 
+  const port = intFrom(env, 'PORT', 4000);
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+$/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an origin such as https://api.example.fr, got "${publicUrl}"`);
+  const platformPem = env.PLATFORM_SIGNING_KEY ? env.PLATFORM_SIGNING_KEY.replace(/\\n/g, '\n') : undefined;
+  if (production && platformPem && !env.PUBLIC_URL) {
+    throw new ConfigError('PLATFORM_SIGNING_KEY needs PUBLIC_URL in production: it is the issuer of the tokens');
+  }
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/*]+$/.test(origin)) throw new ConfigError(`CORS_ORIGINS lists origins such as https://app.example.fr (no path, no wildcard), got "${origin}"`);
+    if (production && !origin.startsWith('https://')) throw new ConfigError(`CORS_ORIGINS must be https origins in production, got "${origin}"`);
+  }
+  const tokenTtlSeconds = intFrom(env, 'MACHINE_TOKEN_TTL', 600);
+  if (tokenTtlSeconds < 60 || tokenTtlSeconds > 900) throw new ConfigError('MACHINE_TOKEN_TTL must be 60 to 900 seconds');
+
   return {
     nodeEnv,
-    port: intFrom(env, 'PORT', 4000),
+    port,
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     embeddedDb: {
@@ -116,6 +144,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       algorithm: env.JWT_ALGORITHM || 'RS256',
       devTokenTtl: env.DEV_TOKEN_TTL || '12h',
     },
+    corsOrigins,
+    publicUrl,
+    platformKey:
+      platformPem || !production
+        ? {
+            pem: platformPem,
+            // Development keeps the key it generated across restarts; tests hold theirs in memory.
+            file: nodeEnv === 'development' ? path.resolve(env.PLATFORM_SIGNING_KEY_FILE || path.join(process.cwd(), '.data', 'platform-signing-key.pem')) : undefined,
+            issuer: publicUrl,
+            audience: env.JWT_AUDIENCE || 'passerelle-api',
+            tokenTtlSeconds,
+          }
+        : null,
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     seedDemoData: boolFrom(env, 'SEED_DEMO_DATA', !production),
     outcomes: { publicationDay: monthDayFrom(env, 'OUTCOMES_PUBLICATION_DAY', '03-01') },

@@ -32,6 +32,7 @@ export enum Permission {
   EVALUATION_WRITE = 'evaluation:write',
   EVALUATION_WRITE_ANY_ACTION = 'evaluation:write-any-action',
   PARTICIPATION_MANAGE = 'participation:manage',
+  MACHINE_CLIENT_MANAGE = 'machine-client:manage',
 }
 
 const EVERY_ROLE = Object.values(Role);
@@ -77,6 +78,8 @@ export const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   // Evaluators evaluate any action; the others only the actions their structure carries.
   [Permission.EVALUATION_WRITE_ANY_ACTION]: [Role.EVALUATOR],
   [Permission.PARTICIPATION_MANAGE]: PERSON_DATA_ROLES,
+  // A structure's administrator manages the partner systems that act for the structure.
+  [Permission.MACHINE_CLIENT_MANAGE]: [Role.STRUCTURE_ADMIN],
 };
 
 export function roleMay(role: Role, permission: Permission): boolean {

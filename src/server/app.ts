@@ -6,10 +6,12 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import cors from 'cors';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import type { Logger } from 'pino';
 import { ReadAuditWriter } from '../audit/read-audit-writer';
 import { authenticate } from '../auth/authenticate';
+import { PlatformKey } from '../auth/platform-key';
 import { TokenVerifier } from '../auth/tokens';
 import type { AppConfig } from '../config/env';
 import { ErrorCode, ServiceUnavailableError } from '../shared/errors';
@@ -20,6 +22,7 @@ import { outcomesCsvHandler } from './outcomes-export';
 import { noStorePlugin, readAuditPlugin, requestLoggingPlugin } from './plugins';
 import { contextFor } from './request-context';
 import { compiledExecution } from './compiled-execution';
+import { oauthRouter } from './oauth';
 import { buildAppSchema } from './schema';
 
 export interface AppDeps {
@@ -50,7 +53,9 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   // Answers are person data sent with no-store, to POSTs: an ETag (a SHA-1 of every body) serves no cache.
   app.set('etag', false);
   const httpServer = http.createServer(app);
-  const verifier = new TokenVerifier(config.jwt);
+  const platformKey = config.platformKey ? await PlatformKey.load(config.platformKey) : null;
+  if (!platformKey) logger.warn('PLATFORM_SIGNING_KEY is not set: machine clients get no token (the OAuth endpoints are off)');
+  const verifier = new TokenVerifier(config.jwt, platformKey);
   const settings: RequestSettings = { outcomePublicationDay: config.outcomes.publicationDay };
 
   const armor = new ApolloArmor({
@@ -92,9 +97,24 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
     res.setHeader('x-request-id', requestId);
     next();
   });
+  // Partner frontends on their own origins (CORS_ORIGINS): preflights answered 204 with the
+  // allowed origin; any other origin gets no CORS header (the browser then withholds the answer).
+  // Tokens travel in the Authorization header, never in cookies: no credentials mode. Apollo's
+  // CSRF prevention still refuses simple requests that a page could send without a preflight.
+  const allowedOrigins = new Set(config.corsOrigins);
+  app.use(
+    cors({
+      origin: (origin, done) => done(null, origin !== undefined && allowedOrigins.has(origin)),
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['authorization', 'content-type', 'x-request-id', 'apollo-require-preflight'],
+      exposedHeaders: ['x-request-id', 'retry-after'],
+      maxAge: 600,
+    }),
+  );
   app.get('/healthz', liveness);
   app.get('/readyz', readiness(orm));
   app.get('/exports/outcomes.csv', outcomesCsvHandler({ orm, verifier, logger, settings }));
+  if (platformKey) app.use(oauthRouter({ orm, key: platformKey, logger }));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

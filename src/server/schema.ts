@@ -28,6 +28,7 @@ import { PersonReferralsResolver, ReferralResolver } from '../referrals/referral
 import { guardPersonData } from '../policy/domain-guard';
 import { DateTimeScalar } from '../shared/scalars';
 import { directFieldResolvers } from './direct-resolvers';
+import { MachineClientResolver } from '../clients/machine-client.resolver';
 import { ServiceResolver, StructureResolver } from '../structures/structure.resolver';
 
 export const RESOLVERS = [
@@ -65,6 +66,7 @@ export const RESOLVERS = [
   OutcomeResolver,
   ParticipationResolver,
   PersonParticipationsResolver,
+  MachineClientResolver,
 ] as const;
 
 /** Builds the executable schema from the resolvers; the same schema is emitted to schema/. */

@@ -46,5 +46,34 @@ describe('loadConfig', () => {
       expect(config.jwt.jwksUrl).toBe('https://idp.example/jwks.json');
       expect(config.seedDemoData).toBe(false);
     });
+
+    it('has no platform key unless one is configured, and then needs PUBLIC_URL', () => {
+      const jwks = { NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example/jwks.json' };
+      expect(loadConfig(jwks).platformKey).toBeNull();
+      expect(() => loadConfig({ ...jwks, PLATFORM_SIGNING_KEY: 'pem' })).toThrow(/PUBLIC_URL/);
+      const config = loadConfig({ ...jwks, PLATFORM_SIGNING_KEY: 'a\\nb', PUBLIC_URL: 'https://api.passerelle.example/' });
+      expect(config.platformKey).toMatchObject({ pem: 'a\nb', issuer: 'https://api.passerelle.example', file: undefined, tokenTtlSeconds: 600 });
+    });
+  });
+
+  it('generates the platform key in development (kept in a file), in memory in tests', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).platformKey?.file).toMatch(/\.data\/platform-signing-key\.pem$/);
+    expect(loadConfig({ NODE_ENV: 'test' }).platformKey?.file).toBeUndefined();
+  });
+
+  it.each([['59'], ['901']])('refuses a machine token lifetime of %s seconds', (ttl) => {
+    expect(() => loadConfig({ MACHINE_TOKEN_TTL: ttl })).toThrow(/MACHINE_TOKEN_TTL/);
+  });
+
+  it('refuses a PUBLIC_URL that is not an origin', () => {
+    expect(() => loadConfig({ PUBLIC_URL: 'https://api.example.fr/graphql' })).toThrow(/PUBLIC_URL/);
+  });
+
+  it('reads CORS_ORIGINS as exact origins, and refuses paths, wildcards and http in production', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example/, http://localhost:5173' }).corsOrigins).toEqual(['https://a.example', 'http://localhost:5173']);
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://*.example' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example/app' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example/jwks.json', CORS_ORIGINS: 'http://a.example' })).toThrow(/https/);
   });
 });
