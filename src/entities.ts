@@ -7,6 +7,8 @@ import { AuditEntry } from './audit/audit-entry.entity';
 import { AuditRead } from './audit/audit-read.entity';
 import { AccessLogEntry } from './audit/access-log-entry.entity';
 import { MachineClient } from './clients/machine-client.entity';
+import { WebhookDelivery } from './webhooks/webhook-delivery.entity';
+import { WebhookSubscription } from './webhooks/webhook-subscription.entity';
 import { Consent } from './consents/consent.entity';
 import { Appointment } from './followups/appointment.entity';
 import { CaseNote } from './followups/case-note.entity';
@@ -64,6 +66,8 @@ export const ENTITIES = [
   AuditRead,
   AccessLogEntry,
   MachineClient,
+  WebhookSubscription,
+  WebhookDelivery,
   OutboxEvent,
   OutcomeFact,
   OutcomeFactStale,

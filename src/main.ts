@@ -26,7 +26,14 @@ async function main(): Promise<void> {
     }
     const server = await createServer({ config, orm, logger });
     const worker = config.jobs
-      ? await startWorker({ databaseUrl: database.url, orm, logger, outcomePublicationDay: config.outcomes.publicationDay })
+      ? await startWorker({
+          databaseUrl: database.url,
+          orm,
+          logger,
+          outcomePublicationDay: config.outcomes.publicationDay,
+          webhooks: config.webhooks,
+          concurrency: config.workerConcurrency,
+        })
       : null;
     const port = await server.listen(config.port);
     logger.info({ port }, `Passerelle listening on http://localhost:${port}/graphql`);

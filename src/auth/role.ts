@@ -38,3 +38,9 @@ export const ROLE_STRUCTURE_KINDS: Record<Role, readonly StructureKind[]> = {
 export function roleFitsStructure(role: Role, kind: StructureKind): boolean {
   return ROLE_STRUCTURE_KINDS[role].includes(kind);
 }
+
+/** The worker role of a kind of structure (the role its people hold); null for the platform and evaluators' bodies. */
+export function workerRoleOf(kind: StructureKind): Role | null {
+  const worker = [Role.PROBATION_OFFICER, Role.CARE_WORKER, Role.HOUSING_COORDINATOR, Role.SOCIAL_WORKER].find((role) => roleFitsStructure(role, kind));
+  return worker ?? null;
+}

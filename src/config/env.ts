@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { PlatformKeyConfig } from '../auth/platform-key';
 import type { JwtConfig } from '../auth/tokens';
+import type { WebhookSettings } from '../webhooks/webhook-relay';
 
 /** The development signing secret; production refuses to start with it. */
 export const DEV_JWT_SECRET = 'passerelle-development-secret-do-not-use-in-production';
@@ -34,8 +35,11 @@ export interface AppConfig {
     /** MM-DD of the following year on which a year's outcomes are published. */
     publicationDay: string;
   };
-  /** Run the background job worker (publication of outcomes) in this process. */
+  /** Run the background job worker (publication of outcomes, webhook deliveries) in this process. */
   jobs: boolean;
+  /** Jobs one worker runs at once. */
+  workerConcurrency: number;
+  webhooks: WebhookSettings;
   /** How operations execute: compiled by graphql-jit (the default), or by graphql-js (a fallback switch). */
   executor: 'compiled' | 'graphql-js';
   limits: {
@@ -123,6 +127,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!/^https?:\/\/[^/*]+$/.test(origin)) throw new ConfigError(`CORS_ORIGINS lists origins such as https://app.example.fr (no path, no wildcard), got "${origin}"`);
     if (production && !origin.startsWith('https://')) throw new ConfigError(`CORS_ORIGINS must be https origins in production, got "${origin}"`);
   }
+  const retryWindowHours = intFrom(env, 'WEBHOOK_RETRY_WINDOW_HOURS', 24);
+  if (production && retryWindowHours < 24) throw new ConfigError('WEBHOOK_RETRY_WINDOW_HOURS must be at least 24 in production');
+  const webhooks: WebhookSettings = {
+    production,
+    timeoutMs: intFrom(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
+    retryBaseMs: intFrom(env, 'WEBHOOK_RETRY_BASE_MS', 5_000),
+    maxBackoffMs: 60 * 60 * 1000,
+    // Tests shorten the window below an hour with WEBHOOK_RETRY_WINDOW_MS; elsewhere it is counted in hours.
+    retryWindowMs: env.WEBHOOK_RETRY_WINDOW_MS && !production ? intFrom(env, 'WEBHOOK_RETRY_WINDOW_MS', 0) : retryWindowHours * 60 * 60 * 1000,
+  };
   const tokenTtlSeconds = intFrom(env, 'MACHINE_TOKEN_TTL', 600);
   if (tokenTtlSeconds < 60 || tokenTtlSeconds > 900) throw new ConfigError('MACHINE_TOKEN_TTL must be 60 to 900 seconds');
 
@@ -161,6 +175,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemoData: boolFrom(env, 'SEED_DEMO_DATA', !production),
     outcomes: { publicationDay: monthDayFrom(env, 'OUTCOMES_PUBLICATION_DAY', '03-01') },
     jobs: boolFrom(env, 'JOBS_ENABLED', true),
+    workerConcurrency: intFrom(env, 'WORKER_CONCURRENCY', 4),
+    webhooks,
     executor: executorFrom(env),
     limits: {
       maxDepth: intFrom(env, 'GRAPHQL_MAX_DEPTH', 10),

@@ -31,6 +31,8 @@ export function ormOptions(clientUrl: string, overrides: OrmOptionsOverrides = {
     forceUtcTimezone: true,
     ensureDatabase: false,
     discovery: { warnWhenNoEntities: true, requireEntitiesArray: true },
+    // The job queue's schema is graphile-worker's own (its migrations, run by `migrate`).
+    schemaGenerator: { ignoreSchema: ['graphile_worker'] },
     extensions: [Migrator, SeedManager],
     migrations: {
       path: path.join(ROOT, 'migrations'),

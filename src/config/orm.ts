@@ -1,7 +1,10 @@
 import { MikroORM } from '@mikro-orm/postgresql';
+import { Logger as WorkerLogger, runMigrations as runWorkerMigrations } from 'graphile-worker';
 import { ormOptions, type OrmOptionsOverrides } from './mikro-orm.config';
 
 export class DatabaseUnreachableError extends Error {}
+
+const QUIET = new WorkerLogger(() => () => undefined);
 
 /** Connects MikroORM and fails with a clear message when the database does not answer. */
 export async function initOrm(url: string, overrides: OrmOptionsOverrides = {}): Promise<MikroORM> {
@@ -17,8 +20,12 @@ export async function initOrm(url: string, overrides: OrmOptionsOverrides = {}):
   return orm;
 }
 
-/** Applies the committed migrations that this database has not run yet. */
+/**
+ * Applies the committed migrations that this database has not run yet, after the job queue's
+ * own schema (graphile-worker's migrations): the outbox wakes the queue from a trigger.
+ */
 export async function migrate(orm: MikroORM): Promise<string[]> {
+  await runWorkerMigrations({ connectionString: orm.config.getClientUrl(), logger: QUIET });
   const applied = await orm.getMigrator().up();
   return applied.map((migration) => migration.name);
 }

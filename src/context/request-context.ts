@@ -26,9 +26,11 @@ export interface RequestContext {
 export interface RequestSettings {
   /** MM-DD of the year after a cohort's year on which its outcomes are published. */
   outcomePublicationDay: string;
+  /** Production: webhook URLs must be https and public. */
+  production: boolean;
 }
 
-export const DEFAULT_SETTINGS: RequestSettings = { outcomePublicationDay: '03-01' };
+export const DEFAULT_SETTINGS: RequestSettings = { outcomePublicationDay: '03-01', production: false };
 
 /** A request context for an authenticated viewer, but for what the layers above add: nothing in it outlives the request. */
 export function createRequestContext(

@@ -1,4 +1,4 @@
-import { Role } from '../auth/role';
+import { ClientKind, Role } from '../auth/role';
 import { PERSON_DATA_ROLES } from './access-policy';
 
 /**
@@ -33,6 +33,7 @@ export enum Permission {
   EVALUATION_WRITE_ANY_ACTION = 'evaluation:write-any-action',
   PARTICIPATION_MANAGE = 'participation:manage',
   MACHINE_CLIENT_MANAGE = 'machine-client:manage',
+  WEBHOOK_MANAGE = 'webhook:manage',
 }
 
 const EVERY_ROLE = Object.values(Role);
@@ -80,8 +81,18 @@ export const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   [Permission.PARTICIPATION_MANAGE]: PERSON_DATA_ROLES,
   // A structure's administrator manages the partner systems that act for the structure.
   [Permission.MACHINE_CLIENT_MANAGE]: [Role.STRUCTURE_ADMIN],
+  // Subscriptions to events: the administrator, and the structure's partner systems (below).
+  [Permission.WEBHOOK_MANAGE]: [Role.STRUCTURE_ADMIN],
 };
+
+/** Operations a machine client may perform whatever its role: a partner system manages its own webhooks. */
+export const MACHINE_CLIENT_PERMISSIONS: readonly Permission[] = [Permission.WEBHOOK_MANAGE];
 
 export function roleMay(role: Role, permission: Permission): boolean {
   return PERMISSION_ROLES[permission]?.includes(role) ?? false;
+}
+
+/** What a viewer may do: its role's operations, and a machine client's own. */
+export function viewerMay(viewer: { role: Role; clientKind: ClientKind }, permission: Permission): boolean {
+  return roleMay(viewer.role, permission) || (viewer.clientKind === ClientKind.MACHINE && MACHINE_CLIENT_PERMISSIONS.includes(permission));
 }

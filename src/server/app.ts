@@ -56,7 +56,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   const platformKey = config.platformKey ? await PlatformKey.load(config.platformKey) : null;
   if (!platformKey) logger.warn('PLATFORM_SIGNING_KEY is not set: machine clients get no token (the OAuth endpoints are off)');
   const verifier = new TokenVerifier(config.jwt, platformKey);
-  const settings: RequestSettings = { outcomePublicationDay: config.outcomes.publicationDay };
+  const settings: RequestSettings = { outcomePublicationDay: config.outcomes.publicationDay, production: config.nodeEnv === 'production' };
 
   const armor = new ApolloArmor({
     maxDepth: { n: config.limits.maxDepth },

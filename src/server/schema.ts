@@ -29,6 +29,7 @@ import { guardPersonData } from '../policy/domain-guard';
 import { DateTimeScalar } from '../shared/scalars';
 import { directFieldResolvers } from './direct-resolvers';
 import { MachineClientResolver } from '../clients/machine-client.resolver';
+import { WebhookResolver } from '../webhooks/webhook.resolver';
 import { ServiceResolver, StructureResolver } from '../structures/structure.resolver';
 
 export const RESOLVERS = [
@@ -67,6 +68,7 @@ export const RESOLVERS = [
   ParticipationResolver,
   PersonParticipationsResolver,
   MachineClientResolver,
+  WebhookResolver,
 ] as const;
 
 /** Builds the executable schema from the resolvers; the same schema is emitted to schema/. */

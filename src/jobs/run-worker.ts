@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { DatabaseStartError } from '../config/database';
+import { ConfigError, loadConfig } from '../config/env';
+import { DatabaseUnreachableError, initOrm, migrate } from '../config/orm';
+import { createLogger } from '../server/logger';
+import { startWorker } from './worker';
+
+/**
+ * The background worker alone (`npm run worker`), for a node that serves no HTTP: it needs
+ * DATABASE_URL (the embedded PostgreSQL belongs to `npm start`). Several may run at once:
+ * the queue hands each job to one of them.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  if (!config.databaseUrl) throw new ConfigError('npm run worker needs DATABASE_URL (the database `npm start` uses)');
+  const orm = await initOrm(config.databaseUrl, { onDriverWarning: (message) => logger.warn({ driver: message }, 'database driver') });
+  await migrate(orm);
+  const worker = await startWorker({
+    databaseUrl: config.databaseUrl,
+    orm,
+    logger,
+    outcomePublicationDay: config.outcomes.publicationDay,
+    webhooks: config.webhooks,
+    concurrency: config.workerConcurrency,
+  });
+  logger.info({ concurrency: config.workerConcurrency }, 'Passerelle worker running');
+  let stopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'worker stopping');
+      void worker
+        .stop()
+        .then(() => orm.close())
+        .then(() => process.exit(0), () => process.exit(1));
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  const known = error instanceof ConfigError || error instanceof DatabaseStartError || error instanceof DatabaseUnreachableError;
+  console.error(`passerelle worker: cannot start: ${message}`);
+  if (!known && error instanceof Error && error.stack) console.error(error.stack);
+  process.exit(1);
+});

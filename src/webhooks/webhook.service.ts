@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { Account } from '../accounts/account.entity';
+import { auditWrite } from '../audit/audit.service';
+import { ClientKind, workerRoleOf } from '../auth/role';
+import type { RequestContext } from '../context/request-context';
+import { inTransaction } from '../context/transaction';
+import { assertAllowed } from '../policy/authz';
+import { Permission } from '../policy/permissions';
+import { BadUserInputError, NotFoundError } from '../shared/errors';
+import { parseId } from '../shared/ids';
+import { decodeCursor, encodeCursor } from '../shared/pagination';
+import { Structure } from '../structures/structure.entity';
+import { queueDelivery } from './webhook-relay';
+import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
+import { WebhookSubscription } from './webhook-subscription.entity';
+import { checkWebhookUrl } from './webhook-url';
+import type { CreateWebhookSubscriptionInput } from './webhook.inputs';
+import { WebhookDeliveryConnectionView, WebhookDeliveryView, WebhookSubscriptionCreatedView, WebhookSubscriptionView } from './webhook.type';
+
+/** Subscriptions of a structure to events, managed by its administrator or its partner systems. */
+export class WebhookService {
+  async list(ctx: RequestContext): Promise<WebhookSubscriptionView[]> {
+    assertAllowed(ctx.viewer, Permission.WEBHOOK_MANAGE);
+    const found = await ctx.em.find(WebhookSubscription, { structure: ctx.viewer.structureId, deletedAt: null }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return found.map(WebhookSubscriptionView.from);
+  }
+
+  async create(ctx: RequestContext, input: CreateWebhookSubscriptionInput): Promise<WebhookSubscriptionCreatedView> {
+    assertAllowed(ctx.viewer, Permission.WEBHOOK_MANAGE);
+    const url = await checkWebhookUrl(input.url.trim(), ctx.settings.production);
+    const secret = `whsec_${randomBytes(32).toString('base64')}`;
+    const subscription = await inTransaction(ctx, async (em) => {
+      const structure = await em.findOneOrFail(Structure, ctx.viewer.structureId);
+      // A partner system is told what its own role sees; an administrator's subscription, what the structure's workers see.
+      const role = ctx.viewer.clientKind === ClientKind.MACHINE ? ctx.viewer.role : workerRoleOf(structure.kind);
+      if (!role) throw new BadUserInputError(`A ${structure.kind} reads no person record: it has no event to be told of`, 'eventTypes');
+      const created = new WebhookSubscription(structure, role, em.getReference(Account, ctx.viewer.accountId), url.toString(), [...input.eventTypes], secret);
+      em.persist(created);
+      auditWrite(em, ctx, { personId: null, domains: [], action: 'createWebhookSubscription', ids: { subscriptionId: created.id } });
+      return created;
+    });
+    return Object.assign(new WebhookSubscriptionCreatedView(), { subscription: WebhookSubscriptionView.from(subscription), secret });
+  }
+
+  async delete(ctx: RequestContext, id: string): Promise<WebhookSubscriptionView> {
+    assertAllowed(ctx.viewer, Permission.WEBHOOK_MANAGE);
+    const subscription = await inTransaction(ctx, async (em) => {
+      const found = await this.own(ctx, id);
+      found.deletedAt = new Date();
+      auditWrite(em, ctx, { personId: null, domains: [], action: 'deleteWebhookSubscription', ids: { subscriptionId: found.id } });
+      return found;
+    });
+    return WebhookSubscriptionView.from(subscription);
+  }
+
+  /** The deliveries of a subscription, newest first; those withheld by the policy are not listed. */
+  async deliveries(ctx: RequestContext, subscriptionId: string, first: number, after: string | null): Promise<WebhookDeliveryConnectionView> {
+    assertAllowed(ctx.viewer, Permission.WEBHOOK_MANAGE);
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw new BadUserInputError('first must be between 1 and 100', 'first');
+    const subscription = await this.own(ctx, subscriptionId, true);
+    const position = after ? decodeCursor(after) : null;
+    const rows = await ctx.em.find(
+      WebhookDelivery,
+      {
+        subscription,
+        status: { $ne: WebhookDeliveryStatus.WITHHELD },
+        ...(position ? { $or: [{ createdAt: { $lt: new Date(position.createdAt) } }, { createdAt: new Date(position.createdAt), id: { $lt: position.id } }] } : {}),
+      },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 },
+    );
+    const edges = rows.slice(0, first).map((delivery) => ({
+      cursor: encodeCursor({ createdAt: delivery.createdAt.toISOString(), id: delivery.id }),
+      node: WebhookDeliveryView.from(delivery),
+    }));
+    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  /** Sends a delivery again (a receiver that lost it): a new retry window, the same webhook-id. */
+  async redeliver(ctx: RequestContext, deliveryId: string): Promise<WebhookDeliveryView> {
+    assertAllowed(ctx.viewer, Permission.WEBHOOK_MANAGE);
+    const delivery = await inTransaction(ctx, async (em) => {
+      const found = await em.findOne(
+        WebhookDelivery,
+        { id: parseId(deliveryId, 'deliveryId'), subscription: { structure: ctx.viewer.structureId }, status: { $ne: WebhookDeliveryStatus.WITHHELD } },
+        { populate: ['subscription'] },
+      );
+      if (!found) throw new NotFoundError('Webhook delivery');
+      if (found.subscription.deletedAt) throw new BadUserInputError('The subscription was deleted', 'deliveryId');
+      if (found.status === WebhookDeliveryStatus.SENDING) return found;
+      Object.assign(found, { status: WebhookDeliveryStatus.PENDING, retryFrom: new Date(), nextAttemptAt: new Date() });
+      await em.flush();
+      await queueDelivery(em, found.id);
+      auditWrite(em, ctx, { personId: null, domains: [], action: 'redeliverWebhook', ids: { deliveryId: found.id } });
+      return found;
+    });
+    return WebhookDeliveryView.from(delivery);
+  }
+
+  /** A subscription of the viewer's structure; another structure's is not found, as an unknown one. */
+  private async own(ctx: RequestContext, id: string, includeDeleted = false): Promise<WebhookSubscription> {
+    const found = await ctx.em.findOne(WebhookSubscription, {
+      id: parseId(id, 'id'),
+      structure: ctx.viewer.structureId,
+      ...(includeDeleted ? {} : { deletedAt: null }),
+    });
+    if (!found) throw new NotFoundError('Webhook subscription');
+    return found;
+  }
+}
+
+export const webhookService = new WebhookService();
