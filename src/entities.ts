@@ -1,4 +1,5 @@
 import { Account } from './accounts/account.entity';
+import { ExternalIdentity } from './accounts/external-identity.entity';
 import { Action } from './actions/action.entity';
 import { ActionParticipation } from './actions/participation.entity';
 import { OutcomeFact, OutcomeFactStale } from './outcomes/outcome-fact.entity';
@@ -40,6 +41,7 @@ export const ENTITIES = [
   Service,
   Convention,
   Account,
+  ExternalIdentity,
   Person,
   PersonIdentity,
   PersonJudicial,

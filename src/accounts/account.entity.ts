@@ -6,7 +6,7 @@ import { ClientKind, Role } from '../auth/role';
 /** A login: one role in one structure; a person or a partner system. */
 @Entity({ tableName: 'account' })
 @Check({ name: 'account_login_format', expression: `login ~ '^[a-z0-9][a-z0-9._-]{1,63}$'` })
-export class Account extends VersionedEntity<'clientKind' | 'disabled'> {
+export class Account extends VersionedEntity<'clientKind' | 'disabled' | 'email'> {
   @Property({ columnType: 'text', unique: true })
   login: string;
 
@@ -21,6 +21,10 @@ export class Account extends VersionedEntity<'clientKind' | 'disabled'> {
 
   @Enum({ items: () => ClientKind, columnType: 'text', default: ClientKind.USER })
   clientKind: ClientKind = ClientKind.USER;
+
+  /** Where the person can be reached; never shown to other structures. */
+  @Property({ columnType: 'text', nullable: true })
+  email: string | null = null;
 
   /** A disabled account is refused on its next request, whatever its token. */
   @Property({ type: 'boolean', default: false })

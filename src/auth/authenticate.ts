@@ -36,15 +36,17 @@ export async function authenticate(
     if (error instanceof InvalidTokenError) throw new UnauthenticatedError('Invalid or expired token');
     throw error;
   }
-  const { accountId } = subject;
-  if (!isUuid(accountId)) throw new UnauthenticatedError('Invalid or expired token');
-  // One plain row, no entity, one plan per connection: this runs on every request.
+  const { accountId: sub, issuer } = subject;
+  if (sub.length > 255) throw new UnauthenticatedError('Invalid or expired token');
+  // One plain row, no entity, one plan per connection: this runs on every request. A person's
+  // token names an identity linked to an account (ProConnect: linkExternalIdentity) or the
+  // account itself; a machine client's, its account.
   const [account] = await executePrepared<AccountRow>(
     em,
     `select a.id, a.login, a.role, a.client_kind, a.disabled, s.id as structure_id, s.kind as structure_kind
      from account a join structure s on s.id = a.structure_id
-     where a.id = ?`,
-    [accountId],
+     where a.id = coalesce((select e.account_id from external_identity e where e.issuer = ? and e.subject = ?), ?::uuid)`,
+    [subject.clientId ? '' : issuer, sub, isUuid(sub) ? sub : null],
   );
   if (!account || account.disabled) throw new UnauthenticatedError('Unknown or disabled account');
   // A partner system authenticates only with the platform's tokens (client credentials), a

@@ -32,7 +32,10 @@ type VerifyFn = (token: string) => Promise<JWTPayload>;
 
 /** Who a valid token names: an account, and the machine client when the platform signed it. */
 export interface TokenSubject {
+  /** The token's subject: an account id, or the subject of an identity linked to an account. */
   accountId: string;
+  /** The token's issuer (`iss`). */
+  issuer: string;
   /** The machine client (`client_id`) of a token the platform signed; null for a person's token. */
   clientId: string | null;
 }
@@ -89,9 +92,10 @@ export class TokenVerifier {
     if (typeof payload.sub !== 'string' || payload.sub.length === 0) {
       throw new InvalidTokenError('token has no subject');
     }
-    if (!platform) return { accountId: payload.sub, clientId: null };
+    const issuer = payload.iss ?? '';
+    if (!platform) return { accountId: payload.sub, issuer, clientId: null };
     if (typeof payload.client_id !== 'string' || payload.client_id.length === 0) throw new InvalidTokenError('token has no client');
-    return { accountId: payload.sub, clientId: payload.client_id };
+    return { accountId: payload.sub, issuer, clientId: payload.client_id };
   }
 }
 

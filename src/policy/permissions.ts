@@ -34,6 +34,10 @@ export enum Permission {
   PARTICIPATION_MANAGE = 'participation:manage',
   MACHINE_CLIENT_MANAGE = 'machine-client:manage',
   WEBHOOK_MANAGE = 'webhook:manage',
+  STRUCTURE_MANAGE = 'structure:manage',
+  CONVENTION_MANAGE = 'convention:manage',
+  SERVICE_MANAGE = 'service:manage',
+  ACCOUNT_MANAGE = 'account:manage',
 }
 
 const EVERY_ROLE = Object.values(Role);
@@ -83,6 +87,12 @@ export const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   [Permission.MACHINE_CLIENT_MANAGE]: [Role.STRUCTURE_ADMIN],
   // Subscriptions to events: the administrator, and the structure's partner systems (below).
   [Permission.WEBHOOK_MANAGE]: [Role.STRUCTURE_ADMIN],
+  // The directory itself: the platform's administrators.
+  [Permission.STRUCTURE_MANAGE]: [Role.PLATFORM_ADMIN],
+  [Permission.CONVENTION_MANAGE]: [Role.PLATFORM_ADMIN],
+  // A structure's services and accounts: its administrator, or the platform's (any structure: assertManagesStructure).
+  [Permission.SERVICE_MANAGE]: [Role.STRUCTURE_ADMIN, Role.PLATFORM_ADMIN],
+  [Permission.ACCOUNT_MANAGE]: [Role.STRUCTURE_ADMIN, Role.PLATFORM_ADMIN],
 };
 
 /** Operations a machine client may perform whatever its role: a partner system manages its own webhooks. */

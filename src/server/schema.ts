@@ -30,6 +30,7 @@ import { DateTimeScalar } from '../shared/scalars';
 import { directFieldResolvers } from './direct-resolvers';
 import { MachineClientResolver } from '../clients/machine-client.resolver';
 import { WebhookResolver } from '../webhooks/webhook.resolver';
+import { AdministrationResolver } from '../administration/administration.resolver';
 import { ServiceResolver, StructureResolver } from '../structures/structure.resolver';
 
 export const RESOLVERS = [
@@ -69,6 +70,7 @@ export const RESOLVERS = [
   PersonParticipationsResolver,
   MachineClientResolver,
   WebhookResolver,
+  AdministrationResolver,
 ] as const;
 
 /** Builds the executable schema from the resolvers; the same schema is emitted to schema/. */

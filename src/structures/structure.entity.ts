@@ -6,6 +6,7 @@ import { StructureKind } from '../shared/structure-kind';
 /** A partner organisation, a prison, an evaluator or the platform itself. */
 @Entity({ tableName: 'structure' })
 @Check({ name: 'structure_departement_format', expression: `departement ~ '${DEPARTEMENT_PATTERN}'` })
+@Check({ name: 'structure_siret_format', expression: `siret ~ '^[0-9]{14}$'` })
 export class Structure extends VersionedEntity {
   @Property({ columnType: 'text', unique: true })
   name: string;
@@ -22,6 +23,10 @@ export class Structure extends VersionedEntity {
 
   @Property({ columnType: 'text', nullable: true })
   region: string | null = null;
+
+  /** The SIRET of the establishment (INSEE), when it has one: the key of the national directories. */
+  @Property({ columnType: 'text', nullable: true, unique: true })
+  siret: string | null = null;
 
   constructor(name: string, kind: StructureKind, departement: string | null = null, city: string | null = null) {
     super();
