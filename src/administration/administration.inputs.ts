@@ -21,15 +21,9 @@ class SiretConstraint implements ValidatorConstraintInterface {
 const DEPARTEMENT = new RegExp(DEPARTEMENT_PATTERN);
 const DEPARTEMENT_MESSAGE = 'departement must be an INSEE département code such as "38" or "2A"';
 
-@InputType('CreateStructureInput')
-export class CreateStructureInput {
-  @Field(() => String)
-  @Length(2, 200, { message: 'name must be 2 to 200 characters' })
-  name!: string;
-
-  @Field(() => StructureKind)
-  kind!: StructureKind;
-
+/** Where a structure is and its SIRET, as created or changed (null clears a field on update); fields inherited by both inputs. */
+@InputType('StructureDetailsInput')
+class StructureDetailsInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Matches(DEPARTEMENT, { message: DEPARTEMENT_MESSAGE })
@@ -51,32 +45,22 @@ export class CreateStructureInput {
   siret?: string | null;
 }
 
+@InputType('CreateStructureInput')
+export class CreateStructureInput extends StructureDetailsInput {
+  @Field(() => String)
+  @Length(2, 200, { message: 'name must be 2 to 200 characters' })
+  name!: string;
+
+  @Field(() => StructureKind)
+  kind!: StructureKind;
+}
+
 @InputType('UpdateStructureInput', { description: 'Only the fields given change; null clears an optional one.' })
-export class UpdateStructureInput {
+export class UpdateStructureInput extends StructureDetailsInput {
   @Field(() => String, { nullable: true })
   @ValidateIf((_input, value) => value !== undefined)
   @Length(2, 200, { message: 'name must be 2 to 200 characters' })
   name?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(DEPARTEMENT, { message: DEPARTEMENT_MESSAGE })
-  departement?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 100)
-  city?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 100)
-  region?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Validate(SiretConstraint)
-  siret?: string | null;
 }
 
 @InputType('CreateConventionInput')
