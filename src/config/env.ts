@@ -19,6 +19,8 @@ export interface AppConfig {
     port: number;
   };
   jwt: JwtConfig;
+  /** `machines`: machine clients may run only the SDK's persisted operations (the allow-list). */
+  persistedOperations: 'off' | 'machines';
   /** Origins of partner frontends allowed to call the API from a browser (CORS). */
   corsOrigins: string[];
   /** The URL partners reach the API at (the issuer of the platform's tokens). */
@@ -83,6 +85,12 @@ function monthDayFrom(env: NodeJS.ProcessEnv, name: string, fallback: string): s
   // A day every year has: 29 February is refused.
   const valid = match !== null && new Date(`2001-${raw}T00:00:00Z`).getUTCMonth() + 1 === Number(match[1]);
   if (!valid) throw new ConfigError(`${name} must be a day of the year as MM-DD (e.g. 03-01), got "${raw}"`);
+  return raw;
+}
+
+function persistedOperationsFrom(env: NodeJS.ProcessEnv): 'off' | 'machines' {
+  const raw = env.PERSISTED_OPERATIONS || 'off';
+  if (raw !== 'off' && raw !== 'machines') throw new ConfigError(`PERSISTED_OPERATIONS must be off or machines, got "${raw}"`);
   return raw;
 }
 
@@ -159,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       devTokenTtl: env.DEV_TOKEN_TTL || '12h',
     },
     corsOrigins,
+    persistedOperations: persistedOperationsFrom(env),
     publicUrl,
     platformKey:
       platformPem || !production

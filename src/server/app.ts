@@ -23,6 +23,7 @@ import { noStorePlugin, readAuditPlugin, requestLoggingPlugin } from './plugins'
 import { contextFor } from './request-context';
 import { compiledExecution } from './compiled-execution';
 import { oauthRouter } from './oauth';
+import { loadManifest, manifestStore, persistedOperationsPlugin } from './persisted-operations';
 import { buildAppSchema } from './schema';
 
 export interface AppDeps {
@@ -69,6 +70,8 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   const protection = armor.protect();
 
   const schema = await buildAppSchema();
+  // The SDK's documented operations, sendable by hash alone; with PERSISTED_OPERATIONS=machines the only ones partner systems may run.
+  const manifest = loadManifest();
   const apollo = new ApolloServer<RequestContext>({
     ...(config.executor === 'graphql-js' ? { schema } : { gateway: compiledExecution(schema) }),
     introspection: true,
@@ -76,6 +79,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
     formatError,
     validationRules: [...protection.validationRules],
     allowBatchedHttpRequests: false,
+    persistedQueries: { cache: manifestStore(manifest) },
     // main.ts owns the signals and stops the server, then the ORM, then the database, in that order.
     stopOnTerminationSignals: false,
     plugins: [
@@ -85,6 +89,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
       // No field carries a cache hint: the default plugin would time every field to answer no-store.
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin(),
+      ...(config.persistedOperations === 'machines' ? [persistedOperationsPlugin(manifest)] : []),
       readAuditPlugin(new ReadAuditWriter(orm.em.fork({ loggerContext: { label: 'read-audit' } }))),
       requestLoggingPlugin(logger),
     ],

@@ -1,0 +1,1605 @@
+/* eslint-disable */
+import { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date string, such as 2007-12-03, compliant with the `full-date` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  Date: { input: string; output: string; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  DateTime: { input: string; output: string; }
+};
+
+/** One audited access to a person's record. */
+export type AccessLogEntry = {
+  at: Scalars['DateTime']['output'];
+  client: ClientKind;
+  domains: Array<DataDomain>;
+  /** READ or WRITE. */
+  kind: Scalars['String']['output'];
+  /** The GraphQL operation name, when the client gave one; shown only to the structure that sent it. */
+  operation?: Maybe<Scalars['String']['output']>;
+  role: Role;
+  structure: Structure;
+};
+
+/** A login: one role in one structure. */
+export type Account = {
+  clientKind: ClientKind;
+  displayName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  login: Scalars['String']['output'];
+  role: Role;
+  structure: Structure;
+};
+
+/** A program, as recorded in the OSCARS database of regional health actions. */
+export type Action = {
+  /** People reached, as declared by the carrier. */
+  beneficiaries?: Maybe<Scalars['Int']['output']>;
+  /** The carrier structure ("porteur"). */
+  carrier: Structure;
+  /** Outcome categorisation (A1..D). */
+  categories: Array<OutcomeCategory>;
+  /** INSEE codes of the départements where the action runs. */
+  departements: Array<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  /** As written in the record, e.g. "12 mois". */
+  duration?: Maybe<Scalars['String']['output']>;
+  endYear?: Maybe<Scalars['Int']['output']>;
+  evaluations: Array<Evaluation>;
+  frequency?: Maybe<ActionFrequency>;
+  generalObjectives: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  nationalPlan?: Maybe<Scalars['String']['output']>;
+  /** General objectives, then operational objectives. */
+  objectives: Array<Scalars['String']['output']>;
+  operationalObjectives: Array<Scalars['String']['output']>;
+  /** Places of intervention. */
+  places: Array<Scalars['String']['output']>;
+  region?: Maybe<Scalars['String']['output']>;
+  /** Sector of activity, e.g. "Etablissement pénitentiaire". */
+  sector?: Maybe<Scalars['String']['output']>;
+  startYear?: Maybe<Scalars['Int']['output']>;
+  targetPublic?: Maybe<Scalars['String']['output']>;
+  theme: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  types: Array<ActionType>;
+  /** Give it back as expectedVersion when updating. */
+  version: Scalars['Int']['output'];
+};
+
+export type ActionFrequency =
+  | 'ONE_OFF'
+  | 'REPEATED';
+
+/** Every field of an OSCARS-style action record. */
+export type ActionInput = {
+  /** People reached, as declared by the carrier. */
+  beneficiaries?: InputMaybe<Scalars['Int']['input']>;
+  categories?: Array<OutcomeCategory>;
+  departements?: Array<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  duration?: InputMaybe<Scalars['String']['input']>;
+  endYear?: InputMaybe<Scalars['Int']['input']>;
+  frequency?: InputMaybe<ActionFrequency>;
+  generalObjectives?: Array<Scalars['String']['input']>;
+  nationalPlan?: InputMaybe<Scalars['String']['input']>;
+  operationalObjectives?: Array<Scalars['String']['input']>;
+  places?: Array<Scalars['String']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  sector?: InputMaybe<Scalars['String']['input']>;
+  startYear?: InputMaybe<Scalars['Int']['input']>;
+  targetPublic?: InputMaybe<Scalars['String']['input']>;
+  theme: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+  types?: Array<ActionType>;
+};
+
+export type ActionType =
+  | 'CARE'
+  | 'COMMUNICATION_INFORMATION_AWARENESS'
+  | 'GROUP_SESSIONS'
+  | 'INDIVIDUAL_SUPPORT'
+  | 'TRAINING';
+
+/** An appointment with the person; read under the policy of its domain. */
+export type Appointment = {
+  domain: DataDomain;
+  heldAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  kind: AppointmentKind;
+  person: Person;
+  place?: Maybe<Scalars['String']['output']>;
+  scheduledAt: Scalars['DateTime']['output'];
+  status: AppointmentStatus;
+  structure: Structure;
+  version: Scalars['Int']['output'];
+};
+
+export type AppointmentKind =
+  /** Accompanying the person to a service. */
+  | 'ACCOMPANIMENT'
+  /** Home visit. */
+  | 'HOME_VISIT'
+  /** Individual interview. */
+  | 'INTERVIEW'
+  /** Office hours held in prison before release ("permanence"). */
+  | 'PRISON_OFFICE_HOURS';
+
+export type AppointmentOutcome =
+  | 'CANCELLED'
+  | 'HELD'
+  | 'NO_SHOW';
+
+export type AppointmentStatus =
+  | 'CANCELLED'
+  | 'HELD'
+  | 'NO_SHOW'
+  | 'SCHEDULED';
+
+/** A worker's note; read under the policy of its domain; corrected by a new note. */
+export type CaseNote = {
+  authorName?: Maybe<Scalars['String']['output']>;
+  authorStructure: Structure;
+  /** The note this one corrects, when you may read it. */
+  corrects?: Maybe<CaseNote>;
+  createdAt: Scalars['DateTime']['output'];
+  domain: DataDomain;
+  /** True while the viewer's structure wrote it less than 24 hours ago. */
+  editable: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  person: Person;
+  text: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type CaseloadConnection = {
+  edges: Array<CaseloadEdge>;
+  pageInfo: PageInfo;
+  /** Persons in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CaseloadEdge = {
+  cursor: Scalars['String']['output'];
+  node: CaseloadEntry;
+};
+
+/** A person under your structure's mandate, with what needs action soon. */
+export type CaseloadEntry = {
+  /** Days from today to the expected release; negative once past. */
+  daysToRelease?: Maybe<Scalars['Int']['output']>;
+  expectedReleaseDate?: Maybe<Scalars['Date']['output']>;
+  flags: Array<CaseloadFlag>;
+  mandate: MandateState;
+  /** Your structure’s next appointment with the person. */
+  nextAppointment?: Maybe<Appointment>;
+  /** Referrals to your structure awaiting your decision. */
+  pendingReferrals: Array<Referral>;
+  person: Person;
+  /** Right steps still TO_DO; null when SOCIAL is hidden from you. */
+  rightsToSubmit?: Maybe<Scalars['Int']['output']>;
+};
+
+/** What needs action soon. A flag that needs a domain you may not read is never raised. */
+export type CaseloadFlag =
+  /** Full mandate and no appointment of yours to come. */
+  | 'NO_APPOINTMENT_SCHEDULED'
+  /** A referral to your structure awaits your decision. */
+  | 'REFERRAL_AWAITING_DECISION'
+  /** Release within 30 days and no housing (needs HOUSING). */
+  | 'RELEASE_SOON_WITHOUT_HOUSING'
+  /** Right steps still TO_DO (needs SOCIAL). */
+  | 'RIGHTS_TO_SUBMIT';
+
+/** A person using a partner frontend (USER) or a partner system (MACHINE). */
+export type ClientKind =
+  | 'MACHINE'
+  | 'USER';
+
+/** The person's consent to share one domain with a structure, or with every structure holding a mandate. */
+export type Consent = {
+  domain: DataDomain;
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  givenAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Given, not revoked, not expired. */
+  inForce: Scalars['Boolean']['output'];
+  person: Person;
+  /** Null means every structure that holds a mandate on the person. */
+  recipient?: Maybe<Structure>;
+  /** The structure, holding the data, that recorded the consent. */
+  recordedBy: Structure;
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+/** An expiry counted from today. */
+export type ConsentDuration =
+  | 'ONE_YEAR'
+  | 'TWO_YEARS';
+
+/** An agreement under which a structure receives referrals from a partner, with a yearly quota. */
+export type Convention = {
+  /** The active-file capacity of the convention’s service. */
+  activeFileCapacity?: Maybe<Scalars['Int']['output']>;
+  /** Persons followed now in the service (or structure) of the convention; the same figure as `Service.activeFiles`, under the same rule. */
+  activeFiles?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  /** The referring partner. */
+  partner: Structure;
+  /** Referrals received this calendar year under the convention, cancelled ones aside. Null when the viewer may not know (listed in `withheldFigures`): exact for the receiving structure; to anyone else, never shown when the receiver or the partner is a CSAPA (other than the viewer), and never when it counts 1 to 10. */
+  referralsThisYear?: Maybe<Scalars['Int']['output']>;
+  service?: Maybe<Service>;
+  /** The receiving structure. */
+  structure: Structure;
+  title?: Maybe<Scalars['String']['output']>;
+  validFrom: Scalars['Date']['output'];
+  validTo?: Maybe<Scalars['Date']['output']>;
+  /** The figures about persons of this convention that are null for the viewer, and why. */
+  withheldFigures: Array<WithheldFigure>;
+  /** Referrals a year the convention provides for. */
+  yearlyQuota: Scalars['Int']['output'];
+};
+
+export type CreateAccountInput = {
+  displayName: Scalars['String']['input'];
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Lower-case letters, digits, dot, dash, underscore (2 to 64). */
+  login: Scalars['String']['input'];
+  role: Role;
+  /** A platform admin names the structure; a structure admin works on its own. */
+  structureId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateConventionInput = {
+  /** The referring partner (a SPIP). */
+  partnerId: Scalars['ID']['input'];
+  serviceId?: InputMaybe<Scalars['ID']['input']>;
+  /** The receiving structure. */
+  structureId: Scalars['ID']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
+  validFrom: Scalars['Date']['input'];
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+  yearlyQuota: Scalars['Int']['input'];
+};
+
+export type CreateMachineClientInput = {
+  /** The partner system's name, e.g. the software it is. */
+  name: Scalars['String']['input'];
+  /** A worker role that fits the structure's kind; the client acts as that role. */
+  role: Role;
+};
+
+export type CreateStructureInput = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  departement?: InputMaybe<Scalars['String']['input']>;
+  kind: StructureKind;
+  name: Scalars['String']['input'];
+  region?: InputMaybe<Scalars['String']['input']>;
+  siret?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateWebhookSubscriptionInput = {
+  eventTypes: Array<EventType>;
+  /** https (in development also http on 127.0.0.1 or localhost). */
+  url: Scalars['String']['input'];
+};
+
+export type DataDomain =
+  /** Substances, treatment, care notes (CSAPA only). */
+  | 'HEALTH'
+  /** In care or not, where, since when. */
+  | 'HEALTH_SUMMARY'
+  /** Housing situation, shelter request, placement. */
+  | 'HOUSING'
+  /** Names, birth date, sex, contact. */
+  | 'IDENTITY'
+  /** Establishment, expected release date, measure, care obligation. */
+  | 'JUDICIAL'
+  /** Offence, sentence end, prison number (justice side only). */
+  | 'JUDICIAL_DETAIL'
+  /** Right steps, resources, employment. */
+  | 'SOCIAL';
+
+/** A directory figure about persons, named after its field. */
+export type DirectoryFigure =
+  /** `Service.activeFiles`, `Convention.activeFiles`. */
+  | 'ACTIVE_FILES'
+  /** `Service.available`. */
+  | 'AVAILABLE'
+  /** `Service.hasFreePlaces`. */
+  | 'HAS_FREE_PLACES'
+  /** `Service.occupancy`. */
+  | 'OCCUPANCY'
+  /** `Convention.referralsThisYear`. */
+  | 'REFERRALS_THIS_YEAR';
+
+export type EmploymentStatus =
+  | 'ASSISTED_CONTRACT'
+  | 'EMPLOYED'
+  | 'JOB_SEEKING'
+  | 'NONE'
+  | 'TRAINING'
+  | 'UNKNOWN';
+
+export type EnrolInActionInput = {
+  actionId: Scalars['ID']['input'];
+  /** Defaults to today. */
+  enrolledOn?: InputMaybe<Scalars['Date']['input']>;
+  personId: Scalars['ID']['input'];
+};
+
+/** The evaluation of an action over a period. */
+export type Evaluation = {
+  action: Action;
+  /** The qualitative assessment ("bilan"). */
+  assessment?: Maybe<Scalars['String']['output']>;
+  /** The carrier or evaluator that recorded it. */
+  author?: Maybe<Structure>;
+  id: Scalars['ID']['output'];
+  indicators: Array<Indicator>;
+  periodEnd: Scalars['Date']['output'];
+  periodStart: Scalars['Date']['output'];
+  perspectives: Array<Scalars['String']['output']>;
+  /** Give it back as expectedVersion when updating. */
+  version: Scalars['Int']['output'];
+  weaknesses: Array<Scalars['String']['output']>;
+};
+
+export type EvaluationInput = {
+  /** The qualitative assessment ("bilan"). */
+  assessment?: InputMaybe<Scalars['String']['input']>;
+  indicators?: Array<IndicatorInput>;
+  periodEnd: Scalars['Date']['input'];
+  periodStart: Scalars['Date']['input'];
+  perspectives?: Array<Scalars['String']['input']>;
+  weaknesses?: Array<Scalars['String']['input']>;
+};
+
+/** The state changes partners are told of (the outbox). */
+export type EventType =
+  | 'APPOINTMENT_OUTCOME_RECORDED'
+  | 'APPOINTMENT_SCHEDULED'
+  | 'CASE_NOTE_WRITTEN'
+  | 'CONSENT_RECORDED'
+  | 'CONSENT_REVOKED'
+  | 'FOLLOW_UP_CLOSED'
+  | 'FOLLOW_UP_OPENED'
+  | 'PERSON_REGISTERED'
+  | 'PLACEMENT_ENDED'
+  | 'PLACEMENT_MADE'
+  | 'REFERRAL_ACCEPTED'
+  | 'REFERRAL_CANCELLED'
+  | 'REFERRAL_COMPLETED'
+  | 'REFERRAL_CREATED'
+  | 'REFERRAL_DECLINED'
+  | 'REFERRAL_STARTED'
+  | 'RIGHT_OBTAINED'
+  | 'RIGHT_STEP_CHANGED';
+
+/** Why a directory figure about persons is null for the viewer. */
+export type FigureWithheldReason =
+  /** The figure is about a CSAPA: health data, shown only to that CSAPA. */
+  | 'HEALTH_DATA'
+  /** The figure counts 1 to 10 persons: partners learn only whether a place is free, evaluators nothing. */
+  | 'SMALL_COUNT';
+
+/** The support a structure gives a person, opened by an accepted referral. */
+export type FollowUp = {
+  closingReason?: Maybe<Scalars['String']['output']>;
+  endDate?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  open: Scalars['Boolean']['output'];
+  person: Person;
+  /** The referral that opened it, when you may see it. */
+  referral?: Maybe<Referral>;
+  service?: Maybe<Service>;
+  startDate: Scalars['Date']['output'];
+  structure: Structure;
+  version: Scalars['Int']['output'];
+  /** The worker in charge. */
+  workerName?: Maybe<Scalars['String']['output']>;
+};
+
+/** Kept by the CSAPA that follows the person, under medical secrecy. */
+export type HealthRecord = {
+  notes?: Maybe<Scalars['String']['output']>;
+  substances: Array<Scalars['String']['output']>;
+  treatment?: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+export type HealthRecordInput = {
+  inCare: Scalars['Boolean']['input'];
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** In care since; defaults to the current value, or today. */
+  since?: InputMaybe<Scalars['Date']['input']>;
+  substances?: InputMaybe<Array<Scalars['String']['input']>>;
+  treatment?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What a care attestation says: in care or not, where, since when. */
+export type HealthSummary = {
+  careStructure?: Maybe<Structure>;
+  inCare: Scalars['Boolean']['output'];
+  since?: Maybe<Scalars['Date']['output']>;
+};
+
+export type HousingSituation = {
+  /** The service housing the person, when placed. */
+  placement?: Maybe<Service>;
+  shelterRequestedAt?: Maybe<Scalars['Date']['output']>;
+  status: HousingStatus;
+  version: Scalars['Int']['output'];
+};
+
+export type HousingStatus =
+  | 'CHRS'
+  | 'EMERGENCY_SHELTER'
+  | 'FAMILY'
+  | 'NONE'
+  | 'PRIVATE_RENTAL'
+  | 'SOCIAL_HOUSING'
+  | 'TRANSITIONAL'
+  | 'UNKNOWN';
+
+/** A quantitative indicator of an evaluation. */
+export type Indicator = {
+  /** Breakdown by département code, when the indicator has one. */
+  byDepartement: Array<IndicatorPart>;
+  /** Stable machine name, e.g. PEOPLE_REACHED. */
+  code?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  unit?: Maybe<Scalars['String']['output']>;
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+export type IndicatorInput = {
+  byDepartement?: Array<IndicatorPartInput>;
+  /** Stable machine name, e.g. PEOPLE_REACHED. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  unit?: InputMaybe<Scalars['String']['input']>;
+  value?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** The part of an indicator in one département. */
+export type IndicatorPart = {
+  /** INSEE code of the département. */
+  departement: Scalars['String']['output'];
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+export type IndicatorPartInput = {
+  departement: Scalars['String']['input'];
+  value?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type JudicialDetail = {
+  offence?: Maybe<Scalars['String']['output']>;
+  prisonNumber?: Maybe<Scalars['String']['output']>;
+  sentenceEndDate?: Maybe<Scalars['Date']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+/** NONE is a release at the end of the sentence with no measure ("sortie sèche"). */
+export type JudicialMeasure =
+  | 'CONDITIONAL_RELEASE'
+  | 'ELECTRONIC_MONITORING'
+  | 'EXTERNAL_PLACEMENT'
+  | 'JUDICIAL_SUPERVISION'
+  | 'NONE'
+  | 'PROBATION'
+  | 'SEMI_LIBERTY';
+
+export type JudicialSituation = {
+  /** Court-ordered care; null under a pending mandate (it reveals health). */
+  careObligation?: Maybe<Scalars['Boolean']['output']>;
+  /** Null unless JUDICIAL_DETAIL is visible. */
+  detail?: Maybe<JudicialDetail>;
+  /** The prison where the person is held. */
+  establishment?: Maybe<Structure>;
+  expectedReleaseDate?: Maybe<Scalars['Date']['output']>;
+  measure?: Maybe<JudicialMeasure>;
+  /** Actual release date, once released. */
+  releasedOn?: Maybe<Scalars['Date']['output']>;
+  /** Null under a pending mandate. */
+  version?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A partner system that authenticates with OAuth 2.0 client credentials, as one role of its structure. */
+export type MachineClient = {
+  createdAt: Scalars['DateTime']['output'];
+  /** The client_id. */
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** Revoked clients get no token, and their tokens are refused. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  role: Role;
+  /** When the current secret was issued. */
+  secretRotatedAt: Scalars['DateTime']['output'];
+};
+
+/** The secret is shown here once; only its hash is kept. */
+export type MachineClientCredentials = {
+  client: MachineClient;
+  clientId: Scalars['ID']['output'];
+  clientSecret: Scalars['String']['output'];
+};
+
+/** The viewer's structure's mandate on a person. */
+export type MandateState =
+  /** The mandate ended: only what the structure itself wrote, for the retention period. */
+  | 'ENDED'
+  /** Holding SPIP of an open file, accepted or in-progress referral, or open follow-up. */
+  | 'FULL'
+  /** No mandate: the person is invisible. */
+  | 'NONE'
+  /** A referral to the structure awaits its decision: identity and judicial core only. */
+  | 'PENDING';
+
+export type Mutation = {
+  /** The receiving structure accepts: a follow-up opens. */
+  acceptReferral: Referral;
+  /** The referring SPIP cancels, with a reason. */
+  cancelReferral: Referral;
+  /** The structure closes its follow-up: its referral completes and its mandate ends. */
+  closeFollowUp: FollowUp;
+  /** The receiving structure completes the support: the follow-up closes. */
+  completeReferral: Referral;
+  /** A worker role that fits the structure's kind. */
+  createAccount: Account;
+  /** A structure records one of its programs, as its carrier. */
+  createAction: Action;
+  /** Platform admins. */
+  createConvention: Convention;
+  /** A partner system of your structure; its secret is shown once. */
+  createMachineClient: MachineClientCredentials;
+  /** A structure admin for its structure; platform admins for any. */
+  createService: Service;
+  /** Platform admins. */
+  createStructure: Structure;
+  /** Events of these types, as your structure may see their records when delivered; the secret is shown once. */
+  createWebhookSubscription: WebhookSubscriptionCreated;
+  /** The receiving structure declines, with a reason. */
+  declineReferral: Referral;
+  /** Nothing more is delivered to it; its deliveries stay listed. */
+  deleteWebhookSubscription: WebhookSubscription;
+  /** Refused from its next request, whatever its token. */
+  disableAccount: Account;
+  /** Its author's structure edits a note within 24 hours. */
+  editCaseNote: CaseNote;
+  enableAccount: Account;
+  /** Ends a placement: the place is free again. */
+  endPlacement: Placement;
+  /** The carrier enrols a person it follows in its action. */
+  enrolInAction: Participation;
+  /** Ties the account to a subject of an OIDC provider (ProConnect): that provider's tokens for the subject act as the account. */
+  linkExternalIdentity: Account;
+  /** The structure running the service places the person in one of its housing places. */
+  placePerson: Placement;
+  /** Held, missed (no-show) or cancelled: recorded by the structure holding it. */
+  recordAppointmentOutcome: Appointment;
+  /** A structure holding the data records the person’s consent to share it. */
+  recordConsent: Consent;
+  /** An evaluator, or the carrier, records an evaluation of an action for a period. */
+  recordEvaluation: Evaluation;
+  /** The CSAPA holding the follow-up records health data; the summary follows. */
+  recordHealth: HealthRecord;
+  /** The enrolling structure records attendance and the end of a participation. */
+  recordParticipation: Participation;
+  /** Sends a delivery again, with the same webhook-id. */
+  redeliverWebhook: WebhookDelivery;
+  /** The SPIP holding the file refers the person. */
+  referPerson: Referral;
+  /** A SPIP registers a detainee and holds the file. */
+  registerPerson: Person;
+  /** A partner following the person asks the SIAO for shelter (a referral for HOUSING). */
+  requestShelter: Referral;
+  /** Revocation takes effect on the next request. */
+  revokeConsent: Consent;
+  /** For good: no more tokens, and its tokens are refused from the next request. */
+  revokeMachineClient: MachineClient;
+  /** A new secret, shown once; the old one stops working at once. */
+  rotateMachineClientSecret: MachineClientCredentials;
+  /** A structure with a full mandate schedules an appointment in a domain it writes. */
+  scheduleAppointment: Appointment;
+  /** The receiving structure has started the support. */
+  startReferral: Referral;
+  /** The carrier edits its action. */
+  updateAction: Action;
+  /** Platform admins. */
+  updateConvention: Convention;
+  /** The structure that recorded an evaluation corrects it; indicators are replaced. */
+  updateEvaluation: Evaluation;
+  updateHousingSituation: Person;
+  updateIdentity: Person;
+  updateJudicialDetail: Person;
+  updateJudicialSituation: Person;
+  /** Sets where a right stands; the change is kept in its history. */
+  updateRightStep?: Maybe<SocialSituation>;
+  /** A structure admin for its structure; platform admins for any. */
+  updateService: Service;
+  updateSocialSituation: Person;
+  /** Platform admins. */
+  updateStructure: Structure;
+  /** A note in a domain you write; notes are append-only after 24 hours. */
+  writeCaseNote: CaseNote;
+};
+
+
+export type MutationAcceptReferralArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelReferralArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationCloseFollowUpArgs = {
+  endDate?: InputMaybe<Scalars['Date']['input']>;
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationCompleteReferralArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateAccountArgs = {
+  input: CreateAccountInput;
+};
+
+
+export type MutationCreateActionArgs = {
+  input: ActionInput;
+};
+
+
+export type MutationCreateConventionArgs = {
+  input: CreateConventionInput;
+};
+
+
+export type MutationCreateMachineClientArgs = {
+  input: CreateMachineClientInput;
+};
+
+
+export type MutationCreateServiceArgs = {
+  input: ServiceInput;
+};
+
+
+export type MutationCreateStructureArgs = {
+  input: CreateStructureInput;
+};
+
+
+export type MutationCreateWebhookSubscriptionArgs = {
+  input: CreateWebhookSubscriptionInput;
+};
+
+
+export type MutationDeclineReferralArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteWebhookSubscriptionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDisableAccountArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEditCaseNoteArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
+export type MutationEnableAccountArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEndPlacementArgs = {
+  endDate?: InputMaybe<Scalars['Date']['input']>;
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  nextHousingStatus?: InputMaybe<HousingStatus>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationEnrolInActionArgs = {
+  input: EnrolInActionInput;
+};
+
+
+export type MutationLinkExternalIdentityArgs = {
+  accountId: Scalars['ID']['input'];
+  issuer: Scalars['String']['input'];
+  subject: Scalars['String']['input'];
+};
+
+
+export type MutationPlacePersonArgs = {
+  housingStatus?: InputMaybe<HousingStatus>;
+  personId: Scalars['ID']['input'];
+  serviceId: Scalars['ID']['input'];
+  startDate?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type MutationRecordAppointmentOutcomeArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  heldAt?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+  outcome: AppointmentOutcome;
+};
+
+
+export type MutationRecordConsentArgs = {
+  input: RecordConsentInput;
+};
+
+
+export type MutationRecordEvaluationArgs = {
+  actionId: Scalars['ID']['input'];
+  input: EvaluationInput;
+};
+
+
+export type MutationRecordHealthArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  input: HealthRecordInput;
+  personId: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordParticipationArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  input: ParticipationInput;
+};
+
+
+export type MutationRedeliverWebhookArgs = {
+  deliveryId: Scalars['ID']['input'];
+};
+
+
+export type MutationReferPersonArgs = {
+  input: ReferPersonInput;
+};
+
+
+export type MutationRegisterPersonArgs = {
+  input: RegisterPersonInput;
+};
+
+
+export type MutationRequestShelterArgs = {
+  input: RequestShelterInput;
+};
+
+
+export type MutationRevokeConsentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeMachineClientArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateMachineClientSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationScheduleAppointmentArgs = {
+  input: ScheduleAppointmentInput;
+};
+
+
+export type MutationStartReferralArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateActionArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  input: ActionInput;
+};
+
+
+export type MutationUpdateConventionArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  input: UpdateConventionInput;
+};
+
+
+export type MutationUpdateEvaluationArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  input: EvaluationInput;
+};
+
+
+export type MutationUpdateHousingSituationArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  input: UpdateHousingSituationInput;
+  personId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateIdentityArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  input: UpdateIdentityInput;
+  personId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateJudicialDetailArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  input: UpdateJudicialDetailInput;
+  personId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateJudicialSituationArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  input: UpdateJudicialSituationInput;
+  personId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateRightStepArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  kind: RightKind;
+  note?: InputMaybe<Scalars['String']['input']>;
+  personId: Scalars['ID']['input'];
+  status: RightStatus;
+};
+
+
+export type MutationUpdateServiceArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  input: ServiceInput;
+};
+
+
+export type MutationUpdateSocialSituationArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  input: UpdateSocialSituationInput;
+  personId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateStructureArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  input: UpdateStructureInput;
+};
+
+
+export type MutationWriteCaseNoteArgs = {
+  input: WriteCaseNoteInput;
+};
+
+export type Need =
+  | 'ADDICTION_CARE'
+  | 'EMPLOYMENT'
+  | 'HEALTH'
+  | 'HOUSING'
+  | 'RIGHTS'
+  | 'SOCIAL_SUPPORT';
+
+export type OutcomeCategory =
+  /** Développement d’offres de promotion de la santé */
+  | 'A1'
+  /** Représentation d’intérêts, collaboration entre organisations */
+  | 'A2'
+  /** Mobilisation sociale */
+  | 'A3'
+  /** Développement de compétences personnelles */
+  | 'A4'
+  /** Offres en matière de promotion de la santé */
+  | 'B1'
+  /** Stratégies de promotion de la santé dans la politique et les institutions */
+  | 'B2'
+  /** Potentiel social et engagement favorables à la santé */
+  | 'B3'
+  /** Compétences individuelles favorables à la santé */
+  | 'B4'
+  /** Environnement physique favorable à la santé */
+  | 'C1'
+  /** Environnement social favorable à la santé */
+  | 'C2'
+  /** Ressources personnelles et types de comportement favorables à la santé */
+  | 'C3'
+  /** Espérance de vie en bonne santé, qualité de vie, morbidité et mortalité */
+  | 'D';
+
+export type OutcomeDimension =
+  /** The action the person took part in (its id), or NONE. */
+  | 'ACTION'
+  /** The département of the SPIP holding the person's file. */
+  | 'DEPARTEMENT'
+  /** The judicial measure at release. */
+  | 'MEASURE'
+  /** The kinds of partners that followed the person, e.g. ASSOCIATION+CSAPA, or NONE. */
+  | 'STRUCTURE_KIND';
+
+/** Outcomes of the persons released in whole calendar years, grouped and protected. */
+export type OutcomeReport = {
+  /** January 1st of the first year covered. */
+  from: Scalars['Date']['output'];
+  groupBy: Array<OutcomeDimension>;
+  rows: Array<OutcomeRow>;
+  /** December 31st of the last year covered. */
+  to: Scalars['Date']['output'];
+  /** Each year of the period, published or not: rows count the published ones only. */
+  years: Array<OutcomeYear>;
+};
+
+export type OutcomeRow = {
+  employed: SuppressedCount;
+  /** Group keys, e.g. departement=49 or measure=PROBATION, as key=value strings. */
+  group: Array<Scalars['String']['output']>;
+  housedAtRelease: SuppressedCount;
+  inCare: SuppressedCount;
+  persons: SuppressedCount;
+  rightsOpened: SuppressedCount;
+};
+
+/** A calendar year of the report: its outcomes are served only once published, and never change afterwards. */
+export type OutcomeYear = {
+  /** The day the year is published (configurable; by default 1 March of the following year). */
+  publicationDate: Scalars['Date']['output'];
+  /** When the year was published; null while it is not, or when it had no cohort when its day came (its rows are then left out). */
+  publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  year: Scalars['Int']['output'];
+};
+
+export type PageInfo = {
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A person's participation in an action: enrolment and attendance. */
+export type Participation = {
+  action: Action;
+  coInterventions: Scalars['Int']['output'];
+  endedOn?: Maybe<Scalars['Date']['output']>;
+  enrolledOn: Scalars['Date']['output'];
+  groupSessions: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  sessionsAttended: Scalars['Int']['output'];
+  /** The structure that enrolled the person. */
+  structure: Structure;
+  version: Scalars['Int']['output'];
+};
+
+export type ParticipationInput = {
+  coInterventions: Scalars['Int']['input'];
+  endedOn?: InputMaybe<Scalars['Date']['input']>;
+  groupSessions: Scalars['Int']['input'];
+  sessionsAttended: Scalars['Int']['input'];
+};
+
+/** A person in the shared record, as the viewer may see them. */
+export type Person = {
+  /** Appointments you may see, under the policy of their domain. */
+  appointments: Array<Appointment>;
+  /** Case notes you may read, newest first. */
+  caseNotes: Array<CaseNote>;
+  /** Consents your structure recorded or receives (full mandate only). */
+  consents: Array<Consent>;
+  /** Follow-ups you may see: your own, others under the policy. */
+  followUps: Array<FollowUp>;
+  health?: Maybe<HealthRecord>;
+  healthSummary?: Maybe<HealthSummary>;
+  housing?: Maybe<HousingSituation>;
+  id: Scalars['ID']['output'];
+  identity?: Maybe<PersonIdentity>;
+  judicial?: Maybe<JudicialSituation>;
+  /** Your structure's mandate on the person. */
+  mandate: MandateState;
+  /** Participations in actions you may see. */
+  participations: Array<Participation>;
+  /** Placements you may see, latest first. */
+  placements: Array<Placement>;
+  /** Stable and non-identifying. */
+  pseudonym: Scalars['String']['output'];
+  /** Referrals of this person that the viewer may see. */
+  referrals: Array<Referral>;
+  social?: Maybe<SocialSituation>;
+  /** What the viewer may read on this person; a null domain field outside this list means hidden, not empty. */
+  visibleDomains: Array<DataDomain>;
+  /** What the viewer may write on this person now. */
+  writableDomains: Array<DataDomain>;
+};
+
+
+/** A person in the shared record, as the viewer may see them. */
+export type PersonCaseNotesArgs = {
+  domain?: InputMaybe<DataDomain>;
+};
+
+export type PersonConnection = {
+  edges: Array<PersonEdge>;
+  pageInfo: PageInfo;
+  /** Persons in all pages, under the same mandates and filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PersonEdge = {
+  cursor: Scalars['String']['output'];
+  node: Person;
+};
+
+export type PersonIdentity = {
+  birthDate?: Maybe<Scalars['Date']['output']>;
+  email?: Maybe<Scalars['String']['output']>;
+  firstName: Scalars['String']['output'];
+  lastName: Scalars['String']['output'];
+  phone?: Maybe<Scalars['String']['output']>;
+  /** F, M or X, as written on identity papers. */
+  sex?: Maybe<Scalars['String']['output']>;
+  /** Give it back as expectedVersion when updating. */
+  version: Scalars['Int']['output'];
+};
+
+/** A person housed in a place of a service, from a date until released. */
+export type Placement = {
+  current: Scalars['Boolean']['output'];
+  endDate?: Maybe<Scalars['Date']['output']>;
+  endReason?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  person: Person;
+  service: Service;
+  startDate: Scalars['Date']['output'];
+  structure: Structure;
+  version: Scalars['Int']['output'];
+};
+
+export type Query = {
+  /** Who read or wrote this person's record; for structures holding a full mandate. */
+  accessLog: Array<AccessLogEntry>;
+  /** The people's accounts of a structure (its admin; platform admins name it). Machine clients: machineClients. */
+  accounts: Array<Account>;
+  action?: Maybe<Action>;
+  /** Programs, most recent first. */
+  actions: Array<Action>;
+  /** Your structure's machine clients (structure admins). */
+  machineClients: Array<MachineClient>;
+  /** The account the bearer token names. */
+  me: Account;
+  /** Persons under your structure's full or pending mandate, release first, with what needs action soon. */
+  myCaseload: CaseloadConnection;
+  /** Null alike for an unknown id and a person outside your mandates. */
+  person?: Maybe<Person>;
+  /** Persons under your structure's mandates, in registration order. */
+  persons: PersonConnection;
+  /** Outcomes of the persons released in the calendar years covering [from, to], for evaluators: published years only (see years), protected counts only. */
+  programOutcomes: OutcomeReport;
+  referral?: Maybe<Referral>;
+  /** Referrals your structure sent or received, newest first. */
+  referrals: Array<Referral>;
+  structure?: Maybe<Structure>;
+  /** The directory of partners, by kind then name. */
+  structures: Array<Structure>;
+  /** The deliveries of a subscription, newest first. */
+  webhookDeliveries: WebhookDeliveryConnection;
+  /** Your structure's webhook subscriptions (its administrator and its machine clients). */
+  webhookSubscriptions: Array<WebhookSubscription>;
+};
+
+
+export type QueryAccessLogArgs = {
+  personId: Scalars['ID']['input'];
+};
+
+
+export type QueryAccountsArgs = {
+  structureId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryActionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryMyCaseloadArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  mandate?: InputMaybe<MandateState>;
+};
+
+
+export type QueryPersonArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPersonsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  mandate?: InputMaybe<MandateState>;
+};
+
+
+export type QueryProgramOutcomesArgs = {
+  from: Scalars['Date']['input'];
+  groupBy?: InputMaybe<Array<OutcomeDimension>>;
+  to: Scalars['Date']['input'];
+};
+
+
+export type QueryReferralArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryReferralsArgs = {
+  status?: InputMaybe<ReferralStatus>;
+};
+
+
+export type QueryStructureArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryStructuresArgs = {
+  departement?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<StructureKind>;
+};
+
+
+export type QueryWebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  subscriptionId: Scalars['ID']['input'];
+};
+
+export type RecordConsentInput = {
+  domain: DataDomain;
+  duration?: InputMaybe<ConsentDuration>;
+  /** An expiry date; or give duration; or neither for none. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  personId: Scalars['ID']['input'];
+  /** Null: every structure holding a mandate on the person. */
+  recipientStructureId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ReferPersonInput = {
+  /** Same key twice from the same structure returns the first referral instead of a duplicate. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  motive?: InputMaybe<Scalars['String']['input']>;
+  needs: Array<Need>;
+  personId: Scalars['ID']['input'];
+  serviceId?: InputMaybe<Scalars['ID']['input']>;
+  toStructureId: Scalars['ID']['input'];
+};
+
+/** A SPIP orients a person to a structure, for some needs. */
+export type Referral = {
+  cancelReason?: Maybe<Scalars['String']['output']>;
+  /** When it was completed or cancelled. */
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The convention whose quota the referral counts against. */
+  convention?: Maybe<Convention>;
+  createdAt: Scalars['DateTime']['output'];
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  declineReason?: Maybe<Scalars['String']['output']>;
+  fromStructure: Structure;
+  id: Scalars['ID']['output'];
+  motive?: Maybe<Scalars['String']['output']>;
+  needs: Array<Need>;
+  person: Person;
+  service?: Maybe<Service>;
+  status: ReferralStatus;
+  toStructure: Structure;
+  /** Give it back as expectedVersion when deciding. */
+  version: Scalars['Int']['output'];
+  /** Warnings for the receiver, e.g. release more than six months away. */
+  warnings: Array<ReferralWarning>;
+};
+
+export type ReferralStatus =
+  | 'ACCEPTED'
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'DECLINED'
+  | 'IN_PROGRESS'
+  | 'PENDING';
+
+/** Something the receiving structure should know before deciding; not an error. */
+export type ReferralWarning = {
+  code: ReferralWarningCode;
+  message: Scalars['String']['output'];
+};
+
+export type ReferralWarningCode =
+  | 'CONVENTION_QUOTA_REACHED'
+  | 'RELEASE_BEYOND_SIX_MONTHS'
+  | 'RELEASE_DATE_UNKNOWN';
+
+export type RegisterPersonInput = {
+  birthDate?: InputMaybe<Scalars['Date']['input']>;
+  careObligation?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The prison where the person is held. */
+  establishmentId?: InputMaybe<Scalars['ID']['input']>;
+  expectedReleaseDate: Scalars['Date']['input'];
+  firstName: Scalars['String']['input'];
+  lastName: Scalars['String']['input'];
+  measure?: InputMaybe<JudicialMeasure>;
+  offence?: InputMaybe<Scalars['String']['input']>;
+  prisonNumber?: InputMaybe<Scalars['String']['input']>;
+  sentenceEndDate?: InputMaybe<Scalars['Date']['input']>;
+  /** F, M or X. */
+  sex?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RequestShelterInput = {
+  /** Same key twice from your structure returns the first request. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  motive?: InputMaybe<Scalars['String']['input']>;
+  personId: Scalars['ID']['input'];
+  /** The SIAO to ask; defaults to the SIAO of your structure's département. */
+  siaoId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type RightKind =
+  | 'BANK_ACCOUNT'
+  | 'DOMICILIATION'
+  | 'EMPLOYMENT_REGISTRATION'
+  | 'HEALTH_INSURANCE'
+  | 'ID_CARD'
+  | 'RSA'
+  | 'SHELTER_REQUEST'
+  | 'SOCIAL_HOUSING_REQUEST';
+
+export type RightStatus =
+  | 'OBTAINED'
+  | 'REFUSED'
+  | 'SUBMITTED'
+  | 'TO_DO';
+
+/** One right to open before or after release, and where it stands. */
+export type RightStep = {
+  /** Who changed the step, when, from which status; newest first. */
+  history: Array<RightStepChange>;
+  kind: RightKind;
+  note?: Maybe<Scalars['String']['output']>;
+  status: RightStatus;
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+};
+
+/** One change of a right step: who, when, from which status. */
+export type RightStepChange = {
+  at: Scalars['DateTime']['output'];
+  /** Null for the first status of the step. */
+  fromStatus?: Maybe<RightStatus>;
+  note?: Maybe<Scalars['String']['output']>;
+  /** The structure that made the change; null when naming it would tell of care the viewer may not know. */
+  structure?: Maybe<Structure>;
+  toStatus: RightStatus;
+};
+
+export type Role =
+  | 'CARE_WORKER'
+  | 'EVALUATOR'
+  | 'HOUSING_COORDINATOR'
+  | 'PLATFORM_ADMIN'
+  | 'PROBATION_OFFICER'
+  | 'SOCIAL_WORKER'
+  | 'STRUCTURE_ADMIN';
+
+export type ScheduleAppointmentInput = {
+  /** SOCIAL, HOUSING, HEALTH or JUDICIAL: who may see the appointment. */
+  domain: DataDomain;
+  /** One of your structure's follow-ups of the person. */
+  followUpId?: InputMaybe<Scalars['ID']['input']>;
+  kind: AppointmentKind;
+  personId: Scalars['ID']['input'];
+  place?: InputMaybe<Scalars['String']['input']>;
+  scheduledAt: Scalars['DateTime']['input'];
+};
+
+/** A service ("dispositif") run by a structure. */
+export type Service = {
+  /** Persons the service follows at once; null when not capped. */
+  activeFileCapacity?: Maybe<Scalars['Int']['output']>;
+  /** Persons the service follows now (open follow-ups). Null when the viewer may not know (listed in `withheldFigures`), under the rule of `occupancy`. */
+  activeFiles?: Maybe<Scalars['Int']['output']>;
+  /** Housing places free now. Null when the service has none, or exactly when `occupancy` is withheld. */
+  available?: Maybe<Scalars['Int']['output']>;
+  /** Whether the service can take one more person now: a housing place is free and a capped active file has room. Shown to partners when the counts are withheld for being 1 to 10; null when the service has neither housing places nor a capped active file, for a CSAPA’s service to anyone but that CSAPA, and for evaluators and administrators whenever a count it depends on is withheld. */
+  hasFreePlaces?: Maybe<Scalars['Boolean']['output']>;
+  /** Housing places; null when the service houses nobody. */
+  housingPlaces?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** Needs a referral to this service may carry. */
+  needs: Array<Need>;
+  /** Housing places taken now. Null when the service has none, or when the viewer may not know (listed in `withheldFigures`): exact for the structure running the service; to anyone else, a CSAPA’s is never shown, and a count of 1 to 10 is shown to partners only as `hasFreePlaces`, to evaluators not at all. */
+  occupancy?: Maybe<Scalars['Int']['output']>;
+  receivesReferrals: Scalars['Boolean']['output'];
+  structure: Structure;
+  /** The figures about persons of this service that are null for the viewer although they exist, and why. */
+  withheldFigures: Array<WithheldFigure>;
+};
+
+export type ServiceInput = {
+  activeFileCapacity?: InputMaybe<Scalars['Int']['input']>;
+  housingPlaces?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
+  needs?: InputMaybe<Array<Need>>;
+  receivesReferrals?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A platform admin names the structure; a structure admin works on its own. */
+  structureId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type SocialSituation = {
+  employment?: Maybe<Scalars['String']['output']>;
+  employmentStatus?: Maybe<EmploymentStatus>;
+  resources?: Maybe<Scalars['String']['output']>;
+  rights: Array<RightStep>;
+  version: Scalars['Int']['output'];
+};
+
+/** A partner organisation, a prison, an evaluator or the platform. */
+export type Structure = {
+  city?: Maybe<Scalars['String']['output']>;
+  /** Conventions under which the structure receives referrals, with their use. */
+  conventions: Array<Convention>;
+  /** INSEE code of the département, e.g. "49". */
+  departement?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: StructureKind;
+  name: Scalars['String']['output'];
+  region?: Maybe<Scalars['String']['output']>;
+  services: Array<Service>;
+};
+
+export type StructureKind =
+  /** Social-support association (CHRS, reentry services). */
+  | 'ASSOCIATION'
+  /** Addiction-care centre; holds health data. */
+  | 'CSAPA'
+  /** Funder or observatory (ARS, MILDECA, OFDT); sees aggregates only. */
+  | 'EVALUATOR'
+  /** The platform operator. */
+  | 'PLATFORM'
+  /** A prison: maison d’arrêt, centre pénitentiaire, QPA. */
+  | 'PRISON'
+  /** Housing-orientation service of a département. */
+  | 'SIAO'
+  /** Service pénitentiaire d'insertion et de probation (probation service). */
+  | 'SPIP';
+
+/** A count over persons; suppressed (null) when it counts 1 to 10 persons or could reveal such a cell. */
+export type SuppressedCount = {
+  suppressed: Scalars['Boolean']['output'];
+  value?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Only the fields given change. */
+export type UpdateConventionInput = {
+  title?: InputMaybe<Scalars['String']['input']>;
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+  yearlyQuota?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type UpdateHousingSituationInput = {
+  shelterRequestedAt?: InputMaybe<Scalars['Date']['input']>;
+  status: HousingStatus;
+};
+
+export type UpdateIdentityInput = {
+  birthDate?: InputMaybe<Scalars['Date']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  firstName: Scalars['String']['input'];
+  lastName: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** F, M or X. */
+  sex?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateJudicialDetailInput = {
+  offence?: InputMaybe<Scalars['String']['input']>;
+  prisonNumber?: InputMaybe<Scalars['String']['input']>;
+  sentenceEndDate?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type UpdateJudicialSituationInput = {
+  careObligation: Scalars['Boolean']['input'];
+  establishmentId?: InputMaybe<Scalars['ID']['input']>;
+  expectedReleaseDate?: InputMaybe<Scalars['Date']['input']>;
+  measure: JudicialMeasure;
+  releasedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type UpdateSocialSituationInput = {
+  employment?: InputMaybe<Scalars['String']['input']>;
+  employmentStatus?: InputMaybe<EmploymentStatus>;
+  resources?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Only the fields given change; null clears an optional one. */
+export type UpdateStructureInput = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  departement?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  siret?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One event for one subscription; its id is the webhook-id of every attempt. */
+export type WebhookDelivery = {
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  eventId: Scalars['ID']['output'];
+  eventType: EventType;
+  id: Scalars['ID']['output'];
+  lastStatusCode?: Maybe<Scalars['Int']['output']>;
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  status: WebhookDeliveryStatus;
+};
+
+/** Newest first. */
+export type WebhookDeliveryConnection = {
+  edges: Array<WebhookDeliveryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type WebhookDeliveryEdge = {
+  cursor: Scalars['String']['output'];
+  node: WebhookDelivery;
+};
+
+export type WebhookDeliveryStatus =
+  | 'DELIVERED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'SENDING'
+  | 'WITHHELD';
+
+/** An endpoint of a partner system, told of events its structure may see. */
+export type WebhookSubscription = {
+  /** False once deleted. */
+  active: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  eventTypes: Array<EventType>;
+  /** Since when deliveries fail for the whole retry window; null when they arrive. */
+  failingSince?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  url: Scalars['String']['output'];
+};
+
+/** The signing secret is shown here once. */
+export type WebhookSubscriptionCreated = {
+  /** whsec_ + base64: the key of the Standard Webhooks signatures. */
+  secret: Scalars['String']['output'];
+  subscription: WebhookSubscription;
+};
+
+/** A directory figure the viewer may not know, and why. */
+export type WithheldFigure = {
+  figure: DirectoryFigure;
+  reason: FigureWithheldReason;
+};
+
+export type WriteCaseNoteInput = {
+  /** The note this one corrects (notes are append-only after 24 hours). */
+  correctsId?: InputMaybe<Scalars['ID']['input']>;
+  /** SOCIAL, HOUSING, HEALTH or JUDICIAL: who may read the note. */
+  domain: DataDomain;
+  followUpId?: InputMaybe<Scalars['ID']['input']>;
+  personId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+export type MyCaseloadQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MyCaseloadQuery = { myCaseload: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ node: { mandate: MandateState, expectedReleaseDate?: string | null, person: { id: string, pseudonym: string }, pendingReferrals: Array<{ id: string, status: ReferralStatus }> } }> } };
+
+export type PersonByIdQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PersonByIdQuery = { person?: { id: string, pseudonym: string, mandate: MandateState, identity?: { firstName: string, lastName: string, birthDate?: string | null } | null, referrals: Array<{ id: string, status: ReferralStatus, needs: Array<Need>, createdAt: string }> } | null };
+
+export type ReferralByIdQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ReferralByIdQuery = { referral?: { id: string, status: ReferralStatus, needs: Array<Need>, version: number, createdAt: string } | null };
+
+export type ReferPersonMutationVariables = Exact<{
+  input: ReferPersonInput;
+}>;
+
+
+export type ReferPersonMutation = { referPerson: { id: string, status: ReferralStatus, version: number } };
+
+export type AcceptReferralMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type AcceptReferralMutation = { acceptReferral: { id: string, status: ReferralStatus, version: number } };
+
+export type CreateWebhookSubscriptionMutationVariables = Exact<{
+  input: CreateWebhookSubscriptionInput;
+}>;
+
+
+export type CreateWebhookSubscriptionMutation = { createWebhookSubscription: { secret: string, subscription: { id: string, url: string, eventTypes: Array<EventType>, active: boolean } } };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  subscriptionId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookDeliveries: { edges: Array<{ node: { id: string, eventId: string, eventType: EventType, status: WebhookDeliveryStatus, attempts: number, lastStatusCode?: number | null, deliveredAt?: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+
+
+export const MyCaseloadDocument = {"__meta__":{"hash":"1776a49afd6cf459dc6186db14ec3ded275e1d3e9aec63201c504359b05c3430"}} as unknown as DocumentNode<MyCaseloadQuery, MyCaseloadQueryVariables>;
+export const PersonByIdDocument = {"__meta__":{"hash":"e92ec478c25370cdce14a10e2f69cc4ec9109eeab5400263766c703b7a700973"}} as unknown as DocumentNode<PersonByIdQuery, PersonByIdQueryVariables>;
+export const ReferralByIdDocument = {"__meta__":{"hash":"d3674e7e391875bd7b7021e73c25cecbeaca44c2b8389c2b2e59f4f524f1939a"}} as unknown as DocumentNode<ReferralByIdQuery, ReferralByIdQueryVariables>;
+export const ReferPersonDocument = {"__meta__":{"hash":"c91eb734812eb614c5b28e1b4351e19461ea440bedea9af1b388c592bf04bcff"}} as unknown as DocumentNode<ReferPersonMutation, ReferPersonMutationVariables>;
+export const AcceptReferralDocument = {"__meta__":{"hash":"98442aa8be26badf423468ac8d8322f0d66580701ca6540843b83b7d98260038"}} as unknown as DocumentNode<AcceptReferralMutation, AcceptReferralMutationVariables>;
+export const CreateWebhookSubscriptionDocument = {"__meta__":{"hash":"b80e7a194421b610ba8575ef4b8d0ed023fc0d67a0f0e401c40b5e9ce034c503"}} as unknown as DocumentNode<CreateWebhookSubscriptionMutation, CreateWebhookSubscriptionMutationVariables>;
+export const WebhookDeliveriesDocument = {"__meta__":{"hash":"95b6a515e540da1ac5a540de21fbff264073275f05eb95b376c8f2e754993858"}} as unknown as DocumentNode<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
