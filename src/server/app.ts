@@ -18,7 +18,7 @@ import { ErrorCode, ServiceUnavailableError } from '../shared/errors';
 import type { RequestContext, RequestSettings } from '../context/request-context';
 import { formatError, isDatabaseUnavailable } from './errors';
 import { liveness, readiness } from './health';
-import { outcomesCsvHandler } from './outcomes-export';
+import { directoryExportHandler, outcomesCsvHandler } from './http-exports';
 import { noStorePlugin, readAuditPlugin, requestLoggingPlugin } from './plugins';
 import { contextFor } from './request-context';
 import { compiledExecution } from './compiled-execution';
@@ -119,6 +119,8 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   app.get('/healthz', liveness);
   app.get('/readyz', readiness(orm));
   app.get('/exports/outcomes.csv', outcomesCsvHandler({ orm, verifier, logger, settings }));
+  app.get('/directory/data-inclusion/structures', directoryExportHandler({ orm, verifier, logger, settings }, 'structures'));
+  app.get('/directory/data-inclusion/services', directoryExportHandler({ orm, verifier, logger, settings }, 'services'));
   if (platformKey) app.use(oauthRouter({ orm, key: platformKey, logger }));
   app.use(
     '/graphql',

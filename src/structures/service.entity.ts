@@ -1,4 +1,4 @@
-import { Check, Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Check, Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { VersionedEntity } from '../shared/base.entity';
 import { enumArrayCheck } from '../shared/checks';
 import { Need } from '../shared/need';
@@ -6,10 +6,11 @@ import { Structure } from './structure.entity';
 
 /** A service ("dispositif") a structure runs, with its capacity and the needs it serves. */
 @Entity({ tableName: 'service' })
+@Unique({ name: 'service_source_unique', properties: ['source', 'sourceId'] })
 @Check({ name: 'service_housing_places_non_negative', expression: 'housing_places >= 0' })
 @Check({ name: 'service_active_file_capacity_non_negative', expression: 'active_file_capacity >= 0' })
 @Check({ name: 'service_needs_values', expression: enumArrayCheck('needs', Need) })
-export class Service extends VersionedEntity<'needs' | 'receivesReferrals'> {
+export class Service extends VersionedEntity<'needs' | 'receivesReferrals' | 'source' | 'sourceId' | 'sourceUpdatedOn' | 'listing'> {
   @ManyToOne(() => Structure, { index: true, deleteRule: 'cascade' })
   structure: Structure;
 
@@ -30,6 +31,25 @@ export class Service extends VersionedEntity<'needs' | 'receivesReferrals'> {
 
   @Property({ type: 'boolean', default: true })
   receivesReferrals: boolean = true;
+
+  /** Where the row came from when imported from a directory (data·inclusion `source`), and its id there. */
+  @Property({ columnType: 'text', nullable: true })
+  source: string | null = null;
+
+  @Property({ columnType: 'text', nullable: true })
+  sourceId: string | null = null;
+
+  /** The source's `date_maj`, kept so that an export says what the source said. */
+  @Property({ type: 'date', nullable: true })
+  sourceUpdatedOn: string | null = null;
+
+  /**
+   * What the national directory (data·inclusion v1) publishes beyond the row's own columns:
+   * description, address, contact, opening hours, and for a service its thematiques, publics,
+   * modes_accueil and zone_eligibilite. Public information, never person data.
+   */
+  @Property({ type: 'json', nullable: true })
+  listing: Record<string, unknown> | null = null;
 
   constructor(structure: Structure, name: string) {
     super();

@@ -74,7 +74,7 @@ describe('administration through the API, and identities from an OIDC provider (
 
   it('lets platform admins create and change structures and conventions, and nobody else', async () => {
     const admin = await as('admin');
-    const created = await app.request(CreateStructureDocument, { input: { name: 'CSAPA Vienne Test', kind: 'CSAPA', departement: '38', city: 'Vienne', siret: '73282932000074' } }, admin);
+    const created = await app.request(CreateStructureDocument, { input: { name: 'CSAPA Vienne Test', kind: 'CSAPA', departement: '38', city: 'Vienne', siret: '99900012300003' } }, admin);
     expect(created.errors).toBeUndefined();
     ids.csapa = created.data!.createStructure.id;
     const renamed = await app.request(UpdateStructureDocument, { id: ids.csapa, input: { city: 'Vienne (Isère)' }, expectedVersion: 1 }, admin);

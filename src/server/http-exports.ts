@@ -1,0 +1,78 @@
+import type { Request, Response } from 'express';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import { authenticate } from '../auth/authenticate';
+import type { TokenVerifier } from '../auth/tokens';
+import type { RequestContext, RequestSettings } from '../context/request-context';
+import { directoryExport } from '../directory/directory-export';
+import { parseDialect, parseGroupBy, toCsv } from '../outcomes/outcome.export';
+import { outcomeService } from '../outcomes/outcome.service';
+import { AppError, ErrorCode } from '../shared/errors';
+import { isDatabaseUnavailable } from './errors';
+import { contextFor } from './request-context';
+
+const STATUS: Partial<Record<string, number>> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+};
+
+export interface HandlerDeps {
+  orm: MikroORM;
+  verifier: TokenVerifier;
+  logger: Logger;
+  settings: RequestSettings;
+}
+
+/**
+ * An HTTP endpoint outside GraphQL with a bearer token: the same authentication and request
+ * context as /graphql, errors answered with their code and an HTTP status, never a stack trace.
+ */
+export function authenticatedHandler(deps: HandlerDeps, operation: string, work: (ctx: RequestContext, req: Request, res: Response) => Promise<void>) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const requestId = String(res.locals.requestId);
+    const log = deps.logger.child({ requestId });
+    const em = deps.orm.em.fork({ loggerContext: { requestId } });
+    try {
+      const viewer = await authenticate(em, deps.verifier, req.header('authorization'));
+      const ctx = contextFor(requestId, em, viewer, log, deps.settings);
+      ctx.operationName = operation;
+      await work(ctx, req, res);
+    } catch (error) {
+      if (error instanceof AppError) {
+        res.status(STATUS[error.code] ?? 400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+      } else if (isDatabaseUnavailable(error)) {
+        res.status(503).json({ errors: [{ message: 'The database is unavailable; retry in a moment', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }] });
+      } else {
+        log.error({ err: error }, `${operation} failed`);
+        res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+      }
+    }
+  };
+}
+
+/**
+ * GET /exports/outcomes.csv?from=YYYY-MM-DD&to=YYYY-MM-DD&groupBy=DEPARTEMENT,MEASURE[&dialect=rfc4180]
+ * with a bearer token: the same report as programOutcomes, with the same suppression.
+ */
+export function outcomesCsvHandler(deps: HandlerDeps) {
+  return authenticatedHandler(deps, 'exportOutcomesCsv', async (ctx, req, res) => {
+    const dialect = parseDialect(req.query.dialect);
+    const report = await outcomeService.report(ctx, String(req.query.from ?? ''), String(req.query.to ?? ''), parseGroupBy(req.query.groupBy));
+    res
+      .status(200)
+      .type('text/csv; charset=utf-8')
+      .setHeader('content-disposition', `attachment; filename="outcomes-${report.from}-${report.to}.csv"`)
+      .send(toCsv(report, dialect));
+  });
+}
+
+/** GET /directory/data-inclusion/structures and /services (bearer token): the directory in data·inclusion v1. */
+export function directoryExportHandler(deps: HandlerDeps, what: 'structures' | 'services') {
+  return authenticatedHandler(deps, `exportDataInclusion${what === 'structures' ? 'Structures' : 'Services'}`, async (ctx, _req, res) => {
+    const records = what === 'structures' ? await directoryExport.structures(ctx) : await directoryExport.services(ctx);
+    res.status(200).json(records);
+  });
+}
