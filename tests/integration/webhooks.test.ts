@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Runner } from 'graphile-worker';
 import { Webhook } from 'standardwebhooks';
 import { startWorker } from '../../src/jobs/worker';
+import { deliverWebhook } from '../../src/webhooks/webhook-relay';
 import { createLogger } from '../../src/server/logger';
 import { StructureKind } from '../../src/shared/structure-kind';
 import { Structure } from '../../src/structures/structure.entity';
@@ -232,5 +233,37 @@ describe('webhooks: the outbox delivered to partner systems, signed, under the p
     const redelivered = await app.request(RedeliverWebhookDocument, { deliveryId: latest.id }, machineToken);
     expect(redelivered.errors).toBeUndefined();
     await waitFor('the redelivery', () => (receiver.delivered((received) => received.id === latest.id).length > before ? true : undefined));
+  });
+
+  it('marks a delivery FAILED and its subscription failing once the retry window has passed', async () => {
+    const em = app.em();
+    const [delivery] = await em.find(WebhookDelivery, { subscription: subscriptionId, status: 'DELIVERED' as never }, { limit: 1 });
+    // A receiver that never answers (nothing listens there), and a window already closed.
+    await em.getConnection().execute(`update webhook_subscription set url = 'http://127.0.0.1:9/unreachable' where id = ?`, [subscriptionId]);
+    await em.getConnection().execute(`update webhook_delivery set status = 'PENDING', retry_from = now() - interval '25 hours' where id = ?`, [delivery.id]);
+    const status = await deliverWebhook(app.orm.em.fork(), delivery.id, app.config.webhooks, createLogger('silent'));
+    expect(status).toBe('FAILED');
+    const listed = await app.request(WebhookSubscriptionsDocument, undefined, machineToken);
+    expect(listed.data!.webhookSubscriptions[0].failingSince).not.toBeNull();
+    await em.getConnection().execute(`update webhook_subscription set url = ? where id = ?`, [url, subscriptionId]);
+  });
+
+  it('withholds, unsent and unlisted, a delivery whose record the structure may no longer see', async () => {
+    // A delivery written for an event about a CSAPA referral the association is no party to
+    // (as if the structure had seen it when it was fanned out).
+    const person = await newPerson('Webhook-Retenu');
+    const csapaReferral = await refer(person, csapaId, ['ADDICTION_CARE']);
+    const em = app.em();
+    const [event] = await em.getConnection().execute<{ id: string }[]>(`select id from outbox_event where payload->>'referralId' = ?`, [csapaReferral]);
+    const [row] = await em.getConnection().execute<{ id: string }[]>(
+      `insert into webhook_delivery (subscription_id, event_id, event_type) values (?, ?, 'REFERRAL_CREATED') returning id`,
+      [subscriptionId, event.id],
+    );
+    const before = receiver.received.length;
+    expect(await deliverWebhook(app.orm.em.fork(), row.id, app.config.webhooks, createLogger('silent'))).toBe('WITHHELD');
+    expect(receiver.received.length).toBe(before);
+    const deliveries = await app.request(WebhookDeliveriesDocument, { subscriptionId, first: 100 }, machineToken);
+    expect(deliveries.data!.webhookDeliveries.edges.map((edge) => edge.node.id)).not.toContain(row.id);
+    expect(errorCodes(await app.request(RedeliverWebhookDocument, { deliveryId: row.id }, machineToken))).toEqual(['NOT_FOUND']);
   });
 });
