@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Logger as WorkerLogger, run, type Runner, type TaskList } from 'graphile-worker';
+import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { toIsoDate } from '../shared/scalars';
 import { outcomePublicationService } from '../outcomes/outcome-publication.service';
@@ -27,7 +28,7 @@ export function taskList(deps: Omit<JobDeps, 'databaseUrl'>): TaskList {
       const published = await outcomePublicationService.publishDue(em, toIsoDate(new Date()), deps.outcomePublicationDay, log);
       if (published.length === 0) log.debug('no year of outcomes due for publication');
     },
-    // Woken by the outbox itself (a trigger queues this job, one at a time, at each insert).
+    // Woken by the outbox's notifications (listenToOutbox), and every minute.
     [FAN_OUT_EVENTS]: async () => {
       await fanOutEvents(deps.orm.em.fork(), deps.logger.child({ job: FAN_OUT_EVENTS }));
     },
@@ -60,11 +61,62 @@ export async function startWorker(deps: JobDeps): Promise<Runner> {
     pollInterval: 2000,
     logger,
     taskList: taskList(deps),
-    // Every day at 04:00 (the server's time zone); a missed day is caught up by the start job.
-    crontab: `0 4 * * * ${PUBLISH_OUTCOMES}`,
+    // Outcomes every day at 04:00 (the server's time zone); a missed day is caught up by the start job.
+    // The outbox relay every minute besides its wake-up by the outbox's notifications (see the
+    // migration OutboxNotifiesTheRelay): what was written while no worker listened waits at most that.
+    crontab: [`0 4 * * * ${PUBLISH_OUTCOMES}`, `* * * * * ${FAN_OUT_EVENTS}`].join('\n'),
   });
   await runner.addJob(PUBLISH_OUTCOMES, {}, { jobKey: PUBLISH_OUTCOMES, maxAttempts: 5 });
+  // One pending fan-out at a time; one that is running gets a successor (graphile-worker's 'replace' mode), so no wake-up is lost.
+  const wakeRelay = () => runner.addJob(FAN_OUT_EVENTS, {}, { jobKey: FAN_OUT_EVENTS, maxAttempts: 25 });
   // Events written while no worker ran.
-  await runner.addJob(FAN_OUT_EVENTS, {}, { jobKey: FAN_OUT_EVENTS });
+  await wakeRelay();
+  const listener = await listenToOutbox(deps.databaseUrl, wakeRelay, log);
+  const stop = runner.stop.bind(runner);
+  runner.stop = async () => {
+    await listener.stop();
+    await stop();
+  };
   return runner;
+}
+
+/**
+ * The outbox's notifications (`passerelle_outbox`, sent at the commit of writes that recorded
+ * events) queue the relay's job, once for all the notifications that came meanwhile. A lost
+ * connection is opened again; the minute crontab covers what was written in between.
+ */
+async function listenToOutbox(databaseUrl: string, wake: () => Promise<unknown>, log: Logger): Promise<{ stop(): Promise<void> }> {
+  let client: Client | null = null;
+  let stopped = false;
+  let pending = false;
+  let retry: NodeJS.Timeout | null = null;
+  const onNotification = () => {
+    if (pending) return;
+    pending = true;
+    setImmediate(() => {
+      pending = false;
+      wake().catch((error: unknown) => log.warn({ err: error }, 'could not queue the outbox relay'));
+    });
+  };
+  const connect = async (): Promise<void> => {
+    const next = new Client({ connectionString: databaseUrl });
+    next.on('notification', onNotification);
+    next.on('error', (error) => {
+      log.warn({ err: error }, 'outbox listener lost its connection; reconnecting');
+      next.removeAllListeners('notification');
+      void next.end().catch(() => undefined);
+      if (!stopped) retry = setTimeout(() => void connect().catch(() => undefined), 5000);
+    });
+    await next.connect();
+    await next.query('listen passerelle_outbox');
+    client = next;
+  };
+  await connect();
+  return {
+    async stop() {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+    },
+  };
 }
