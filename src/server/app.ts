@@ -116,6 +116,8 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
       maxAge: 600,
     }),
   );
+  // A preflight from any other origin is answered the same way, without a CORS header.
+  app.use((req: Request, res: Response, next: NextFunction) => (req.method === 'OPTIONS' ? res.status(204).end() : next()));
   app.get('/healthz', liveness);
   app.get('/readyz', readiness(orm));
   app.get('/exports/outcomes.csv', outcomesCsvHandler({ orm, verifier, logger, settings }));
