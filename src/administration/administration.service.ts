@@ -214,7 +214,7 @@ export class AdministrationService {
   /** A person's account of a structure the viewer manages; others are not found. Machine clients are managed as clients. */
   private async managedAccount(em: EntityManager, ctx: RequestContext, id: string): Promise<Account> {
     const found = await em.findOne(Account, { id: parseId(id, 'id'), clientKind: ClientKind.USER });
-    if (!found || !managesStructure(ctx.viewer, found.structure.id)) throw new NotFoundError('Account');
+    if (!found || !managesStructure(ctx.viewer, found.structure.id) || !mayGrantRole(ctx.viewer, found.role)) throw new NotFoundError('Account');
     return found;
   }
 }

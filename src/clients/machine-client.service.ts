@@ -77,6 +77,8 @@ export class MachineClientService {
       const found = await this.ownActive(em, ctx, id);
       found.revokedAt = new Date();
       found.account.disabled = true;
+      // Its webhook subscriptions end with it: nothing more is delivered to the system it was.
+      await em.execute(`update webhook_subscription set deleted_at = now() where created_by_id = ? and deleted_at is null`, [found.account.id]);
       auditWrite(em, ctx, { personId: null, domains: [], action: 'revokeMachineClient', ids: { clientId: found.id } });
       return found;
     });

@@ -57,7 +57,8 @@ export async function fanOutEvents(root: EntityManager, log: Logger): Promise<nu
       );
       if (rows.length === 0) return 0;
       const events = await tx.find(OutboxEvent, { id: { $in: rows.map((row) => row.id) } }, { orderBy: { occurredAt: 'asc', id: 'asc' } });
-      const subscriptions = await tx.find(WebhookSubscription, { deletedAt: null }, { populate: ['structure'] });
+      // A subscription lives as long as the account that made it: a disabled account's (a revoked client's) gets nothing.
+      const subscriptions = await tx.find(WebhookSubscription, { deletedAt: null, createdBy: { disabled: false } }, { populate: ['structure'] });
       for (const event of events) {
         for (const subscription of subscriptions) {
           if (!subscription.eventTypes.includes(event.type)) continue;
@@ -96,7 +97,7 @@ export async function deliverWebhook(root: EntityManager, deliveryId: string, se
     [deliveryId],
   );
   if (!claimed) return null;
-  const delivery = await em.findOneOrFail(WebhookDelivery, deliveryId, { populate: ['subscription', 'subscription.structure', 'event'] });
+  const delivery = await em.findOneOrFail(WebhookDelivery, deliveryId, { populate: ['subscription', 'subscription.structure', 'subscription.createdBy', 'event'] });
   const { subscription, event } = delivery;
   const finish = async (status: WebhookDeliveryStatus, fields: Partial<WebhookDelivery> = {}) => {
     Object.assign(delivery, { status, claimedUntil: null, ...fields });
@@ -104,6 +105,7 @@ export async function deliverWebhook(root: EntityManager, deliveryId: string, se
     return status;
   };
   if (subscription.deletedAt) return finish(WebhookDeliveryStatus.FAILED, { lastError: 'the subscription was deleted', nextAttemptAt: null });
+  if (subscription.createdBy.disabled) return finish(WebhookDeliveryStatus.FAILED, { lastError: 'the account that subscribed is disabled', nextAttemptAt: null });
   if (!(await mayBeTold(em, { structureId: subscription.structure.id, role: subscription.role }, event))) {
     return finish(WebhookDeliveryStatus.WITHHELD, { nextAttemptAt: null });
   }

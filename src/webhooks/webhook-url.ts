@@ -51,10 +51,12 @@ export async function checkWebhookUrl(raw: string, production: boolean): Promise
   try {
     addresses = isIP(host) ? [host] : (await dns.lookup(host, { all: true, verbatim: true })).map((found) => found.address);
   } catch {
-    throw new BadUserInputError('url must name a host that resolves', 'url');
+    addresses = [];
   }
+  // One answer whether the name does not resolve or resolves to a private address: the check
+  // tells nothing of the server's own network.
   if (addresses.length === 0 || !addresses.every(isPublicAddress)) {
-    throw new BadUserInputError('url must not resolve to a private, loopback or link-local address', 'url');
+    throw new BadUserInputError('url must name a host that resolves to public addresses only', 'url');
   }
   return url;
 }

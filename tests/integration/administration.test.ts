@@ -124,6 +124,13 @@ describe('administration through the API, and identities from an OIDC provider (
     const listed = await app.request(AccountsDocument, {}, admin);
     expect(listed.data!.accounts.map((row) => row.login)).toEqual(expect.arrayContaining(['admin.relais38', 'ts.relais38', 'ts2.relais38']));
     expect(errorCodes(await app.request(AccountsDocument, { structureId: ids.spip }, admin))).toEqual(['FORBIDDEN']);
+    // A structure admin of the platform itself does not manage the platform's administrators.
+    const platform = await app.em().findOneOrFail(Structure, { kind: StructureKind.PLATFORM });
+    const platformAdmin = await app.em().findOneOrFail(Account, { login: 'admin' });
+    const em = app.em();
+    em.persist(new Account('admin.platform.test', 'Admin de structure', em.getReference(Structure, platform.id), 'STRUCTURE_ADMIN' as never));
+    await em.flush();
+    expect(errorCodes(await app.request(DisableAccountDocument, { id: platformAdmin.id }, await as('admin.platform.test')))).toEqual(['NOT_FOUND']);
     const spipOfficer = await app.em().findOneOrFail(Account, { login: 'cpip.grenoble' });
     expect(errorCodes(await app.request(DisableAccountDocument, { id: spipOfficer.id }, admin))).toEqual(['NOT_FOUND']);
   });

@@ -11,6 +11,8 @@ import { WebhookDelivery } from '../../src/webhooks/webhook-delivery.entity';
 import {
   AcceptReferralDocument,
   CreateMachineClientDocument,
+  MachineClientsDocument,
+  RevokeMachineClientDocument,
   CreateWebhookSubscriptionDocument,
   MyCaseloadDocument,
   RedeliverWebhookDocument,
@@ -265,5 +267,21 @@ describe('webhooks: the outbox delivered to partner systems, signed, under the p
     const deliveries = await app.request(WebhookDeliveriesDocument, { subscriptionId, first: 100 }, machineToken);
     expect(deliveries.data!.webhookDeliveries.edges.map((edge) => edge.node.id)).not.toContain(row.id);
     expect(errorCodes(await app.request(RedeliverWebhookDocument, { deliveryId: row.id }, machineToken))).toEqual(['NOT_FOUND']);
+  });
+
+  it("ends with its client: a revoked client's subscription is deleted and gets nothing more", async () => {
+    const { id: clientId } = (await app.as('admin.relais38').query(MachineClientsDocument)).data!.machineClients[0];
+    const before = receiver.received.length;
+    const revoked = await app.as('admin.relais38').query(RevokeMachineClientDocument, { id: clientId });
+    expect(revoked.errors).toBeUndefined();
+    const listed = await app.as('admin.relais38').query(WebhookSubscriptionsDocument);
+    expect(listed.data!.webhookSubscriptions).toEqual([]);
+    const referral = await refer(await newPerson('Webhook-Apres'), relaisId, ['HOUSING']);
+    // Fanned out (published) without a delivery for the deleted subscription.
+    await waitFor('the event published', async () =>
+      (await app.em().getConnection().execute<{ published: boolean }[]>(`select published_at is not null as published from outbox_event where payload->>'referralId' = ?`, [referral]))[0]?.published ? true : undefined,
+    );
+    expect(receiver.received.length).toBe(before);
+    expect(await app.em().count(WebhookDelivery, { event: { payload: { referralId: referral } } as never })).toBe(0);
   });
 });

@@ -11,6 +11,13 @@ describe('webhook URLs (SSRF)', () => {
 
   it.each(['93.184.216.34', '2606:4700::6810:84e5'])('counts %s as public', (address) => expect(isPublicAddress(address)).toBe(true));
 
+  it('answers alike for a name that does not resolve and one that resolves to a private address', async () => {
+    const messages = await Promise.all(
+      ['https://does-not-exist.invalid/hook', 'https://localhost/hook'].map((url) => checkWebhookUrl(url, true).catch((error: Error) => error.message)),
+    );
+    expect(messages[0]).toBe(messages[1]);
+  });
+
   it('accepts in production only https to public addresses', async () => {
     await expect(checkWebhookUrl('https://93.184.216.34/hook', true)).resolves.toBeInstanceOf(URL);
     for (const url of ['http://93.184.216.34/hook', 'https://127.0.0.1/hook', 'https://10.0.0.8/hook', 'https://[::1]/hook', 'https://localhost/hook', 'https://169.254.169.254/latest']) {
