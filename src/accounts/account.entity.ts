@@ -3,9 +3,12 @@ import { VersionedEntity } from '../shared/base.entity';
 import { Structure } from '../structures/structure.entity';
 import { ClientKind, Role } from '../auth/role';
 
+/** What a login may be: lower-case letters, digits, ".", "-" and "_", 2 to 64 characters. */
+export const LOGIN_PATTERN = '^[a-z0-9][a-z0-9._-]{1,63}$';
+
 /** A login: one role in one structure; a person or a partner system. */
 @Entity({ tableName: 'account' })
-@Check({ name: 'account_login_format', expression: `login ~ '^[a-z0-9][a-z0-9._-]{1,63}$'` })
+@Check({ name: 'account_login_format', expression: `login ~ '${LOGIN_PATTERN}'` })
 export class Account extends VersionedEntity<'clientKind' | 'disabled' | 'email'> {
   @Property({ columnType: 'text', unique: true })
   login: string;

@@ -1,5 +1,6 @@
 import { ArrayUnique, IsEmail, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidatorConstraint, Validate, type ValidatorConstraintInterface } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { LOGIN_PATTERN } from '../accounts/account.entity';
 import { Role } from '../auth/role';
 import { DEPARTEMENT_PATTERN } from '../shared/departement';
 import { Need } from '../shared/need';
@@ -157,7 +158,7 @@ export class CreateAccountInput {
   structureId?: string | null;
 
   @Field(() => String, { description: 'Lower-case letters, digits, dot, dash, underscore (2 to 64).' })
-  @Matches(/^[a-z0-9][a-z0-9._-]{1,63}$/, { message: 'login must be 2 to 64 lower-case letters, digits, ".", "-" or "_"' })
+  @Matches(new RegExp(LOGIN_PATTERN), { message: 'login must be 2 to 64 lower-case letters, digits, ".", "-" or "_"' })
   login!: string;
 
   @Field(() => String)

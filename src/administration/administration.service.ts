@@ -5,7 +5,7 @@ import { ExternalIdentity } from '../accounts/external-identity.entity';
 import { auditWrite } from '../audit/audit.service';
 import { ClientKind, roleFitsStructure } from '../auth/role';
 import type { RequestContext } from '../context/request-context';
-import { inTransaction } from '../context/transaction';
+import { assertVersion, inTransaction } from '../context/transaction';
 import { Convention } from '../conventions/convention.entity';
 import { ConventionView } from '../conventions/convention.type';
 import { assertAllowed, managedStructureId, managesStructure, mayGrantRole } from '../policy/authz';
@@ -28,12 +28,6 @@ import type {
 /** The audit entry of an administration write: no person, no domain; what was done and to which row. */
 function audit(em: EntityManager, ctx: RequestContext, action: string, ids: Record<string, string>): void {
   auditWrite(em, ctx, { personId: null, domains: [], action, ids });
-}
-
-function assertVersion(row: { version: number }, expectedVersion: number | null | undefined): void {
-  if (expectedVersion !== null && expectedVersion !== undefined && row.version !== expectedVersion) {
-    throw new ConflictError('The record was changed by someone else meanwhile; read it again and retry');
-  }
 }
 
 /** Only the fields given change; null clears an optional field. */
@@ -66,7 +60,7 @@ export class AdministrationService {
     const structure = await inTransaction(ctx, async (em) => {
       const found = await em.findOne(Structure, parseId(id, 'id'));
       if (!found) throw new NotFoundError('Structure');
-      assertVersion(found, expectedVersion);
+      assertVersion('The structure', found.version, expectedVersion);
       if (input.name === null) throw new BadUserInputError('name cannot be cleared', 'name');
       assignGiven(found, { name: input.name?.trim(), departement: input.departement, city: input.city, region: input.region, siret: input.siret });
       audit(em, ctx, 'updateStructure', { structureId: found.id });
@@ -103,7 +97,7 @@ export class AdministrationService {
     const convention = await inTransaction(ctx, async (em) => {
       const found = await em.findOne(Convention, parseId(id, 'id'));
       if (!found) throw new NotFoundError('Convention');
-      assertVersion(found, expectedVersion);
+      assertVersion('The convention', found.version, expectedVersion);
       if (input.yearlyQuota === null) throw new BadUserInputError('yearlyQuota cannot be cleared', 'yearlyQuota');
       if (input.validTo && input.validTo < found.validFrom) throw new BadUserInputError('validTo must not be before validFrom', 'validTo');
       assignGiven(found, { yearlyQuota: input.yearlyQuota, validTo: input.validTo, title: input.title });
@@ -140,7 +134,7 @@ export class AdministrationService {
       // Another structure's service is not found, as an unknown one, for a structure admin.
       if (!found || !managesStructure(ctx.viewer, found.structure.id)) throw new NotFoundError('Service');
       if (input.structureId && input.structureId !== found.structure.id) throw new BadUserInputError('A service stays with its structure', 'structureId');
-      assertVersion(found, expectedVersion);
+      assertVersion('The service', found.version, expectedVersion);
       assignGiven(found, {
         name: input.name.trim(),
         housingPlaces: input.housingPlaces,
