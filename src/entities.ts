@@ -25,6 +25,7 @@ import { PersonJudicialDetail } from './persons/person-judicial-detail.entity';
 import { PersonJudicial } from './persons/person-judicial.entity';
 import { PersonSocial } from './persons/person-social.entity';
 import { Person } from './persons/person.entity';
+import { PersonTransfer } from './persons/person-transfer.entity';
 import { RightStep } from './persons/right-step.entity';
 import { Referral } from './referrals/referral.entity';
 import { Placement } from './housing/placement.entity';
@@ -43,6 +44,7 @@ export const ENTITIES = [
   Account,
   ExternalIdentity,
   Person,
+  PersonTransfer,
   PersonIdentity,
   PersonJudicial,
   PersonJudicialDetail,

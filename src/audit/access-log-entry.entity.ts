@@ -50,6 +50,10 @@ export class AccessLogEntry {
   @Property({ type: 'uuid[]', columnType: 'uuid[]' })
   personIds!: (string | null)[];
 
+  /** The person was restricted at the time of the access (access-policy.md, "Restricted persons"). */
+  @Property({ type: 'boolean' })
+  restricted!: boolean;
+
   /** The structure that read or wrote, as records name their actor. */
   get structure(): { id: string } {
     return { id: this.structureId };

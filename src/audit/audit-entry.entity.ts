@@ -19,7 +19,7 @@ export enum AuditKind {
 @Index({ name: 'audit_entry_person_at_index', properties: ['personId', 'at'] })
 @Check({ name: 'audit_entry_domains_values', expression: enumArrayCheck('domains', DataDomain) })
 export class AuditEntry {
-  [OptionalProps]?: 'at' | 'domains';
+  [OptionalProps]?: 'at' | 'domains' | 'restricted';
 
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id: string = randomUUID();
@@ -61,6 +61,10 @@ export class AuditEntry {
 
   @Property({ columnType: 'text' })
   requestId: string;
+
+  /** The person was restricted when the entry was written (set by a trigger, as audit_read's flags). */
+  @Property({ type: 'boolean', default: false })
+  restricted: boolean = false;
 
   /** What was done, e.g. the mutation and the ids it touched; never person data. */
   @Property({ type: 'json', nullable: true })

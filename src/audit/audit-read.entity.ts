@@ -51,4 +51,12 @@ export class AuditRead {
 
   @Property({ type: 'string[]', columnType: 'text[]' })
   personDomains!: string[];
+
+  /**
+   * The restricted persons among personIds, flagged by the database when the row is written
+   * (a trigger reads person.restricted_at): every read of a restricted person is flagged,
+   * whoever writes the row.
+   */
+  @Property({ type: 'uuid[]', columnType: 'uuid[]', default: '{}' })
+  restrictedPersonIds: string[] = [];
 }

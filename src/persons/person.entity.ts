@@ -8,7 +8,7 @@ import { PersonFileStatus } from './person.enums';
  * domain lives in a table of its own so that it is fetched, or not, as a unit.
  */
 @Entity({ tableName: 'person' })
-export class Person extends VersionedEntity<'fileStatus' | 'registeredBy'> {
+export class Person extends VersionedEntity<'fileStatus' | 'registeredBy' | 'fileClosedReason' | 'restrictedAt' | 'restrictedVisibleTo'> {
   /** Stable, non-identifying handle, e.g. "P-7K3Q9XDF". */
   @Property({ columnType: 'text', unique: true })
   pseudonym: string;
@@ -26,6 +26,21 @@ export class Person extends VersionedEntity<'fileStatus' | 'registeredBy'> {
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   fileClosedAt: Date | null = null;
+
+  /** Why the file was closed (free text: erased at the end of retention). */
+  @Property({ columnType: 'text', nullable: true })
+  fileClosedReason: string | null = null;
+
+  /**
+   * Set while the holding SPIP restricts the person (access-policy.md, "Restricted persons"):
+   * the identity is shown only to the holding SPIP and to the structures in restrictedVisibleTo.
+   */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  restrictedAt: Date | null = null;
+
+  /** The structures, besides the holding SPIP, that still see a restricted person's identity. */
+  @Property({ type: 'uuid[]', columnType: 'uuid[]', default: '{}' })
+  restrictedVisibleTo: string[] = [];
 
   /** Last contact with any partner; starts the 2-year retention period once no mandate remains. */
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })

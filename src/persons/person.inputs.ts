@@ -35,6 +35,16 @@ export class PersonsArgs {
   @Field(() => MandateState, { nullable: true, description: "Only persons under this mandate of the viewer's structure." })
   @IsOptional()
   mandate?: MandateState;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only persons whose first or last name starts with these letters (case-insensitive), among those whose identity you read. A restricted person is never found by name.',
+  })
+  @IsOptional()
+  @MinLength(2, { message: 'search must be 2 to 100 characters' })
+  @MaxLength(100, { message: 'search must be 2 to 100 characters' })
+  search?: string;
 }
 
 /** Names, birth date and sex: given at registration, corrected later. */

@@ -146,7 +146,7 @@ export class PersonResolver {
 export class PersonConnectionResolver {
   @FieldResolver(() => Int, { description: 'Persons in all pages, under the same mandates and filter.' })
   totalCount(@Ctx() ctx: RequestContext, @Root() connection: PersonConnectionView): Promise<number> {
-    return personService.count(ctx, connection.mandate);
+    return personService.count(ctx, connection.mandate, connection.search);
   }
 }
 

@@ -6,7 +6,7 @@ import { recordEvent } from '../outbox/outbox';
 import { MandateState } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
-import { mandatePageWhere, mandateSubquery } from '../policy/mandate.repository';
+import { identityWithheldSql, mandatePageWhere } from '../policy/mandate.repository';
 import { Permission } from '../policy/permissions';
 import type { RequestContext } from '../context/request-context';
 import { RIGHT_STEP_RECORD } from '../policy/record-kinds';
@@ -65,6 +65,24 @@ function assertDateWithin(value: string | null | undefined, argumentName: string
   }
 }
 
+/**
+ * The name search of a persons page, over the mandate rows `m` and persons `p`: a prefix of the
+ * first or last name, case-insensitive, among the persons whose identity the viewer reads (a
+ * full or pending mandate, or an ended one on an identity its structure wrote last). A
+ * restricted person is never found by name, whoever searches (access-policy.md).
+ */
+function nameSearch(search: string): { sql: string; params: unknown[] } {
+  const prefix = `${search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return {
+    sql: `p.restricted_at is null and exists (
+            select 1 from person_identity i
+            where i.person_id = m.person_id
+              and (m.state <> 'ENDED' or i.written_by_id = m.structure_id)
+              and (lower(i.last_name) like ? or lower(i.first_name) like ?))`,
+    params: [prefix, prefix],
+  };
+}
+
 type DomainRow = PersonIdentity | PersonJudicial | PersonJudicialDetail | PersonSocial | PersonHousing;
 
 /** Persons: registration, the scoped list, and the domains the guard lets through. */
@@ -82,6 +100,11 @@ export class PersonService {
       where += ' and m.state = ?';
       params.push(args.mandate);
     }
+    if (args.search) {
+      const search = nameSearch(args.search);
+      where += ` and ${search.sql}`;
+      params.push(...search.params);
+    }
     if (after) {
       where += ' and (m.person_created_at, m.person_id) > (?::timestamptz, ?::uuid)';
       params.push(after.createdAt, after.id);
@@ -92,7 +115,7 @@ export class PersonService {
     // The page and, in the same statement, what its nodes ask of each person (person-page.ts).
     const rows = await readPage(ctx, info, {
       // The columns a person record holds (person.rows.ts), not p.*: a page reads no more than it shows.
-      sql: `select p.id, p.pseudonym, m.state as mandate_state,
+      sql: `select p.id, p.pseudonym, m.state as mandate_state, ${identityWithheldSql('m.structure_id')} as identity_withheld,
                    to_char(m.person_created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
                    row_number() over (order by ${mandates.orderBy}) as n__
             from mandate m join person p on p.id = m.person_id
@@ -105,7 +128,7 @@ export class PersonService {
     const page = rows.slice(0, first);
     const edges = page.map((row) => {
       const person = personRecord(row);
-      ctx.access.prime(person.id, row.mandate_state as MandateState);
+      ctx.access.prime(person.id, row.mandate_state as MandateState, row.identity_withheld === true);
       personLoaders(ctx).personById.prime(person.id, person);
       ctx.readAudit.touch(person.id);
       return new KeysetEdge(PersonView.from(person), { createdAt: String(row.cursor_at), id: person.id });
@@ -114,16 +137,28 @@ export class PersonService {
       edges,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
       mandate: args.mandate ?? null,
+      search: args.search ?? null,
     };
   }
 
   /** How many persons the list holds in all pages: the same scoped rows. */
-  async count(ctx: RequestContext, mandate: MandateState | null): Promise<number> {
+  async count(ctx: RequestContext, mandate: MandateState | null, search: string | null = null): Promise<number> {
     assertAllowed(ctx.viewer, Permission.PERSON_READ);
-    const mandates = mandateSubquery(ctx.viewer.structureId);
+    const mandates = mandatePageWhere(ctx.viewer.structureId);
+    const params = [...mandates.params];
+    let where = '';
+    if (mandate) {
+      where += ' and m.state = ?';
+      params.push(mandate);
+    }
+    if (search) {
+      const found = nameSearch(search);
+      where += ` and ${found.sql}`;
+      params.push(...found.params);
+    }
     const [row] = await ctx.em.getConnection().execute<{ total: number }[]>(
-      `select count(*)::int as total from (${mandates.sql}) m${mandate ? ' where m.state = ?' : ''}`,
-      mandate ? [...mandates.params, mandate] : mandates.params,
+      `select count(*)::int as total from mandate m${search ? ' join person p on p.id = m.person_id' : ''} where ${mandates.sql}${where}`,
+      params,
     );
     return row.total;
   }

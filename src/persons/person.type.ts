@@ -299,4 +299,6 @@ export class PersonConnectionView {
 
   /** The mandate filter of the page, for totalCount. */
   mandate!: MandateState | null;
+  /** The name search of the page, for totalCount. */
+  search!: string | null;
 }

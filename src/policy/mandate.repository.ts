@@ -44,7 +44,7 @@ const RANK_STATE = `case max(rank) when 3 then 'FULL' when 2 then 'PENDING' else
 
 /**
  * The same rows as mandateSubquery, derived from the whole history (person files,
- * referrals, follow-ups) on every call, as they were before the mandate table: tests
+ * transfers, referrals, follow-ups) on every call, as they were before the mandate table: tests
  * and benchmarks compare the two.
  */
 export function mandatesFromHistorySql(structureId: string, onlyPersons?: readonly string[]): { sql: string; params: unknown[] } {
@@ -61,11 +61,19 @@ export function mandatesFromHistorySql(structureId: string, onlyPersons?: readon
   branches.push(`select p.id as person_id, case when p.file_status = 'OPEN' then 3 else 1 end as rank
       from person p
       where p.spip_id = ? and (p.file_status = 'OPEN' or p.file_closed_at > now() - ${retention})${filter('p.id')}`);
-  // The SPIP that registered a person since transferred: ended.
+  // The SPIP that registered a person moved before transfers were recorded: ended.
   params.push(structureId, structureId);
   branches.push(`select p.id, 1 from person p
       where p.registered_by_id = ? and p.spip_id <> ?
+        and not exists (select 1 from person_transfer t where t.person_id = p.id and t.status = 'ACCEPTED')
         and coalesce(p.last_contact_at, p.updated_at) > now() - ${retention}${filter('p.id')}`);
+  // Transfers: the former SPIP's mandate ends at the decision; the receiving SPIP's is pending, or ended once refused.
+  params.push(structureId);
+  branches.push(`select t.person_id, 1 from person_transfer t
+      where t.from_spip_id = ? and t.status = 'ACCEPTED' and t.decided_at > now() - ${retention}${filter('t.person_id')}`);
+  params.push(structureId);
+  branches.push(`select t.person_id, case when t.status = 'PENDING' then 2 else 1 end from person_transfer t
+      where t.to_spip_id = ? and (t.status = 'PENDING' or (t.status = 'REFUSED' and t.decided_at > now() - ${retention}))${filter('t.person_id')}`);
   // Referrals received: pending, full while accepted or in progress, ended afterwards.
   params.push(structureId);
   branches.push(`select r.person_id, case when r.status = 'PENDING' then 2 when r.status in ('ACCEPTED', 'IN_PROGRESS') then 3 else 1 end
@@ -92,4 +100,21 @@ export async function loadMandates(
   const { sql, params } = mandateSubquery(structureId, personIds);
   const rows = await em.execute<{ person_id: string; state: MandateState }[]>(sql, params);
   return new Map(rows.map((row) => [row.person_id, row.state]));
+}
+
+/**
+ * Whether a person's identity is withheld from the structure `structure` (SQL over a person row
+ * `p`): the person is restricted, and the structure is neither the holding SPIP nor one it named.
+ */
+export function identityWithheldSql(structure: string): string {
+  return `(p.restricted_at is not null and p.spip_id <> ${structure} and not (${structure} = any(p.restricted_visible_to)))`;
+}
+
+/** The persons among `personIds` whose identity is withheld from the structure. */
+export async function loadIdentityWithheld(em: EntityManager, structureId: string, personIds: readonly string[]): Promise<Set<string>> {
+  const rows = await em.execute<{ id: string }[]>(
+    `select p.id from person p where p.restricted_at is not null and p.id = any(?::uuid[]) and ${identityWithheldSql('?::uuid')}`,
+    [`{${personIds.join(',')}}`, structureId, structureId],
+  );
+  return new Set(rows.map((row) => row.id));
 }

@@ -14,6 +14,11 @@ export enum Permission {
   PERSON_READ = 'person:read',
   PERSON_REGISTER = 'person:register',
   PERSON_WRITE = 'person:write',
+  PERSON_IMPORT = 'person:import',
+  /** Transfer, close and restrict a file: the holding SPIP's. */
+  FILE_MANAGE = 'file:manage',
+  /** A person's subject-access export: what the asking structure reads, and who accessed the record. */
+  PERSON_EXPORT = 'person:export',
   REFERRAL_READ = 'referral:read',
   REFERRAL_CREATE = 'referral:create',
   REFERRAL_CANCEL = 'referral:cancel',
@@ -55,6 +60,12 @@ export const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   [Permission.PERSON_READ]: PERSON_DATA_ROLES,
   [Permission.PERSON_WRITE]: PERSON_DATA_ROLES,
   [Permission.PERSON_REGISTER]: [Role.PROBATION_OFFICER],
+  // A SPIP registers persons from its case software's export.
+  [Permission.PERSON_IMPORT]: [Role.PROBATION_OFFICER],
+  // The SPIP holding the file transfers, closes and restricts it; the receiving SPIP decides on a transfer.
+  [Permission.FILE_MANAGE]: [Role.PROBATION_OFFICER],
+  // Any partner answers a person's access request with what it reads.
+  [Permission.PERSON_EXPORT]: PERSON_DATA_ROLES,
   [Permission.REFERRAL_READ]: PERSON_DATA_ROLES,
   [Permission.REFERRAL_CREATE]: [Role.PROBATION_OFFICER],
   // The structure that sent it: the SPIP's referrals, a partner's shelter request.

@@ -10,7 +10,7 @@ import { StructureKind } from '../shared/structure-kind';
 import { ACCESS_POLICY, Decision, Grant, MandateState, decide, type Action } from './access-policy';
 import { loadWrittenDomains } from './authorship.repository';
 import { DataDomain } from './data-domain';
-import { loadMandates, mandateSubquery } from './mandate.repository';
+import { loadIdentityWithheld, loadMandates, mandateSubquery } from './mandate.repository';
 import { Permission, roleMay } from './permissions';
 import { recordActorShownSql, recordVisibleSql } from './record-sql';
 import { HIDDEN, type RecordDeclaration, type RecordDecision, type RecordKind, decideRecord } from './records';
@@ -31,6 +31,8 @@ export interface VisibleRow {
  */
 export class PersonAccess {
   private readonly mandates: PeekableLoader<string, MandateState>;
+  /** Whether a person's identity is withheld from the viewer's structure (a restricted person). */
+  private readonly identityWithheld: PeekableLoader<string, boolean>;
   private readonly consents: PeekableLoader<string, Set<DataDomain>>;
   private readonly structureKinds: DataLoader<string, StructureKind | undefined>;
   private readonly written: DataLoader<string, Set<DataDomain>>;
@@ -49,6 +51,10 @@ export class PersonAccess {
       const found = await loadMandates(em, viewer.structureId, ids);
       return ids.map((id) => found.get(id) ?? MandateState.NONE);
     });
+    this.identityWithheld = new PeekableLoader(async (ids) => {
+      const withheld = await loadIdentityWithheld(em, viewer.structureId, ids);
+      return ids.map((id) => withheld.has(id));
+    });
     this.consents = new PeekableLoader(async (ids) => {
       const found = await loadConsentedDomains(em, viewer.structureId, ids);
       return ids.map((id) => found.get(id) ?? new Set<DataDomain>());
@@ -66,9 +72,13 @@ export class PersonAccess {
     });
   }
 
-  /** Records a mandate already computed by a scoped query (a page of persons). */
-  prime(personId: string, state: MandateState): void {
+  /**
+   * Records a mandate already computed by a scoped query (a page of persons), and whether the
+   * person's identity is withheld from the viewer when the query read it (IDENTITY_WITHHELD_SQL).
+   */
+  prime(personId: string, state: MandateState, identityWithheld?: boolean): void {
     this.mandates.prime(personId, state);
+    if (identityWithheld !== undefined) this.identityWithheld.prime(personId, identityWithheld);
   }
 
   get mayReadPersons(): boolean {
@@ -81,8 +91,21 @@ export class PersonAccess {
     return this.mandates.loadNow(personId);
   }
 
-  /** The decision for one domain of one person, before looking at the value. */
+  /**
+   * The decision for one domain of one person, before looking at the value. A restricted
+   * person's identity is denied to every structure but the holding SPIP and those it named
+   * (access-policy.md, "Restricted persons"): they see the pseudonym only.
+   */
   decision(personId: string, domain: DataDomain, action: Action): MaybePromise<Decision> {
+    const decision = this.policyDecision(personId, domain, action);
+    if (domain !== DataDomain.IDENTITY) return decision;
+    return whenReady(decision, (decided) =>
+      decided === Decision.DENY ? decided : whenReady(this.identityWithheld.loadNow(personId), (withheld) => (withheld ? Decision.DENY : decided)),
+    );
+  }
+
+  /** The policy table's decision for the viewer's mandate and the person's consents. */
+  private policyDecision(personId: string, domain: DataDomain, action: Action): MaybePromise<Decision> {
     return whenReady(this.mandate(personId), (mandate) => {
       const grant = ACCESS_POLICY[domain][this.viewer.role][mandate][action];
       if (grant !== Grant.WITH_CONSENT) return decide(this.viewer.role, domain, mandate, false, action);

@@ -272,3 +272,61 @@ export const ACCESS_LOG_RECORD = declareRecord<{
     partyIds: ARRAY(),
   },
 });
+
+export const TRANSFER_RECORD = declareRecord<{
+  person: Ref;
+  fromSpip: Ref;
+  toSpip: Ref;
+}>({
+  kind: RecordKind.TRANSFER,
+  description:
+    'The transfer of a file between SPIPs: the SPIP holding the file asks (the actor), the receiving SPIP decides (a party). Judicial data.',
+  whenItTellsOfCare: WhenItTellsOfCare.HEALTH_SUMMARY,
+  pending: InvolvedUnder.PARTY,
+  ended: InvolvedUnder.PARTY,
+  facts: (t) => ({
+    personId: t.person.id,
+    domains: [DataDomain.JUDICIAL],
+    actorId: t.fromSpip.id,
+    partyIds: [t.toSpip.id],
+  }),
+  sql: {
+    table: 'person_transfer',
+    orderBy: 'r.created_at desc, r.id desc',
+    personId: 'r.person_id',
+    domains: `array['JUDICIAL']`,
+    actorId: 'r.from_spip_id',
+    partyIds: ARRAY('r.to_spip_id'),
+  },
+});
+
+export const TIMELINE_ENTRY_RECORD = declareRecord<{
+  personId: string;
+  actorId: string;
+  partyIds: readonly string[];
+  needs: readonly Need[];
+  domains: readonly DataDomain[];
+}>({
+  kind: RecordKind.TIMELINE_ENTRY,
+  description:
+    'What happened to the record (an event of the outbox, or a write of the audit log that leaves no event): the structure that did it is its actor, the structures the event involves are parties; it carries the domain of its record and, for a referral, its needs.',
+  whenItTellsOfCare: WhenItTellsOfCare.HEALTH_SUMMARY,
+  pending: InvolvedUnder.PARTY,
+  ended: InvolvedUnder.PARTY,
+  facts: (e) => ({
+    personId: e.personId,
+    domains: e.domains,
+    actorId: e.actorId,
+    partyIds: e.partyIds,
+    needs: e.needs,
+  }),
+  sql: {
+    table: 'timeline_entry',
+    orderBy: 'r.at desc, r.id desc',
+    personId: 'r.person_id',
+    domains: 'r.domains',
+    actorId: 'r.actor_id',
+    partyIds: 'r.party_ids',
+    needs: 'r.needs',
+  },
+});

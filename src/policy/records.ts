@@ -23,6 +23,8 @@ export enum RecordKind {
   RIGHT_STEP_CHANGE = 'RIGHT_STEP_CHANGE',
   PARTICIPATION = 'PARTICIPATION',
   ACCESS_LOG_ENTRY = 'ACCESS_LOG_ENTRY',
+  TRANSFER = 'TRANSFER',
+  TIMELINE_ENTRY = 'TIMELINE_ENTRY',
 }
 
 /** What a record that tells of care becomes for a structure it does not involve. */

@@ -13,6 +13,7 @@ import {
   PLACEMENT_RECORD,
   REFERRAL_RECORD,
   RIGHT_STEP_RECORD,
+  TRANSFER_RECORD,
 } from '../policy/record-kinds';
 import type { RecordDeclaration } from '../policy/records';
 
@@ -26,6 +27,7 @@ const APPOINTMENT = of(APPOINTMENT_RECORD as RecordDeclaration<never>, 'appointm
 const PLACEMENT = of(PLACEMENT_RECORD as RecordDeclaration<never>, 'placementId');
 const CONSENT = of(CONSENT_RECORD as RecordDeclaration<never>, 'consentId');
 const RIGHT_STEP = of(RIGHT_STEP_RECORD as RecordDeclaration<never>, 'rightStepId');
+const TRANSFER = of(TRANSFER_RECORD as RecordDeclaration<never>, 'transferId');
 
 /** Every event type, with the record whose visibility decides who is told. */
 export const EVENT_RECORDS: Record<OutboxEventType, EventRecord> = {
@@ -47,6 +49,10 @@ export const EVENT_RECORDS: Record<OutboxEventType, EventRecord> = {
   [OutboxEventType.CASE_NOTE_WRITTEN]: of(CASE_NOTE_RECORD as RecordDeclaration<never>, 'caseNoteId'),
   [OutboxEventType.CONSENT_RECORDED]: CONSENT,
   [OutboxEventType.CONSENT_REVOKED]: CONSENT,
+  [OutboxEventType.TRANSFER_REQUESTED]: TRANSFER,
+  [OutboxEventType.TRANSFER_ACCEPTED]: TRANSFER,
+  [OutboxEventType.TRANSFER_REFUSED]: TRANSFER,
+  [OutboxEventType.FILE_CLOSED]: 'PERSON',
 };
 
 /**
