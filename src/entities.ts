@@ -26,6 +26,7 @@ import { PersonJudicial } from './persons/person-judicial.entity';
 import { PersonSocial } from './persons/person-social.entity';
 import { Person } from './persons/person.entity';
 import { PersonTransfer } from './persons/person-transfer.entity';
+import { TimelineEntry } from './persons/timeline-entry.entity';
 import { RightStep } from './persons/right-step.entity';
 import { Referral } from './referrals/referral.entity';
 import { Placement } from './housing/placement.entity';
@@ -45,6 +46,7 @@ export const ENTITIES = [
   ExternalIdentity,
   Person,
   PersonTransfer,
+  TimelineEntry,
   PersonIdentity,
   PersonJudicial,
   PersonJudicialDetail,

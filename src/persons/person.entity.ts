@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { VersionedEntity } from '../shared/base.entity';
 import { Structure } from '../structures/structure.entity';
 import { PersonFileStatus } from './person.enums';
@@ -8,6 +8,8 @@ import { PersonFileStatus } from './person.enums';
  * domain lives in a table of its own so that it is fetched, or not, as a unit.
  */
 @Entity({ tableName: 'person' })
+// Restricted persons are few: the audit's triggers and the identity check find them here.
+@Index({ name: 'person_restricted_index', expression: 'create index "person_restricted_index" on "person" ("id") where "restricted_at" is not null' })
 export class Person extends VersionedEntity<'fileStatus' | 'registeredBy' | 'fileClosedReason' | 'restrictedAt' | 'restrictedVisibleTo'> {
   /** Stable, non-identifying handle, e.g. "P-7K3Q9XDF". */
   @Property({ columnType: 'text', unique: true })

@@ -6,6 +6,7 @@ import { PersonHousing } from './person-housing.entity';
 import { PersonJudicialDetail } from './person-judicial-detail.entity';
 import { PersonJudicial } from './person-judicial.entity';
 import { PersonSocial } from './person-social.entity';
+import { Person } from './person.entity';
 import { createPersonRowLoaders } from './person.rows';
 import { RightStepChange } from './right-step-change.entity';
 import { RightStep } from './right-step.entity';
@@ -14,6 +15,8 @@ import { RightStep } from './right-step.entity';
 export function createPersonLoaders(em: EntityManager) {
   return {
     ...createPersonRowLoaders(em),
+    /** The person row itself (file, restriction, pseudonymisation): asked only by the fields that show them. */
+    personFileById: loaderById(em, Person),
     judicialByPerson: loaderOneByParent(em, PersonJudicial, 'person'),
     judicialDetailByPerson: loaderOneByParent(em, PersonJudicialDetail, 'person'),
     socialByPerson: loaderOneByParent(em, PersonSocial, 'person'),

@@ -81,6 +81,20 @@ export class PersonAccess {
     if (identityWithheld !== undefined) this.identityWithheld.prime(personId, identityWithheld);
   }
 
+  /**
+   * Forgets what this request holds about a person after a write that changes its mandates
+   * or its restriction (a transfer, a closing): the answer of the mutation reads them again.
+   */
+  forget(personId: string): void {
+    this.mandates.clear(personId);
+    this.identityWithheld.clear(personId);
+    this.consents.clear(personId);
+    this.written.clear(personId);
+    this.fullReadsByPerson.delete(personId);
+    this.loadedForWrite.delete(personId);
+    for (const loader of this.recordLoaders.values()) loader.clear(personId);
+  }
+
   get mayReadPersons(): boolean {
     return roleMay(this.viewer.role, Permission.PERSON_READ);
   }
@@ -181,6 +195,41 @@ export class PersonAccess {
     if (!this.mayReadPersons) return [];
     // Read ahead by a page: at once, without a promise.
     return whenReady(this.recordLoader(declaration).loadNow(personId), (shown) => this.audited(personId, shown));
+  }
+
+  /**
+   * A page of the records of one kind about one person that the viewer sees, newest first by
+   * (`keyColumn`, id), after a keyset position: decided in the query as visibleRecords, read
+   * up to the page's size (a timeline can be long). Rows carry `cursor_at__`, the key as text.
+   */
+  async visibleRecordPage(
+    declaration: RecordDeclaration<never>,
+    personId: string,
+    page: { first: number; after: { at: string; id: string } | null; keyColumn: string },
+  ): Promise<{ shown: VisibleRow[]; hasNextPage: boolean }> {
+    if (!this.mayReadPersons) return { shown: [], hasNextPage: false };
+    if (!Number.isInteger(page.first) || page.first < 0) throw new Error('visibleRecordPage: first must be a non-negative integer');
+    const sql = declaration.sql;
+    const mandates = mandateSubquery(this.viewer.structureId, [personId]);
+    const visible = recordVisibleSql(declaration as RecordDeclaration, this.viewer, 'm.state');
+    const actorShown = recordActorShownSql(declaration as RecordDeclaration, this.viewer, 'm.state');
+    const params: unknown[] = [...mandates.params, personId];
+    let keyset = '';
+    if (page.after) {
+      keyset = ` and (${page.keyColumn}, r.id) < (?::timestamptz, ?::uuid)`;
+      params.push(page.after.at, page.after.id);
+    }
+    const rows = await this.em.execute<Record<string, unknown>[]>(
+      `select r.*, ${actorShown.sql} as actor_shown__, ${sql.domains}::text[] as domains__,
+              to_char(${page.keyColumn} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at__
+       from ${sql.table} r join (${mandates.sql}) m on m.person_id = ${sql.personId}
+       where ${sql.personId} = ?::uuid and ${visible.sql}${keyset}
+       order by ${page.keyColumn} desc, r.id desc
+       limit ${page.first + 1}`,
+      params,
+    );
+    const shown = this.groupVisible([personId], rows.slice(0, page.first)).get(personId) ?? [];
+    return { shown: this.audited(personId, shown), hasNextPage: rows.length > page.first };
   }
 
   /** What leaves the server is audited here, once for every kind of record. */

@@ -25,6 +25,13 @@ import {
   RightStepResolver,
 } from '../persons/person.resolver';
 import { PersonReferralsResolver, ReferralResolver } from '../referrals/referral.resolver';
+import {
+  PersonFileResolver,
+  PersonLifecycleResolver,
+  PersonRestrictionResolver,
+  TimelineEntryResolver,
+  TransferResolver,
+} from '../persons/lifecycle.resolver';
 import { guardPersonData } from '../policy/domain-guard';
 import { DateTimeScalar } from '../shared/scalars';
 import { directFieldResolvers } from './direct-resolvers';
@@ -35,6 +42,11 @@ import { ServiceResolver, StructureResolver } from '../structures/structure.reso
 
 export const RESOLVERS = [
   AccountResolver,
+  PersonLifecycleResolver,
+  TransferResolver,
+  PersonFileResolver,
+  PersonRestrictionResolver,
+  TimelineEntryResolver,
   StructureResolver,
   ServiceResolver,
   ActionResolver,

@@ -20,6 +20,13 @@ const PERSON_FIELDS_WITHOUT_DOMAIN = [
   'caseNotes',
   'placements',
   'participations',
+  // Records the policy engine decides one by one (TRANSFER, TIMELINE_ENTRY).
+  'transfers',
+  'timeline',
+  // Shown to the SPIP holding the file only; no person data.
+  'restriction',
+  // A date, no person data.
+  'pseudonymisedAt',
 ];
 
 function domainOf(schema: GraphQLSchema, type: string, field: string): unknown {
@@ -56,6 +63,7 @@ describe('every path to person data goes through the domain guard', () => {
       'HousingSituation',
       'JudicialDetail',
       'JudicialSituation',
+      'PersonFile',
       'PersonIdentity',
       'SocialSituation',
     ]);
