@@ -1,6 +1,7 @@
 import type { Role } from '../auth/role';
 import { FULL_MANDATE_READ, Grant, PERSON_DATA_ROLES } from './access-policy';
 import { CONSENT_IN_FORCE } from './consent.repository';
+import { identityWithheldSql } from './mandate.repository';
 import { DataDomain } from './data-domain';
 import { CARE_DOMAINS, CARE_NEEDS, InvolvedUnder, type RecordDeclaration, WhenItTellsOfCare } from './records';
 
@@ -38,10 +39,13 @@ function recordSql(declaration: RecordDeclaration, viewer: { structureId: string
   const self = `'${viewer.structureId}'::uuid`;
   const always = Object.values(DataDomain).filter((d) => FULL_MANDATE_READ[d][viewer.role] === Grant.ALWAYS);
   const withConsent = Object.values(DataDomain).filter((d) => FULL_MANDATE_READ[d][viewer.role] === Grant.WITH_CONSENT);
+  // A restricted person's identity is withheld from all but the holding SPIP and those it named.
   const reads = (domain: string) =>
-    `(${domain} = any(${textArray(always)}) or (${domain} = any(${textArray(withConsent)}) and exists (
+    `((${domain} = any(${textArray(always)}) or (${domain} = any(${textArray(withConsent)}) and exists (
        select 1 from consent c where c.person_id = ${col.personId} and c.domain = ${domain}
-         and (c.recipient_id = ${self} or c.recipient_id is null) and ${CONSENT_IN_FORCE})))`;
+         and (c.recipient_id = ${self} or c.recipient_id is null) and ${CONSENT_IN_FORCE})))
+     and (${domain} <> '${DataDomain.IDENTITY}' or not exists (
+       select 1 from person p where p.id = ${col.personId} and ${identityWithheldSql(self)})))`;
   const involved = (under: InvolvedUnder) => {
     switch (under) {
       case InvolvedUnder.ACTOR:

@@ -288,6 +288,15 @@ describe("the record's lifecycle", () => {
         input: { firstName: 'X', lastName: 'Y' },
       });
       expect(codeOf(write)).toBe('FORBIDDEN');
+      // A record of the identity domain is identity: its entry in the timeline is withheld too.
+      await ok('cpip.grenoble', `mutation($p: ID!, $input: UpdateIdentityInput!) { updateIdentity(personId: $p, input: $input) { id } }`, {
+        p: ids.restricted,
+        input: { firstName: 'Personnalité', lastName: 'Discrète', phone: '0600000000' },
+      });
+      const kindsFor = async (login: string) =>
+        (await ok(login, TIMELINE, { id: ids.restricted, first: 100 })).person.timeline.edges.map((e: any) => e.node.kind);
+      expect(await kindsFor('cpip.grenoble')).toContain('IDENTITY_UPDATED');
+      expect(await kindsFor('ts.relais38')).not.toContain('IDENTITY_UPDATED');
       // Only the holding SPIP restricts.
       const notHolder = await call('ts.relais38', `mutation($p: ID!) { unrestrictPerson(personId: $p) { id } }`, { p: ids.restricted });
       expect(codeOf(notHolder)).toBe('FORBIDDEN');
