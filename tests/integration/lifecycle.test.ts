@@ -1,4 +1,5 @@
 import { Structure } from '../../src/structures/structure.entity';
+import { oracleRows, readerDifferences, rowDifferences, tableRows, tableVersusHistory, type Sql } from '../support/mandates';
 import { TestApp } from '../support/test-app';
 
 /**
@@ -240,6 +241,13 @@ describe("the record's lifecycle", () => {
       const timeline = (await ok('cpip.grenoble', TIMELINE, { id })).person.timeline.edges.map((e: any) => e.node);
       expect(timeline[0]).toMatchObject({ kind: 'FILE_CLOSED', status: 'CLOSED', structure: { name: "SPIP de l'Isère" } });
     });
+  });
+
+  it('keeps the mandate table equal to the history and to an independent derivation, transfers included', async () => {
+    const sql: Sql = (text, params = []) => app.em().getConnection().execute(text, params);
+    expect(await tableVersusHistory(sql)).toEqual([]);
+    expect(rowDifferences(await tableRows(sql), await oracleRows(sql))).toEqual([]);
+    expect(await readerDifferences(sql)).toEqual([]);
   });
 
   describe('a restricted person', () => {

@@ -70,14 +70,15 @@ function before(a: Source, b: Source): boolean {
 }
 
 /**
- * The mandates computed in TypeScript from the raw rows of person, referral and follow_up,
+ * The mandates computed in TypeScript from the raw rows of person, person_transfer, referral and follow_up,
  * by the rules of access-policy.md ("Mandate"), independently of the SQL derivation: the
  * holding SPIP's file (full while open), the file its registrant transferred (ended, at the
- * last contact), referrals received (pending, then full once accepted, ended when declined,
+ * last contact) or the transfers (the former SPIP's ended at the acceptance, the receiving SPIP's
+ * pending, then ended if refused), referrals received (pending, then full once accepted, ended when declined,
  * completed or cancelled), follow-ups (full while open).
  */
 export async function oracleRows(sql: Sql): Promise<MandateRow[]> {
-  const [persons, referrals, followUps] = await Promise.all([
+  const [persons, referrals, followUps, transfers] = await Promise.all([
     sql<Record<string, string | null>>(
       `select id, spip_id, registered_by_id, file_status, ${at('file_closed_at')} as file_closed_at, ${at('created_at')} as created_at,
               ${at('last_contact_at')} as last_contact_at, ${at('updated_at')} as updated_at from person`,
@@ -87,12 +88,16 @@ export async function oracleRows(sql: Sql): Promise<MandateRow[]> {
               ${at('closed_at')} as closed_at, ${at('updated_at')} as updated_at from referral`,
     ),
     sql<Record<string, string | null>>(`select id, person_id, structure_id, start_date::text as start_date, end_date::text as end_date from follow_up`),
+    sql<Record<string, string | null>>(
+      `select id, person_id, from_spip_id, to_spip_id, status, ${at('created_at')} as created_at, ${at('decided_at')} as decided_at from person_transfer`,
+    ),
   ]);
+  const movedByTransfer = new Set(transfers.filter((t) => t.status === 'ACCEPTED').map((t) => t.person_id));
   const sources: Source[] = [];
   for (const p of persons) {
     const open = p.file_status === 'OPEN';
     sources.push({ structure: p.spip_id!, person: p.id!, rank: open ? 3 : 1, began: p.created_at!, ended: open ? null : p.file_closed_at, by: 'FILE', byId: null });
-    if (p.registered_by_id !== p.spip_id) {
+    if (p.registered_by_id !== p.spip_id && !movedByTransfer.has(p.id)) {
       sources.push({ structure: p.registered_by_id!, person: p.id!, rank: 1, began: p.created_at!, ended: p.last_contact_at ?? p.updated_at, by: 'TRANSFER', byId: null });
     }
   }
@@ -107,6 +112,15 @@ export async function oracleRows(sql: Sql): Promise<MandateRow[]> {
       by: 'REFERRAL',
       byId: r.id,
     });
+  }
+  // A transfer: the former SPIP's mandate ends at the acceptance; the receiving SPIP's is pending, then ends if refused.
+  for (const t of transfers) {
+    if (t.status === 'ACCEPTED') {
+      sources.push({ structure: t.from_spip_id!, person: t.person_id!, rank: 1, began: t.created_at!, ended: t.decided_at, by: 'TRANSFER', byId: t.id });
+    } else {
+      const pending = t.status === 'PENDING';
+      sources.push({ structure: t.to_spip_id!, person: t.person_id!, rank: pending ? 2 : 1, began: t.created_at!, ended: pending ? null : t.decided_at, by: 'TRANSFER', byId: t.id });
+    }
   }
   for (const f of followUps) {
     sources.push({ structure: f.structure_id!, person: f.person_id!, rank: f.end_date ? 1 : 3, began: midnight(f.start_date)!, ended: midnight(f.end_date), by: 'FOLLOW_UP', byId: f.id });
