@@ -2,7 +2,19 @@ import { ArrayMaxSize, Matches, MaxLength, MinLength } from 'class-validator';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 
 const TEXT = /\S/;
-const REASON = { description: '1 to 1000 characters.' };
+
+/** A reason given in free text: a field of 1 to 1000 characters, not blank. */
+function Reason(description: string): PropertyDecorator {
+  const decorators = [
+    Field(() => String, { description }),
+    MinLength(1, { message: 'reason must be 1 to 1000 characters' }),
+    MaxLength(1000, { message: 'reason must be 1 to 1000 characters' }),
+    Matches(TEXT, { message: 'reason must not be blank' }),
+  ];
+  return (target, key) => {
+    for (const decorate of decorators) decorate(target, key);
+  };
+}
 
 @ArgsType()
 export class TransferPersonArgs {
@@ -12,10 +24,7 @@ export class TransferPersonArgs {
   @Field(() => ID, { description: 'The SPIP that is to hold the file.' })
   toSpipId!: string;
 
-  @Field(() => String, REASON)
-  @MinLength(1, { message: 'reason must be 1 to 1000 characters' })
-  @MaxLength(1000, { message: 'reason must be 1 to 1000 characters' })
-  @Matches(TEXT, { message: 'reason must not be blank' })
+  @Reason('1 to 1000 characters.')
   reason!: string;
 }
 
@@ -30,10 +39,7 @@ export class DecideTransferArgs {
 
 @ArgsType()
 export class RefuseTransferArgs extends DecideTransferArgs {
-  @Field(() => String, REASON)
-  @MinLength(1, { message: 'reason must be 1 to 1000 characters' })
-  @MaxLength(1000, { message: 'reason must be 1 to 1000 characters' })
-  @Matches(TEXT, { message: 'reason must not be blank' })
+  @Reason('1 to 1000 characters.')
   reason!: string;
 }
 
@@ -42,10 +48,7 @@ export class CloseFileArgs {
   @Field(() => ID)
   personId!: string;
 
-  @Field(() => String, { description: 'Why the file closes (end of the measure...): 1 to 1000 characters.' })
-  @MinLength(1, { message: 'reason must be 1 to 1000 characters' })
-  @MaxLength(1000, { message: 'reason must be 1 to 1000 characters' })
-  @Matches(TEXT, { message: 'reason must not be blank' })
+  @Reason('Why the file closes (end of the measure...): 1 to 1000 characters.')
   reason!: string;
 }
 
