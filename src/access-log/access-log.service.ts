@@ -4,9 +4,48 @@ import { ACCESS_LOG_RECORD } from '../policy/record-kinds';
 import type { RequestContext } from '../context/request-context';
 import { parseId } from '../shared/ids';
 import { AccessLogEntry } from '../audit/access-log-entry.entity';
+import type { DataDomain } from '../policy/data-domain';
+import type { StructureKind } from '../shared/structure-kind';
+import { structureService } from '../structures/structure.service';
 import { AccessLogEntryView } from './access-log.type';
 
 const ACCESS_LOG_LIMIT = 1000;
+
+/** The days are French calendar days: the person reads them as such. */
+const ACCESS_DAY_TIME_ZONE = 'Europe/Paris';
+
+/**
+ * The accesses to one person's record, counted by structure, the domains they named and day:
+ * the facts the record decision of an access-log entry needs are its person, its structure and
+ * its domains (ACCESS_LOG_RECORD), so each group is decided as its entries would be, and the
+ * whole log is counted without loading it.
+ */
+const ACCESS_DAYS_SQL = `select structure_id, domains::text[] as domains,
+    to_char(at at time zone '${ACCESS_DAY_TIME_ZONE}', 'YYYY-MM-DD') as day,
+    count(*)::int as count, min(at) as first_at, max(at) as last_at
+  from access_log_entry
+  where person_id = ? and person_ids @> array[?]::uuid[]
+  group by 1, 2, 3`;
+
+interface AccessDayRow {
+  structure_id: string;
+  domains: DataDomain[];
+  day: string;
+  count: number;
+  first_at: Date;
+  last_at: Date;
+}
+
+/** One structure's accesses to a person's record: no account, no worker, no operation. */
+export interface StructureAccesses {
+  structure: { name: string; kind: StructureKind };
+  /** Accesses (reads and writes, one per request). */
+  count: number;
+  firstAt: Date;
+  lastAt: Date;
+  /** Calendar days (Europe/Paris) with accesses, in order. */
+  days: { date: string; count: number }[];
+}
 
 /** Who read or wrote a person's record: for structures holding a full mandate, to answer a person's request. */
 export class AccessLogService {
@@ -27,6 +66,45 @@ export class AccessLogService {
     ctx.readAudit.touch(personId);
     const shown = await ctx.access.keep(ACCESS_LOG_RECORD, entries);
     return shown.map(({ record }) => AccessLogEntryView.from(record, ctx.viewer.structureId));
+  }
+
+  /**
+   * Which structures accessed a person's record, and on which days, for the person's access
+   * request: every entry of the log the record decision shows the viewer (so a CSAPA's access
+   * is not told to a structure that may not know of care; an ended mandate shows the
+   * structure's own accesses, a pending one none), by structure, with no account or worker.
+   */
+  async byStructure(ctx: RequestContext, id: string): Promise<StructureAccesses[]> {
+    assertAllowed(ctx.viewer, Permission.PERSON_EXPORT);
+    const personId = parseId(id, 'personId');
+    await ctx.access.assertVisible(personId);
+    const rows = await ctx.em.getConnection().execute<AccessDayRow[]>(ACCESS_DAYS_SQL, [personId, personId]);
+    ctx.readAudit.touch(personId);
+    const shown = await ctx.access.keep(
+      ACCESS_LOG_RECORD,
+      rows.map((row) => ({ personId, structure: { id: row.structure_id }, domains: row.domains, row })),
+    );
+    const byStructure = new Map<string, AccessDayRow[]>();
+    for (const { record } of shown) {
+      const days = byStructure.get(record.row.structure_id);
+      if (days) days.push(record.row);
+      else byStructure.set(record.row.structure_id, [record.row]);
+    }
+    const accesses = await Promise.all(
+      [...byStructure].map(async ([structureId, groups]) => {
+        const structure = await structureService.byId(ctx, structureId);
+        const perDay = new Map<string, number>();
+        for (const group of groups) perDay.set(group.day, (perDay.get(group.day) ?? 0) + group.count);
+        return {
+          structure: { name: structure.name, kind: structure.kind },
+          count: groups.reduce((sum, group) => sum + group.count, 0),
+          firstAt: new Date(groups.reduce((first, group) => Math.min(first, new Date(group.first_at).getTime()), Infinity)),
+          lastAt: new Date(groups.reduce((last, group) => Math.max(last, new Date(group.last_at).getTime()), -Infinity)),
+          days: [...perDay].sort(([a], [b]) => a.localeCompare(b)).map(([date, count]) => ({ date, count })),
+        };
+      }),
+    );
+    return accesses.sort((a, b) => a.firstAt.getTime() - b.firstAt.getTime() || a.structure.name.localeCompare(b.structure.name));
   }
 }
 

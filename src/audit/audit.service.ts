@@ -62,6 +62,23 @@ export async function auditAggregateRead(
   await ctx.em.insert(audit);
 }
 
+/**
+ * Writes a read of one person's record that the request's row of reads does not tell by itself
+ * (an export of the record: its format, the domains it holds) at once, on the request's
+ * EntityManager: committed before the answer leaves.
+ */
+export async function auditPersonRead(
+  ctx: RequestContext,
+  read: { personId: string; domains: DataDomain[]; action: string; detail: Record<string, string> },
+): Promise<void> {
+  const audit = entry(ctx.em, ctx, AuditKind.READ);
+  audit.personId = read.personId;
+  audit.domains = [...read.domains].sort();
+  audit.operation = ctx.operationName;
+  audit.detail = { action: read.action, ...read.detail };
+  await ctx.em.insert(audit);
+}
+
 /** What the request has read of person data, for the audit log (written by a ReadAuditWriter). */
 export function readsOf(ctx: RequestContext): RequestReads {
   const { viewer } = ctx;

@@ -15,10 +15,11 @@ import { PlatformKey } from '../auth/platform-key';
 import { TokenVerifier } from '../auth/tokens';
 import type { AppConfig } from '../config/env';
 import { ErrorCode, ServiceUnavailableError } from '../shared/errors';
+import { SubjectAccessService } from '../subject-access/subject-access.service';
 import type { RequestContext, RequestSettings } from '../context/request-context';
 import { formatError, isDatabaseUnavailable } from './errors';
 import { liveness, readiness } from './health';
-import { directoryExportHandler, outcomesCsvHandler } from './http-exports';
+import { directoryExportHandler, outcomesCsvHandler, subjectAccessHandler } from './http-exports';
 import { noStorePlugin, readAuditPlugin, requestLoggingPlugin } from './plugins';
 import { contextFor } from './request-context';
 import { compiledExecution } from './compiled-execution';
@@ -70,6 +71,9 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   const protection = armor.protect();
 
   const schema = await buildAppSchema();
+  // One writer of the reads for /graphql and the exports, so that their rows commit together.
+  const readAudit = new ReadAuditWriter(orm.em.fork({ loggerContext: { label: 'read-audit' } }));
+  const subjectAccess = { service: new SubjectAccessService(schema), readAudit };
   // The SDK's documented operations, sendable by hash alone; with PERSISTED_OPERATIONS=machines the only ones partner systems may run.
   const manifest = loadManifest();
   const apollo = new ApolloServer<RequestContext>({
@@ -90,7 +94,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin(),
       ...(config.persistedOperations === 'machines' ? [persistedOperationsPlugin(manifest)] : []),
-      readAuditPlugin(new ReadAuditWriter(orm.em.fork({ loggerContext: { label: 'read-audit' } }))),
+      readAuditPlugin(readAudit),
       requestLoggingPlugin(logger),
     ],
   });
@@ -121,6 +125,8 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   app.get('/healthz', liveness);
   app.get('/readyz', readiness(orm));
   app.get('/exports/outcomes.csv', outcomesCsvHandler({ orm, verifier, logger, settings }));
+  app.get('/exports/persons/:id/record.json', subjectAccessHandler({ orm, verifier, logger, settings }, subjectAccess, 'json'));
+  app.get('/exports/persons/:id/record.pdf', subjectAccessHandler({ orm, verifier, logger, settings }, subjectAccess, 'pdf'));
   app.get('/directory/data-inclusion/structures', directoryExportHandler({ orm, verifier, logger, settings }, 'structures'));
   app.get('/directory/data-inclusion/services', directoryExportHandler({ orm, verifier, logger, settings }, 'services'));
   if (platformKey) app.use(oauthRouter({ orm, key: platformKey, logger }));

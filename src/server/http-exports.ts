@@ -1,6 +1,8 @@
 import type { Request, Response } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import { readsOf } from '../audit/audit.service';
+import type { ReadAuditWriter } from '../audit/read-audit-writer';
 import { authenticate } from '../auth/authenticate';
 import type { TokenVerifier } from '../auth/tokens';
 import type { RequestContext, RequestSettings } from '../context/request-context';
@@ -8,6 +10,8 @@ import { directoryExport } from '../directory/directory-export';
 import { parseDialect, parseGroupBy, toCsv } from '../outcomes/outcome.export';
 import { outcomeService } from '../outcomes/outcome.service';
 import { AppError, ErrorCode } from '../shared/errors';
+import { EXPORT_PERSON_RECORD, type SubjectAccessService } from '../subject-access/subject-access.service';
+import type { SubjectAccessFormat } from '../subject-access/subject-access.type';
 import { isDatabaseUnavailable } from './errors';
 import { contextFor } from './request-context';
 
@@ -75,4 +79,28 @@ export function directoryExportHandler(deps: HandlerDeps, what: 'structures' | '
     const records = what === 'structures' ? await directoryExport.structures(ctx) : await directoryExport.services(ctx);
     res.status(200).json(records);
   });
+}
+
+const SUBJECT_ACCESS_TYPES: Record<SubjectAccessFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  pdf: 'application/pdf',
+};
+
+/**
+ * GET /exports/persons/{id}/record.json and /record.pdf (bearer token): a person's subject-access
+ * export, everything the asking structure reads about the person and who accessed the record.
+ * The export's audit entry and the request's reads are committed before a byte leaves; never
+ * stored by a cache; named by the pseudonym. An unknown id and a person outside the mandate get
+ * the same 404, a malformed id 400 BAD_USER_INPUT, evaluators and administrators 403.
+ */
+export function subjectAccessHandler(deps: HandlerDeps, exports: { service: SubjectAccessService; readAudit: ReadAuditWriter }, format: SubjectAccessFormat) {
+  const handler = authenticatedHandler(deps, EXPORT_PERSON_RECORD, async (ctx, req, res) => {
+    const { body, fileName } = await exports.service.export(ctx, String(req.params.id), format);
+    await exports.readAudit.write(readsOf(ctx));
+    res.status(200).type(SUBJECT_ACCESS_TYPES[format]).setHeader('content-disposition', `attachment; filename="${fileName}"`).send(body);
+  });
+  return (req: Request, res: Response): Promise<void> => {
+    res.setHeader('cache-control', 'no-store');
+    return handler(req, res);
+  };
 }

@@ -1,0 +1,527 @@
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date string, such as 2007-12-03, compliant with the `full-date` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  Date: { input: string; output: string; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  DateTime: { input: string; output: string; }
+};
+
+export type ActionFrequency =
+  | 'ONE_OFF'
+  | 'REPEATED';
+
+/** Every field of an OSCARS-style action record. */
+export type ActionInput = {
+  /** People reached, as declared by the carrier. */
+  beneficiaries?: InputMaybe<Scalars['Int']['input']>;
+  categories?: Array<OutcomeCategory>;
+  departements?: Array<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  duration?: InputMaybe<Scalars['String']['input']>;
+  endYear?: InputMaybe<Scalars['Int']['input']>;
+  frequency?: InputMaybe<ActionFrequency>;
+  generalObjectives?: Array<Scalars['String']['input']>;
+  nationalPlan?: InputMaybe<Scalars['String']['input']>;
+  operationalObjectives?: Array<Scalars['String']['input']>;
+  places?: Array<Scalars['String']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  sector?: InputMaybe<Scalars['String']['input']>;
+  startYear?: InputMaybe<Scalars['Int']['input']>;
+  targetPublic?: InputMaybe<Scalars['String']['input']>;
+  theme: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+  types?: Array<ActionType>;
+};
+
+export type ActionType =
+  | 'CARE'
+  | 'COMMUNICATION_INFORMATION_AWARENESS'
+  | 'GROUP_SESSIONS'
+  | 'INDIVIDUAL_SUPPORT'
+  | 'TRAINING';
+
+export type AppointmentKind =
+  /** Accompanying the person to a service. */
+  | 'ACCOMPANIMENT'
+  /** Home visit. */
+  | 'HOME_VISIT'
+  /** Individual interview. */
+  | 'INTERVIEW'
+  /** Office hours held in prison before release ("permanence"). */
+  | 'PRISON_OFFICE_HOURS';
+
+export type AppointmentOutcome =
+  | 'CANCELLED'
+  | 'HELD'
+  | 'NO_SHOW';
+
+export type AppointmentStatus =
+  | 'CANCELLED'
+  | 'HELD'
+  | 'NO_SHOW'
+  | 'SCHEDULED';
+
+/** What needs action soon. A flag that needs a domain you may not read is never raised. */
+export type CaseloadFlag =
+  /** Full mandate and no appointment of yours to come. */
+  | 'NO_APPOINTMENT_SCHEDULED'
+  /** A referral to your structure awaits your decision. */
+  | 'REFERRAL_AWAITING_DECISION'
+  /** Release within 30 days and no housing (needs HOUSING). */
+  | 'RELEASE_SOON_WITHOUT_HOUSING'
+  /** Right steps still TO_DO (needs SOCIAL). */
+  | 'RIGHTS_TO_SUBMIT';
+
+/** A person using a partner frontend (USER) or a partner system (MACHINE). */
+export type ClientKind =
+  | 'MACHINE'
+  | 'USER';
+
+/** An expiry counted from today. */
+export type ConsentDuration =
+  | 'ONE_YEAR'
+  | 'TWO_YEARS';
+
+export type CreateAccountInput = {
+  displayName: Scalars['String']['input'];
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Lower-case letters, digits, dot, dash, underscore (2 to 64). */
+  login: Scalars['String']['input'];
+  role: Role;
+  /** A platform admin names the structure; a structure admin works on its own. */
+  structureId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateConventionInput = {
+  /** The referring partner (a SPIP). */
+  partnerId: Scalars['ID']['input'];
+  serviceId?: InputMaybe<Scalars['ID']['input']>;
+  /** The receiving structure. */
+  structureId: Scalars['ID']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
+  validFrom: Scalars['Date']['input'];
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+  yearlyQuota: Scalars['Int']['input'];
+};
+
+export type CreateMachineClientInput = {
+  /** The partner system's name, e.g. the software it is. */
+  name: Scalars['String']['input'];
+  /** A worker role that fits the structure's kind; the client acts as that role. */
+  role: Role;
+};
+
+export type CreateStructureInput = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  departement?: InputMaybe<Scalars['String']['input']>;
+  kind: StructureKind;
+  name: Scalars['String']['input'];
+  region?: InputMaybe<Scalars['String']['input']>;
+  siret?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateWebhookSubscriptionInput = {
+  eventTypes: Array<EventType>;
+  /** https (in development also http on 127.0.0.1 or localhost). */
+  url: Scalars['String']['input'];
+};
+
+export type DataDomain =
+  /** Substances, treatment, care notes (CSAPA only). */
+  | 'HEALTH'
+  /** In care or not, where, since when. */
+  | 'HEALTH_SUMMARY'
+  /** Housing situation, shelter request, placement. */
+  | 'HOUSING'
+  /** Names, birth date, sex, contact. */
+  | 'IDENTITY'
+  /** Establishment, expected release date, measure, care obligation. */
+  | 'JUDICIAL'
+  /** Offence, sentence end, prison number (justice side only). */
+  | 'JUDICIAL_DETAIL'
+  /** Right steps, resources, employment. */
+  | 'SOCIAL';
+
+/** A directory figure about persons, named after its field. */
+export type DirectoryFigure =
+  /** `Service.activeFiles`, `Convention.activeFiles`. */
+  | 'ACTIVE_FILES'
+  /** `Service.available`. */
+  | 'AVAILABLE'
+  /** `Service.hasFreePlaces`. */
+  | 'HAS_FREE_PLACES'
+  /** `Service.occupancy`. */
+  | 'OCCUPANCY'
+  /** `Convention.referralsThisYear`. */
+  | 'REFERRALS_THIS_YEAR';
+
+export type EmploymentStatus =
+  | 'ASSISTED_CONTRACT'
+  | 'EMPLOYED'
+  | 'JOB_SEEKING'
+  | 'NONE'
+  | 'TRAINING'
+  | 'UNKNOWN';
+
+export type EnrolInActionInput = {
+  actionId: Scalars['ID']['input'];
+  /** Defaults to today. */
+  enrolledOn?: InputMaybe<Scalars['Date']['input']>;
+  personId: Scalars['ID']['input'];
+};
+
+export type EvaluationInput = {
+  /** The qualitative assessment ("bilan"). */
+  assessment?: InputMaybe<Scalars['String']['input']>;
+  indicators?: Array<IndicatorInput>;
+  periodEnd: Scalars['Date']['input'];
+  periodStart: Scalars['Date']['input'];
+  perspectives?: Array<Scalars['String']['input']>;
+  weaknesses?: Array<Scalars['String']['input']>;
+};
+
+/** The state changes partners are told of (the outbox). */
+export type EventType =
+  | 'APPOINTMENT_OUTCOME_RECORDED'
+  | 'APPOINTMENT_SCHEDULED'
+  | 'CASE_NOTE_WRITTEN'
+  | 'CONSENT_RECORDED'
+  | 'CONSENT_REVOKED'
+  | 'FOLLOW_UP_CLOSED'
+  | 'FOLLOW_UP_OPENED'
+  | 'PERSON_REGISTERED'
+  | 'PLACEMENT_ENDED'
+  | 'PLACEMENT_MADE'
+  | 'REFERRAL_ACCEPTED'
+  | 'REFERRAL_CANCELLED'
+  | 'REFERRAL_COMPLETED'
+  | 'REFERRAL_CREATED'
+  | 'REFERRAL_DECLINED'
+  | 'REFERRAL_STARTED'
+  | 'RIGHT_OBTAINED'
+  | 'RIGHT_STEP_CHANGED';
+
+/** Why a directory figure about persons is null for the viewer. */
+export type FigureWithheldReason =
+  /** The figure is about a CSAPA: health data, shown only to that CSAPA. */
+  | 'HEALTH_DATA'
+  /** The figure counts 1 to 10 persons: partners learn only whether a place is free, evaluators nothing. */
+  | 'SMALL_COUNT';
+
+export type HealthRecordInput = {
+  inCare: Scalars['Boolean']['input'];
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** In care since; defaults to the current value, or today. */
+  since?: InputMaybe<Scalars['Date']['input']>;
+  substances?: InputMaybe<Array<Scalars['String']['input']>>;
+  treatment?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type HousingStatus =
+  | 'CHRS'
+  | 'EMERGENCY_SHELTER'
+  | 'FAMILY'
+  | 'NONE'
+  | 'PRIVATE_RENTAL'
+  | 'SOCIAL_HOUSING'
+  | 'TRANSITIONAL'
+  | 'UNKNOWN';
+
+export type IndicatorInput = {
+  byDepartement?: Array<IndicatorPartInput>;
+  /** Stable machine name, e.g. PEOPLE_REACHED. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  unit?: InputMaybe<Scalars['String']['input']>;
+  value?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type IndicatorPartInput = {
+  departement: Scalars['String']['input'];
+  value?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** NONE is a release at the end of the sentence with no measure ("sortie sèche"). */
+export type JudicialMeasure =
+  | 'CONDITIONAL_RELEASE'
+  | 'ELECTRONIC_MONITORING'
+  | 'EXTERNAL_PLACEMENT'
+  | 'JUDICIAL_SUPERVISION'
+  | 'NONE'
+  | 'PROBATION'
+  | 'SEMI_LIBERTY';
+
+/** The viewer's structure's mandate on a person. */
+export type MandateState =
+  /** The mandate ended: only what the structure itself wrote, for the retention period. */
+  | 'ENDED'
+  /** Holding SPIP of an open file, accepted or in-progress referral, or open follow-up. */
+  | 'FULL'
+  /** No mandate: the person is invisible. */
+  | 'NONE'
+  /** A referral to the structure awaits its decision: identity and judicial core only. */
+  | 'PENDING';
+
+export type Need =
+  | 'ADDICTION_CARE'
+  | 'EMPLOYMENT'
+  | 'HEALTH'
+  | 'HOUSING'
+  | 'RIGHTS'
+  | 'SOCIAL_SUPPORT';
+
+export type OutcomeCategory =
+  /** Développement d’offres de promotion de la santé */
+  | 'A1'
+  /** Représentation d’intérêts, collaboration entre organisations */
+  | 'A2'
+  /** Mobilisation sociale */
+  | 'A3'
+  /** Développement de compétences personnelles */
+  | 'A4'
+  /** Offres en matière de promotion de la santé */
+  | 'B1'
+  /** Stratégies de promotion de la santé dans la politique et les institutions */
+  | 'B2'
+  /** Potentiel social et engagement favorables à la santé */
+  | 'B3'
+  /** Compétences individuelles favorables à la santé */
+  | 'B4'
+  /** Environnement physique favorable à la santé */
+  | 'C1'
+  /** Environnement social favorable à la santé */
+  | 'C2'
+  /** Ressources personnelles et types de comportement favorables à la santé */
+  | 'C3'
+  /** Espérance de vie en bonne santé, qualité de vie, morbidité et mortalité */
+  | 'D';
+
+export type OutcomeDimension =
+  /** The action the person took part in (its id), or NONE. */
+  | 'ACTION'
+  /** The département of the SPIP holding the person's file. */
+  | 'DEPARTEMENT'
+  /** The judicial measure at release. */
+  | 'MEASURE'
+  /** The kinds of partners that followed the person, e.g. ASSOCIATION+CSAPA, or NONE. */
+  | 'STRUCTURE_KIND';
+
+export type ParticipationInput = {
+  coInterventions: Scalars['Int']['input'];
+  endedOn?: InputMaybe<Scalars['Date']['input']>;
+  groupSessions: Scalars['Int']['input'];
+  sessionsAttended: Scalars['Int']['input'];
+};
+
+export type RecordConsentInput = {
+  domain: DataDomain;
+  duration?: InputMaybe<ConsentDuration>;
+  /** An expiry date; or give duration; or neither for none. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  personId: Scalars['ID']['input'];
+  /** Null: every structure holding a mandate on the person. */
+  recipientStructureId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ReferPersonInput = {
+  /** Same key twice from the same structure returns the first referral instead of a duplicate. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  motive?: InputMaybe<Scalars['String']['input']>;
+  needs: Array<Need>;
+  personId: Scalars['ID']['input'];
+  serviceId?: InputMaybe<Scalars['ID']['input']>;
+  toStructureId: Scalars['ID']['input'];
+};
+
+export type ReferralStatus =
+  | 'ACCEPTED'
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'DECLINED'
+  | 'IN_PROGRESS'
+  | 'PENDING';
+
+export type ReferralWarningCode =
+  | 'CONVENTION_QUOTA_REACHED'
+  | 'RELEASE_BEYOND_SIX_MONTHS'
+  | 'RELEASE_DATE_UNKNOWN';
+
+export type RegisterPersonInput = {
+  birthDate?: InputMaybe<Scalars['Date']['input']>;
+  careObligation?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The prison where the person is held. */
+  establishmentId?: InputMaybe<Scalars['ID']['input']>;
+  expectedReleaseDate: Scalars['Date']['input'];
+  firstName: Scalars['String']['input'];
+  lastName: Scalars['String']['input'];
+  measure?: InputMaybe<JudicialMeasure>;
+  offence?: InputMaybe<Scalars['String']['input']>;
+  prisonNumber?: InputMaybe<Scalars['String']['input']>;
+  sentenceEndDate?: InputMaybe<Scalars['Date']['input']>;
+  /** F, M or X. */
+  sex?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RequestShelterInput = {
+  /** Same key twice from your structure returns the first request. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  motive?: InputMaybe<Scalars['String']['input']>;
+  personId: Scalars['ID']['input'];
+  /** The SIAO to ask; defaults to the SIAO of your structure's département. */
+  siaoId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type RightKind =
+  | 'BANK_ACCOUNT'
+  | 'DOMICILIATION'
+  | 'EMPLOYMENT_REGISTRATION'
+  | 'HEALTH_INSURANCE'
+  | 'ID_CARD'
+  | 'RSA'
+  | 'SHELTER_REQUEST'
+  | 'SOCIAL_HOUSING_REQUEST';
+
+export type RightStatus =
+  | 'OBTAINED'
+  | 'REFUSED'
+  | 'SUBMITTED'
+  | 'TO_DO';
+
+export type Role =
+  | 'CARE_WORKER'
+  | 'EVALUATOR'
+  | 'HOUSING_COORDINATOR'
+  | 'PLATFORM_ADMIN'
+  | 'PROBATION_OFFICER'
+  | 'SOCIAL_WORKER'
+  | 'STRUCTURE_ADMIN';
+
+export type ScheduleAppointmentInput = {
+  /** SOCIAL, HOUSING, HEALTH or JUDICIAL: who may see the appointment. */
+  domain: DataDomain;
+  /** One of your structure's follow-ups of the person. */
+  followUpId?: InputMaybe<Scalars['ID']['input']>;
+  kind: AppointmentKind;
+  personId: Scalars['ID']['input'];
+  place?: InputMaybe<Scalars['String']['input']>;
+  scheduledAt: Scalars['DateTime']['input'];
+};
+
+export type ServiceInput = {
+  activeFileCapacity?: InputMaybe<Scalars['Int']['input']>;
+  housingPlaces?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
+  needs?: InputMaybe<Array<Need>>;
+  receivesReferrals?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A platform admin names the structure; a structure admin works on its own. */
+  structureId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type StructureKind =
+  /** Social-support association (CHRS, reentry services). */
+  | 'ASSOCIATION'
+  /** Addiction-care centre; holds health data. */
+  | 'CSAPA'
+  /** Funder or observatory (ARS, MILDECA, OFDT); sees aggregates only. */
+  | 'EVALUATOR'
+  /** The platform operator. */
+  | 'PLATFORM'
+  /** A prison: maison d’arrêt, centre pénitentiaire, QPA. */
+  | 'PRISON'
+  /** Housing-orientation service of a département. */
+  | 'SIAO'
+  /** Service pénitentiaire d'insertion et de probation (probation service). */
+  | 'SPIP';
+
+/** Only the fields given change. */
+export type UpdateConventionInput = {
+  title?: InputMaybe<Scalars['String']['input']>;
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+  yearlyQuota?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type UpdateHousingSituationInput = {
+  shelterRequestedAt?: InputMaybe<Scalars['Date']['input']>;
+  status: HousingStatus;
+};
+
+export type UpdateIdentityInput = {
+  birthDate?: InputMaybe<Scalars['Date']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  firstName: Scalars['String']['input'];
+  lastName: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** F, M or X. */
+  sex?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateJudicialDetailInput = {
+  offence?: InputMaybe<Scalars['String']['input']>;
+  prisonNumber?: InputMaybe<Scalars['String']['input']>;
+  sentenceEndDate?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type UpdateJudicialSituationInput = {
+  careObligation: Scalars['Boolean']['input'];
+  establishmentId?: InputMaybe<Scalars['ID']['input']>;
+  expectedReleaseDate?: InputMaybe<Scalars['Date']['input']>;
+  measure: JudicialMeasure;
+  releasedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type UpdateSocialSituationInput = {
+  employment?: InputMaybe<Scalars['String']['input']>;
+  employmentStatus?: InputMaybe<EmploymentStatus>;
+  resources?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Only the fields given change; null clears an optional one. */
+export type UpdateStructureInput = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  departement?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  siret?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type WebhookDeliveryStatus =
+  | 'DELIVERED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'SENDING'
+  | 'WITHHELD';
+
+export type WriteCaseNoteInput = {
+  /** The note this one corrects (notes are append-only after 24 hours). */
+  correctsId?: InputMaybe<Scalars['ID']['input']>;
+  /** SOCIAL, HOUSING, HEALTH or JUDICIAL: who may read the note. */
+  domain: DataDomain;
+  followUpId?: InputMaybe<Scalars['ID']['input']>;
+  personId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+export type SubjectAccessStructureFragment = { name: string, kind: StructureKind };
+
+export type SubjectAccessRecordQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type SubjectAccessRecordQuery = { person?: { id: string, pseudonym: string, mandate: MandateState, visibleDomains: Array<DataDomain>, identity?: { firstName: string, lastName: string, birthDate?: string | null, sex?: string | null, phone?: string | null, email?: string | null } | null, judicial?: { expectedReleaseDate?: string | null, releasedOn?: string | null, measure?: JudicialMeasure | null, careObligation?: boolean | null, establishment?: { name: string, kind: StructureKind } | null, detail?: { offence?: string | null, sentenceEndDate?: string | null, prisonNumber?: string | null } | null } | null, social?: { resources?: string | null, employment?: string | null, employmentStatus?: EmploymentStatus | null, rights: Array<{ kind: RightKind, status: RightStatus, note?: string | null, updatedAt: string, history: Array<{ at: string, fromStatus?: RightStatus | null, toStatus: RightStatus, note?: string | null, structure?: { name: string, kind: StructureKind } | null }> }> } | null, housing?: { status: HousingStatus, shelterRequestedAt?: string | null, placement?: { name: string, structure: { name: string, kind: StructureKind } } | null } | null, healthSummary?: { inCare: boolean, since?: string | null, careStructure?: { name: string, kind: StructureKind } | null } | null, health?: { substances: Array<string>, treatment?: string | null, notes?: string | null } | null, referrals: Array<{ createdAt: string, status: ReferralStatus, needs: Array<Need>, motive?: string | null, decidedAt?: string | null, declineReason?: string | null, cancelReason?: string | null, closedAt?: string | null, fromStructure: { name: string, kind: StructureKind }, toStructure: { name: string, kind: StructureKind }, service?: { name: string } | null }>, followUps: Array<{ startDate: string, endDate?: string | null, open: boolean, closingReason?: string | null, structure: { name: string, kind: StructureKind }, service?: { name: string } | null }>, appointments: Array<{ scheduledAt: string, heldAt?: string | null, kind: AppointmentKind, domain: DataDomain, status: AppointmentStatus, place?: string | null, structure: { name: string, kind: StructureKind } }>, placements: Array<{ startDate: string, endDate?: string | null, current: boolean, endReason?: string | null, service: { name: string }, structure: { name: string, kind: StructureKind } }>, caseNotes: Array<{ createdAt: string, updatedAt: string, domain: DataDomain, text: string, authorStructure: { name: string, kind: StructureKind }, corrects?: { createdAt: string } | null }>, consents: Array<{ domain: DataDomain, givenAt: string, expiresAt?: string | null, revokedAt?: string | null, inForce: boolean, recipient?: { name: string, kind: StructureKind } | null, recordedBy: { name: string, kind: StructureKind } }>, participations: Array<{ enrolledOn: string, endedOn?: string | null, sessionsAttended: number, groupSessions: number, coInterventions: number, action: { title: string }, structure: { name: string, kind: StructureKind } }> } | null };
+
+export const SubjectAccessStructureFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SubjectAccessStructure"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Structure"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]} as unknown as DocumentNode<SubjectAccessStructureFragment, unknown>;
+export const SubjectAccessRecordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SubjectAccessRecord"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"person"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"pseudonym"}},{"kind":"Field","name":{"kind":"Name","value":"mandate"}},{"kind":"Field","name":{"kind":"Name","value":"visibleDomains"}},{"kind":"Field","name":{"kind":"Name","value":"identity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"sex"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"judicial"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"establishment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SubjectAccessStructure"}}]}},{"kind":"Field","name":{"kind":"Name","value":"expectedReleaseDate"}},{"kind":"Field","name":{"kind":"Name","value":"releasedOn"}},{"kind":"Field","name":{"kind":"Name","value":"measure"}},{"kind":"Field","name":{"kind":"Name","value":"careObligation"}},{"kind":"Field","name":{"kind":"Name","value":"detail"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"offence"}},{"kind":"Field","name":{"kind":"Name","value":"sentenceEndDate"}},{"kind":"Field","name":{"kind":"Name","value":"prisonNumber"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"social"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resources"}},{"kind":"Field","name":{"kind":"Name","value":"employment"}},{"kind":"Field","name":{"kind":"Name","value":"employmentStatus"}},{"kind":"Field","name":{"kind":"Name","value":"rights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"structure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SubjectAccessStructure"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"housing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"shelterRequestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"placement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"structure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SubjectAccessStructure"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"healthSummary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inCare"}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"careStructure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SubjectAccessStructure"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"health"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"substances"}},{"kind":"Field","name":{"kind":"Name","value":"treatment"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referrals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"needs"}},{"kind":"Field","name":{"kind":"Name","value":"motive"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"declineReason"}},{"kind":"Field","name":{"kind":"Name","value":"cancelReason"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"fromStructure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SubjectAccessStructure"}}]}},{"kind":"Field","name":{"kind":"Name","value":"toStructure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SubjectAccessStructure"}}]}},{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"followUps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"closingReason"}},{"kind":"Field","name":{"kind":"Name","value":"structure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SubjectAccessStructure"}}]}},{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"appointments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scheduledAt"}},{"kind":"Field","name":{"kind":"Name","value":"heldAt"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"structure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SubjectAccessStructure"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"placements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"endReason"}},{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"structure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SubjectAccessStructure"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"caseNotes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"authorStructure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SubjectAccessStructure"}}]}},{"kind":"Field","name":{"kind":"Name","value":"corrects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"consents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"givenAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"inForce"}},{"kind":"Field","name":{"kind":"Name","value":"recipient"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SubjectAccessStructure"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recordedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SubjectAccessStructure"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"participations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrolledOn"}},{"kind":"Field","name":{"kind":"Name","value":"endedOn"}},{"kind":"Field","name":{"kind":"Name","value":"sessionsAttended"}},{"kind":"Field","name":{"kind":"Name","value":"groupSessions"}},{"kind":"Field","name":{"kind":"Name","value":"coInterventions"}},{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"structure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SubjectAccessStructure"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SubjectAccessStructure"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Structure"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]} as unknown as DocumentNode<SubjectAccessRecordQuery, SubjectAccessRecordQueryVariables>;
