@@ -7,10 +7,13 @@ import type {
   JudicialMeasure,
   MandateState,
   Need,
+  PersonFileStatus,
   ReferralStatus,
   RightKind,
   RightStatus,
   StructureKind,
+  TimelineEntryKind,
+  TransferStatus,
 } from './generated/subject-access';
 
 // The PDF is handed to a person in France: its visible words are French. Each table covers its
@@ -128,3 +131,49 @@ const SEXES: Record<string, string> = { F: 'Féminin', M: 'Masculin', X: 'Non pr
 export function sexLabel(sex: string): string {
   return SEXES[sex] ?? sex;
 }
+
+export const FILE_STATUSES: Record<PersonFileStatus, string> = {
+  OPEN: 'Ouvert',
+  CLOSED: 'Clos',
+};
+
+export const TRANSFER_STATUSES: Record<TransferStatus, string> = {
+  PENDING: "En attente de la réponse du SPIP d'accueil",
+  ACCEPTED: 'Accepté',
+  REFUSED: 'Refusé',
+};
+
+/** What happened, for the history of the file: event types and writes that leave no event. */
+export const TIMELINE_KINDS: Record<TimelineEntryKind, string> = {
+  PERSON_REGISTERED: 'Inscription dans Passerelle',
+  REFERRAL_CREATED: 'Orientation proposée',
+  REFERRAL_ACCEPTED: 'Orientation acceptée',
+  REFERRAL_DECLINED: 'Orientation refusée',
+  REFERRAL_STARTED: 'Accompagnement commencé',
+  REFERRAL_COMPLETED: 'Orientation menée à son terme',
+  REFERRAL_CANCELLED: 'Orientation annulée',
+  FOLLOW_UP_OPENED: 'Accompagnement ouvert',
+  FOLLOW_UP_CLOSED: 'Accompagnement terminé',
+  RIGHT_STEP_CHANGED: "Démarche d'accès aux droits mise à jour",
+  RIGHT_OBTAINED: 'Droit obtenu',
+  PLACEMENT_MADE: 'Entrée en hébergement',
+  PLACEMENT_ENDED: "Sortie d'hébergement",
+  APPOINTMENT_SCHEDULED: 'Rendez-vous fixé',
+  APPOINTMENT_OUTCOME_RECORDED: "Suite d'un rendez-vous enregistrée",
+  CASE_NOTE_WRITTEN: 'Note de suivi écrite',
+  CONSENT_RECORDED: 'Consentement enregistré',
+  CONSENT_REVOKED: 'Consentement retiré',
+  TRANSFER_REQUESTED: 'Transfert du dossier demandé',
+  TRANSFER_ACCEPTED: 'Transfert du dossier accepté',
+  TRANSFER_REFUSED: 'Transfert du dossier refusé',
+  FILE_CLOSED: 'Dossier clos',
+  IDENTITY_UPDATED: 'Identité mise à jour',
+  JUDICIAL_SITUATION_UPDATED: 'Situation judiciaire mise à jour',
+  JUDICIAL_DETAIL_UPDATED: 'Détail de la situation judiciaire mis à jour',
+  SOCIAL_SITUATION_UPDATED: 'Situation sociale mise à jour',
+  HOUSING_SITUATION_UPDATED: 'Situation de logement mise à jour',
+  HEALTH_RECORDED: 'Dossier de soins mis à jour',
+  CASE_NOTE_EDITED: 'Note de suivi corrigée',
+  ENROLLED_IN_ACTION: 'Inscription à une action',
+  PARTICIPATION_RECORDED: 'Participation à une action enregistrée',
+};

@@ -5,6 +5,7 @@ import {
   APPOINTMENT_STATUSES,
   DOMAIN_TITLES,
   EMPLOYMENT_STATUSES,
+  FILE_STATUSES,
   HOUSING_STATUSES,
   MANDATES,
   MEASURES,
@@ -13,6 +14,8 @@ import {
   RIGHT_KINDS,
   RIGHT_STATUSES,
   STRUCTURE_KINDS,
+  TIMELINE_KINDS,
+  TRANSFER_STATUSES,
   sexLabel,
 } from './subject-access.labels';
 import type { SubjectAccessExport, SubjectAccessPerson } from './subject-access.type';
@@ -50,6 +53,8 @@ export const SECTION_TITLES = {
   appointments: 'Rendez-vous',
   placements: 'Hébergements',
   caseNotes: 'Notes de suivi',
+  file: 'Dossier au SPIP et transferts',
+  timeline: 'Historique du dossier',
   consents: 'Consentements au partage de vos données',
   participations: 'Participations à des actions',
   accesses: 'Qui a consulté votre dossier',
@@ -151,6 +156,7 @@ class SubjectAccessDocument {
   write(): void {
     this.header();
     for (const domain of DOMAIN_ORDER) this.domainSection(domain);
+    this.file();
     this.referrals();
     this.followUps();
     this.appointments();
@@ -158,6 +164,7 @@ class SubjectAccessDocument {
     this.caseNotes();
     this.consents();
     this.participations();
+    this.timeline();
     this.accesses();
     this.rights();
     this.footers();
@@ -270,6 +277,36 @@ class SubjectAccessDocument {
         this.field('Notes de soins', p.health.notes);
         return;
     }
+  }
+
+  private file(): void {
+    const { file, transfers } = this.person;
+    this.heading(SECTION_TITLES.file);
+    if (!file && transfers.length === 0) return this.note(this.visible.has('JUDICIAL') ? EMPTY_TEXT : HIDDEN_TEXT);
+    if (file) {
+      this.field('Suivi par', file.holder.name);
+      this.field('Dossier', FILE_STATUSES[file.status] + (file.closedAt ? ` le ${dayOf(file.closedAt)}` : ''));
+      this.field('Motif de clôture', file.closedReason);
+    }
+    for (const transfer of transfers) {
+      this.entry(`${dayOf(transfer.requestedAt)} : de ${transfer.fromSpip.name} vers ${transfer.toSpip.name}`, [
+        ['Statut', TRANSFER_STATUSES[transfer.status] + (transfer.decidedAt ? ` (décision le ${dayOf(transfer.decidedAt)})` : '')],
+        ['Motif', transfer.reason],
+        ['Motif du refus', transfer.refusalReason],
+      ]);
+    }
+  }
+
+  private timeline(): void {
+    const entries = this.person.timeline.edges.map((edge) => edge.node);
+    this.heading(SECTION_TITLES.timeline);
+    this.note('Les événements les plus récents de votre dossier que cette structure peut connaître (au plus cent), du plus récent au plus ancien.');
+    if (entries.length === 0) return this.note('Aucun événement que cette structure peut connaître.');
+    this.table(
+      ['Date', 'Événement', 'Structure'],
+      [95, 220, CONTENT_WIDTH - 315],
+      entries.map((entry) => [dayAndTime(entry.at), TIMELINE_KINDS[entry.kind], entry.structure?.name ?? '']),
+    );
   }
 
   private referrals(): void {

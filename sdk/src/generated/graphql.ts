@@ -376,6 +376,7 @@ export type EventType =
   | 'CASE_NOTE_WRITTEN'
   | 'CONSENT_RECORDED'
   | 'CONSENT_REVOKED'
+  | 'FILE_CLOSED'
   | 'FOLLOW_UP_CLOSED'
   | 'FOLLOW_UP_OPENED'
   | 'PERSON_REGISTERED'
@@ -388,7 +389,10 @@ export type EventType =
   | 'REFERRAL_DECLINED'
   | 'REFERRAL_STARTED'
   | 'RIGHT_OBTAINED'
-  | 'RIGHT_STEP_CHANGED';
+  | 'RIGHT_STEP_CHANGED'
+  | 'TRANSFER_ACCEPTED'
+  | 'TRANSFER_REFUSED'
+  | 'TRANSFER_REQUESTED';
 
 /** Why a directory figure about persons is null for the viewer. */
 export type FigureWithheldReason =
@@ -554,8 +558,12 @@ export type MandateState =
 export type Mutation = {
   /** The receiving structure accepts: a follow-up opens. */
   acceptReferral: Referral;
+  /** The receiving SPIP takes the file over; the former SPIP keeps its own writings, read-only. */
+  acceptTransfer: Transfer;
   /** The referring SPIP cancels, with a reason. */
   cancelReferral: Referral;
+  /** The holding SPIP closes the file at the end of the measure; its mandate ends. */
+  closeFile: Person;
   /** The structure closes its follow-up: its referral completes and its mandate ends. */
   closeFollowUp: FollowUp;
   /** The receiving structure completes the support: the follow-up closes. */
@@ -605,10 +613,14 @@ export type Mutation = {
   redeliverWebhook: WebhookDelivery;
   /** The SPIP holding the file refers the person. */
   referPerson: Referral;
+  /** The receiving SPIP refuses the transfer, with a reason. */
+  refuseTransfer: Transfer;
   /** A SPIP registers a detainee and holds the file. */
   registerPerson: Person;
   /** A partner following the person asks the SIAO for shelter (a referral for HOUSING). */
   requestShelter: Referral;
+  /** The holding SPIP restricts the person: the identity is shown only to itself and to the structures named; never found by name. */
+  restrictPerson: Person;
   /** Revocation takes effect on the next request. */
   revokeConsent: Consent;
   /** For good: no more tokens, and its tokens are refused from the next request. */
@@ -619,6 +631,10 @@ export type Mutation = {
   scheduleAppointment: Appointment;
   /** The receiving structure has started the support. */
   startReferral: Referral;
+  /** The SPIP holding an open file asks another SPIP to take it over. */
+  transferPerson: Transfer;
+  /** The holding SPIP lifts the restriction. */
+  unrestrictPerson: Person;
   /** The carrier edits its action. */
   updateAction: Action;
   /** Platform admins. */
@@ -647,9 +663,21 @@ export type MutationAcceptReferralArgs = {
 };
 
 
+export type MutationAcceptTransferArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationCancelReferralArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationCloseFileArgs = {
+  personId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
@@ -804,6 +832,13 @@ export type MutationReferPersonArgs = {
 };
 
 
+export type MutationRefuseTransferArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationRegisterPersonArgs = {
   input: RegisterPersonInput;
 };
@@ -811,6 +846,12 @@ export type MutationRegisterPersonArgs = {
 
 export type MutationRequestShelterArgs = {
   input: RequestShelterInput;
+};
+
+
+export type MutationRestrictPersonArgs = {
+  personId: Scalars['ID']['input'];
+  visibleTo: Array<Scalars['ID']['input']>;
 };
 
 
@@ -837,6 +878,18 @@ export type MutationScheduleAppointmentArgs = {
 export type MutationStartReferralArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationTransferPersonArgs = {
+  personId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  toSpipId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnrestrictPersonArgs = {
+  personId: Scalars['ID']['input'];
 };
 
 
@@ -1032,6 +1085,8 @@ export type Person = {
   caseNotes: Array<CaseNote>;
   /** Consents your structure recorded or receives (full mandate only). */
   consents: Array<Consent>;
+  /** The file the SPIP holds: judicial data. */
+  file?: Maybe<PersonFile>;
   /** Follow-ups you may see: your own, others under the policy. */
   followUps: Array<FollowUp>;
   health?: Maybe<HealthRecord>;
@@ -1048,9 +1103,17 @@ export type Person = {
   placements: Array<Placement>;
   /** Stable and non-identifying. */
   pseudonym: Scalars['String']['output'];
+  /** Set once the retention period ended: identity and free text were erased, outcomes kept. */
+  pseudonymisedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Referrals of this person that the viewer may see. */
   referrals: Array<Referral>;
+  /** The restriction, shown to the SPIP holding the file only. */
+  restriction?: Maybe<PersonRestriction>;
   social?: Maybe<SocialSituation>;
+  /** What happened to the record and who did it, as you may see it; newest first. */
+  timeline: TimelineConnection;
+  /** Transfers of the file you may see, newest first. */
+  transfers: Array<Transfer>;
   /** What the viewer may read on this person; a null domain field outside this list means hidden, not empty. */
   visibleDomains: Array<DataDomain>;
   /** What the viewer may write on this person now. */
@@ -1061,6 +1124,13 @@ export type Person = {
 /** A person in the shared record, as the viewer may see them. */
 export type PersonCaseNotesArgs = {
   domain?: InputMaybe<DataDomain>;
+};
+
+
+/** A person in the shared record, as the viewer may see them. */
+export type PersonTimelineArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type PersonConnection = {
@@ -1075,6 +1145,20 @@ export type PersonEdge = {
   node: Person;
 };
 
+/** The file a SPIP holds on the person: open until the end of the measure. */
+export type PersonFile = {
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the file was closed; null under a pending mandate. */
+  closedReason?: Maybe<Scalars['String']['output']>;
+  /** The SPIP holding the file. */
+  holder: Structure;
+  status: PersonFileStatus;
+};
+
+export type PersonFileStatus =
+  | 'CLOSED'
+  | 'OPEN';
+
 export type PersonIdentity = {
   birthDate?: Maybe<Scalars['Date']['output']>;
   email?: Maybe<Scalars['String']['output']>;
@@ -1085,6 +1169,13 @@ export type PersonIdentity = {
   sex?: Maybe<Scalars['String']['output']>;
   /** Give it back as expectedVersion when updating. */
   version: Scalars['Int']['output'];
+};
+
+/** The person is restricted: identity shown only to the holding SPIP and to the structures it named. */
+export type PersonRestriction = {
+  since: Scalars['DateTime']['output'];
+  /** The structures that see the identity, besides the holding SPIP. */
+  visibleTo: Array<Structure>;
 };
 
 /** A person housed in a place of a service, from a date until released. */
@@ -1164,6 +1255,7 @@ export type QueryPersonsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   mandate?: InputMaybe<MandateState>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1424,6 +1516,85 @@ export type SuppressedCount = {
   suppressed: Scalars['Boolean']['output'];
   value?: Maybe<Scalars['Int']['output']>;
 };
+
+export type TimelineConnection = {
+  edges: Array<TimelineEdge>;
+  pageInfo: PageInfo;
+};
+
+export type TimelineEdge = {
+  cursor: Scalars['String']['output'];
+  node: TimelineEntry;
+};
+
+/** One thing that happened to the record, as the viewer may see it. */
+export type TimelineEntry = {
+  at: Scalars['DateTime']['output'];
+  /** The domains of the record it is about. */
+  domains: Array<DataDomain>;
+  id: Scalars['ID']['output'];
+  kind: TimelineEntryKind;
+  /** The status it moved to, when it is a change of status. */
+  status?: Maybe<Scalars['String']['output']>;
+  /** The structure that did it; null when the policy withholds it. */
+  structure?: Maybe<Structure>;
+};
+
+/** What happened: a state change (the event types webhooks deliver) or a write of a domain that leaves no event. */
+export type TimelineEntryKind =
+  | 'APPOINTMENT_OUTCOME_RECORDED'
+  | 'APPOINTMENT_SCHEDULED'
+  | 'CASE_NOTE_EDITED'
+  | 'CASE_NOTE_WRITTEN'
+  | 'CONSENT_RECORDED'
+  | 'CONSENT_REVOKED'
+  | 'ENROLLED_IN_ACTION'
+  | 'FILE_CLOSED'
+  | 'FOLLOW_UP_CLOSED'
+  | 'FOLLOW_UP_OPENED'
+  | 'HEALTH_RECORDED'
+  | 'HOUSING_SITUATION_UPDATED'
+  | 'IDENTITY_UPDATED'
+  | 'JUDICIAL_DETAIL_UPDATED'
+  | 'JUDICIAL_SITUATION_UPDATED'
+  | 'PARTICIPATION_RECORDED'
+  | 'PERSON_REGISTERED'
+  | 'PLACEMENT_ENDED'
+  | 'PLACEMENT_MADE'
+  | 'REFERRAL_ACCEPTED'
+  | 'REFERRAL_CANCELLED'
+  | 'REFERRAL_COMPLETED'
+  | 'REFERRAL_CREATED'
+  | 'REFERRAL_DECLINED'
+  | 'REFERRAL_STARTED'
+  | 'RIGHT_OBTAINED'
+  | 'RIGHT_STEP_CHANGED'
+  | 'SOCIAL_SITUATION_UPDATED'
+  | 'TRANSFER_ACCEPTED'
+  | 'TRANSFER_REFUSED'
+  | 'TRANSFER_REQUESTED';
+
+/** The move of a file from the SPIP holding it to another SPIP ("dessaisissement"). */
+export type Transfer = {
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  fromSpip: Structure;
+  id: Scalars['ID']['output'];
+  person: Person;
+  /** Why the file moves; shown to the two SPIPs only. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Why the receiving SPIP refused; shown to the two SPIPs only. */
+  refusalReason?: Maybe<Scalars['String']['output']>;
+  requestedAt: Scalars['DateTime']['output'];
+  status: TransferStatus;
+  toSpip: Structure;
+  version: Scalars['Int']['output'];
+};
+
+/** Where the transfer of a file from one SPIP to another stands ("dessaisissement"). */
+export type TransferStatus =
+  | 'ACCEPTED'
+  | 'PENDING'
+  | 'REFUSED';
 
 /** Only the fields given change. */
 export type UpdateConventionInput = {
