@@ -19,6 +19,7 @@ import type { RequestContext, RequestSettings } from '../context/request-context
 import { formatError, isDatabaseUnavailable } from './errors';
 import { liveness, readiness } from './health';
 import { directoryExportHandler, outcomesCsvHandler } from './http-exports';
+import { personImportBody, personImportBodyError, personImportHandler } from './http-imports';
 import { noStorePlugin, readAuditPlugin, requestLoggingPlugin } from './plugins';
 import { contextFor } from './request-context';
 import { compiledExecution } from './compiled-execution';
@@ -123,6 +124,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   app.get('/exports/outcomes.csv', outcomesCsvHandler({ orm, verifier, logger, settings }));
   app.get('/directory/data-inclusion/structures', directoryExportHandler({ orm, verifier, logger, settings }, 'structures'));
   app.get('/directory/data-inclusion/services', directoryExportHandler({ orm, verifier, logger, settings }, 'services'));
+  app.post('/imports/persons', personImportBody(), personImportHandler({ orm, verifier, logger, settings }), personImportBodyError);
   if (platformKey) app.use(oauthRouter({ orm, key: platformKey, logger }));
   app.use(
     '/graphql',
