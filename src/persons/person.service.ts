@@ -58,6 +58,16 @@ function offsetDays(days: number): string {
   return new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The birth dates partners may type (registration, identity, the import): [min, max, what]. */
+export function birthDateWindow(): [string, string, string] {
+  return ['1900-01-01', offsetDays(-365 * 13), 'a past birth date'];
+}
+
+/** The expected release and sentence end dates partners may type (registration, the import). */
+export function judicialDateWindow(): [string, string, string] {
+  return [offsetDays(-365 * 5), offsetDays(365 * 50), 'a plausible date'];
+}
+
 /** Calendar dates partners may type: checked against a window, named when outside. */
 function assertDateWithin(value: string | null | undefined, argumentName: string, min: string, max: string, what: string): void {
   if (value && (value < min || value > max)) {
@@ -84,6 +94,58 @@ function nameSearch(search: string): { sql: string; params: unknown[] } {
 }
 
 type DomainRow = PersonIdentity | PersonJudicial | PersonJudicialDetail | PersonSocial | PersonHousing;
+
+/** What a SPIP knows of a person it registers (registerPerson, the import), its prison resolved. */
+export interface NewPersonFields {
+  firstName: string;
+  lastName: string;
+  birthDate?: string | null;
+  sex?: Sex | null;
+  establishment: Structure | null;
+  expectedReleaseDate?: string | null;
+  measure?: JudicialMeasure | null;
+  careObligation?: boolean | null;
+  offence?: string | null;
+  prisonNumber?: string | null;
+  sentenceEndDate?: string | null;
+}
+
+/**
+ * A person registered by the viewer's SPIP, within a write: the file open and held by the SPIP,
+ * every domain row written by it, the audit entry and the PERSON_REGISTERED event, all in the
+ * write's transaction. Persisted, not flushed: the commit inserts it.
+ */
+export function persistNewPerson(em: EntityManager, ctx: RequestContext, input: NewPersonFields, action: string): Person {
+  const spip = em.getReference(Structure, ctx.viewer.structureId);
+  const created = new Person(newPseudonym(), spip);
+  const identity = new PersonIdentity(created, input.firstName, input.lastName);
+  identity.birthDate = input.birthDate ?? null;
+  identity.sex = input.sex ?? null;
+  const judicial = new PersonJudicial(created);
+  judicial.establishment = input.establishment;
+  judicial.expectedReleaseDate = input.expectedReleaseDate ?? null;
+  judicial.measure = input.measure ?? JudicialMeasure.NONE;
+  judicial.careObligation = input.careObligation ?? false;
+  const detail = new PersonJudicialDetail(created);
+  detail.offence = input.offence ?? null;
+  detail.prisonNumber = input.prisonNumber ?? null;
+  detail.sentenceEndDate = input.sentenceEndDate ?? null;
+  const social = new PersonSocial(created);
+  const housing = new PersonHousing(created);
+  for (const row of [identity, judicial, detail, social, housing]) row.writtenBy = spip;
+  em.persist([created, identity, judicial, detail, social, housing]);
+  auditWrite(em, ctx, {
+    personId: created.id,
+    domains: [DataDomain.IDENTITY, DataDomain.JUDICIAL, DataDomain.JUDICIAL_DETAIL],
+    action,
+  });
+  recordEvent(em, ctx, OutboxEventType.PERSON_REGISTERED, {
+    personId: created.id,
+    domain: DataDomain.JUDICIAL,
+    payload: { personId: created.id, spipId: ctx.viewer.structureId },
+  });
+  return created;
+}
 
 /** Persons: registration, the scoped list, and the domains the guard lets through. */
 export class PersonService {
@@ -230,40 +292,12 @@ export class PersonService {
   /** A SPIP registers a detainee; its file is open and the SPIP holds it (full mandate). */
   async register(ctx: RequestContext, input: RegisterPersonInput): Promise<PersonView> {
     assertAllowed(ctx.viewer, Permission.PERSON_REGISTER);
-    assertDateWithin(input.birthDate, 'birthDate', '1900-01-01', offsetDays(-365 * 13), 'a past birth date');
-    assertDateWithin(input.expectedReleaseDate, 'expectedReleaseDate', offsetDays(-365 * 5), offsetDays(365 * 50), 'a plausible date');
-    assertDateWithin(input.sentenceEndDate, 'sentenceEndDate', offsetDays(-365 * 5), offsetDays(365 * 50), 'a plausible date');
+    assertDateWithin(input.birthDate, 'birthDate', ...birthDateWindow());
+    assertDateWithin(input.expectedReleaseDate, 'expectedReleaseDate', ...judicialDateWindow());
+    assertDateWithin(input.sentenceEndDate, 'sentenceEndDate', ...judicialDateWindow());
     const person = await inTransaction(ctx, async (em) => {
-      const spip = em.getReference(Structure, ctx.viewer.structureId);
       const establishment = await this.prison(em, input.establishmentId ?? null);
-      const created = new Person(newPseudonym(), spip);
-      const identity = new PersonIdentity(created, input.firstName, input.lastName);
-      identity.birthDate = input.birthDate ?? null;
-      identity.sex = (input.sex as Sex | null) ?? null;
-      const judicial = new PersonJudicial(created);
-      judicial.establishment = establishment;
-      judicial.expectedReleaseDate = input.expectedReleaseDate;
-      judicial.measure = input.measure ?? JudicialMeasure.NONE;
-      judicial.careObligation = input.careObligation ?? false;
-      const detail = new PersonJudicialDetail(created);
-      detail.offence = input.offence ?? null;
-      detail.prisonNumber = input.prisonNumber ?? null;
-      detail.sentenceEndDate = input.sentenceEndDate ?? null;
-      const social = new PersonSocial(created);
-      const housing = new PersonHousing(created);
-      for (const row of [identity, judicial, detail, social, housing]) row.writtenBy = spip;
-      em.persist([created, identity, judicial, detail, social, housing]);
-      auditWrite(em, ctx, {
-        personId: created.id,
-        domains: [DataDomain.IDENTITY, DataDomain.JUDICIAL, DataDomain.JUDICIAL_DETAIL],
-        action: 'registerPerson',
-      });
-      recordEvent(em, ctx, OutboxEventType.PERSON_REGISTERED, {
-        personId: created.id,
-        domain: DataDomain.JUDICIAL,
-        payload: { personId: created.id, spipId: ctx.viewer.structureId },
-      });
-      return created;
+      return persistNewPerson(em, ctx, { ...input, sex: (input.sex as Sex | null) ?? null, establishment }, 'registerPerson');
     });
     ctx.access.prime(person.id, MandateState.FULL);
     return PersonView.from(person);

@@ -20,6 +20,7 @@ import type { RequestContext, RequestSettings } from '../context/request-context
 import { formatError, isDatabaseUnavailable } from './errors';
 import { liveness, readiness } from './health';
 import { directoryExportHandler, outcomesCsvHandler, subjectAccessHandler } from './http-exports';
+import { personImportBody, personImportBodyError, personImportHandler } from './http-imports';
 import { noStorePlugin, readAuditPlugin, requestLoggingPlugin } from './plugins';
 import { contextFor } from './request-context';
 import { compiledExecution } from './compiled-execution';
@@ -129,6 +130,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   app.get('/exports/persons/:id/record.pdf', subjectAccessHandler({ orm, verifier, logger, settings }, subjectAccess, 'pdf'));
   app.get('/directory/data-inclusion/structures', directoryExportHandler({ orm, verifier, logger, settings }, 'structures'));
   app.get('/directory/data-inclusion/services', directoryExportHandler({ orm, verifier, logger, settings }, 'services'));
+  app.post('/imports/persons', personImportBody(), personImportHandler({ orm, verifier, logger, settings }), personImportBodyError);
   if (platformKey) app.use(oauthRouter({ orm, key: platformKey, logger }));
   app.use(
     '/graphql',
