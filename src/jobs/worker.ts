@@ -4,10 +4,12 @@ import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { toIsoDate } from '../shared/scalars';
 import { outcomePublicationService } from '../outcomes/outcome-publication.service';
+import { pseudonymise } from '../retention/retention';
 import { DELIVER_WEBHOOK, FAN_OUT_EVENTS, deliverWebhook, fanOutEvents, type WebhookSettings } from '../webhooks/webhook-relay';
 
 /** Job names (graphile-worker task identifiers). */
 export const PUBLISH_OUTCOMES = 'publish_outcomes';
+export const RETENTION = 'retention';
 
 export interface JobDeps {
   databaseUrl: string;
@@ -28,6 +30,12 @@ export function taskList(deps: Omit<JobDeps, 'databaseUrl'>): TaskList {
       const published = await outcomePublicationService.publishDue(em, toIsoDate(new Date()), deps.outcomePublicationDay, log);
       if (published.length === 0) log.debug('no year of outcomes due for publication');
     },
+    // Counts only: the persons are named in the audit log, by id, never in the logs.
+    [RETENTION]: async () => {
+      const log = deps.logger.child({ job: RETENTION });
+      const run = await pseudonymise(deps.orm.em.fork(), toIsoDate(new Date()), { dryRun: false });
+      log.info({ asOf: run.asOf, pseudonymised: run.persons.length, rows: run.rowsChanged, runId: run.runId }, 'retention: records pseudonymised');
+    },
     // Woken by the outbox's notifications (listenToOutbox), and every minute.
     [FAN_OUT_EVENTS]: async () => {
       await fanOutEvents(deps.orm.em.fork(), deps.logger.child({ job: FAN_OUT_EVENTS }));
@@ -41,11 +49,21 @@ export function taskList(deps: Omit<JobDeps, 'databaseUrl'>): TaskList {
 }
 
 /**
+ * The schedule (graphile-worker's crontab, the server's time zone):
+ * - retention every day at 03:00; a missed day is caught up by the next run (the rule is cumulative);
+ * - outcomes every day at 04:00; a missed day is caught up by the start job;
+ * - the outbox relay every minute besides its wake-up by the outbox's notifications (see the
+ *   migration OutboxNotifiesTheRelay): what was written while no worker listened waits at most that.
+ */
+export const CRONTAB = [`0 3 * * * ${RETENTION}`, `0 4 * * * ${PUBLISH_OUTCOMES}`, `* * * * * ${FAN_OUT_EVENTS}`].join('\n');
+
+/**
  * The background worker: a job queue on the same PostgreSQL (graphile-worker, its own
  * schema `graphile_worker`), so that several nodes share it and a job runs once. Outcomes
  * are published by a daily schedule, and once at start so that a year due while the
- * service was down is published at once. Outbox events fan out to webhook deliveries, each
- * attempted by a job of its own.
+ * service was down is published at once. Records whose retention has ended are
+ * pseudonymised daily. Outbox events fan out to webhook deliveries, each attempted by a
+ * job of its own.
  */
 export async function startWorker(deps: JobDeps): Promise<Runner> {
   const log = deps.logger.child({ component: 'worker' });
@@ -61,10 +79,7 @@ export async function startWorker(deps: JobDeps): Promise<Runner> {
     pollInterval: 2000,
     logger,
     taskList: taskList(deps),
-    // Outcomes every day at 04:00 (the server's time zone); a missed day is caught up by the start job.
-    // The outbox relay every minute besides its wake-up by the outbox's notifications (see the
-    // migration OutboxNotifiesTheRelay): what was written while no worker listened waits at most that.
-    crontab: [`0 4 * * * ${PUBLISH_OUTCOMES}`, `* * * * * ${FAN_OUT_EVENTS}`].join('\n'),
+    crontab: CRONTAB,
   });
   await runner.addJob(PUBLISH_OUTCOMES, {}, { jobKey: PUBLISH_OUTCOMES, maxAttempts: 5 });
   // One pending fan-out at a time; one that is running gets a successor (graphile-worker's 'replace' mode), so no wake-up is lost.
