@@ -286,7 +286,7 @@ class SubjectAccessDocument {
     if (file) {
       this.field('Suivi par', file.holder.name);
       this.field('Dossier', FILE_STATUSES[file.status] + (file.closedAt ? ` le ${dayOf(file.closedAt)}` : ''));
-      this.field('Motif de clôture', file.closedReason);
+      if (file.status === 'CLOSED') this.field('Motif de clôture', file.closedReason);
     }
     for (const transfer of transfers) {
       this.entry(`${dayOf(transfer.requestedAt)} : de ${transfer.fromSpip.name} vers ${transfer.toSpip.name}`, [
