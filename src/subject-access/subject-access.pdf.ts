@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { DataDomain } from './generated/subject-access';
 import {
   APPOINTMENT_KINDS,
@@ -115,8 +114,13 @@ function structureName(structure: { name: string; kind: keyof typeof STRUCTURE_K
   return structure ? structure.name : NOT_GIVEN;
 }
 
-/** Renders the export as an A4 PDF for the person: French labels, every page numbered. */
-export function renderSubjectAccessPdf(record: SubjectAccessExport): Promise<Buffer> {
+/**
+ * Renders the export as an A4 PDF for the person: French labels, every page numbered. pdfkit
+ * and its fonts take some 20 MB once loaded: they are loaded with the first PDF asked, not with
+ * the server.
+ */
+export async function renderSubjectAccessPdf(record: SubjectAccessExport): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: BOTTOM_MARGIN },
