@@ -5,11 +5,9 @@
  * on `source` + `id`; every line is checked first, and one rejected line rejects the whole file:
  * a report of the rejected lines, nothing half-imported (exit code 2).
  */
-import 'reflect-metadata';
+import { runCommand, withDatabase } from './support/command';
 import fs from 'node:fs';
-import { provideDatabase } from '../src/config/database';
 import { loadConfig } from '../src/config/env';
-import { initOrm, migrate } from '../src/config/orm';
 import { importDataInclusion, parseDirectoryFile } from '../src/directory/directory-import';
 
 async function main(): Promise<number> {
@@ -26,10 +24,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const database = await provideDatabase(config);
-  const orm = await initOrm(database.url);
-  try {
-    await migrate(orm);
+  return withDatabase(config, { migrate: true }, async (orm) => {
     const report = await importDataInclusion(orm.em.fork(), content);
     console.log(JSON.stringify(report, null, 2));
     if (report.rejected.length > 0) {
@@ -37,16 +32,7 @@ async function main(): Promise<number> {
       return 2;
     }
     return 0;
-  } finally {
-    await orm.close();
-    await database.stop();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`directory:import: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCommand('directory:import', main);

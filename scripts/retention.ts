@@ -7,10 +7,8 @@
  * changes nothing. The worker runs the same every day. Exit codes: 0 done, 2 bad arguments
  * (or a later as-of date than today for a real run in production), 1 any other failure.
  */
-import 'reflect-metadata';
-import { provideDatabase } from '../src/config/database';
+import { runCommand, withDatabase } from './support/command';
 import { loadConfig } from '../src/config/env';
-import { initOrm, migrate } from '../src/config/orm';
 import { RETENTION_YEARS } from '../src/policy/access-policy';
 import { parseAsOf, pseudonymise } from '../src/retention/retention';
 import { toIsoDate } from '../src/shared/scalars';
@@ -55,25 +53,13 @@ async function main(): Promise<number> {
     console.error(`retention: --as-of ${asOf} is after today; in production a later date is for --dry-run only`);
     return 2;
   }
-  const database = await provideDatabase(config);
-  const orm = await initOrm(database.url);
-  try {
-    await migrate(orm);
+  return withDatabase(config, { migrate: true }, async (orm) => {
     const run = await pseudonymise(orm.em.fork(), asOf, { dryRun: options.dryRun });
     for (const person of run.persons) console.log(`${person.id}  ${person.pseudonym}  ${toIsoDate(person.lastContactAt)}`);
     const verb = run.dryRun ? 'would be pseudonymised' : 'pseudonymised';
     console.log(`${run.persons.length} person(s) ${verb} as of ${run.asOf} (no open mandate, no contact for ${RETENTION_YEARS} years)${run.dryRun ? '; nothing changed (dry run)' : ''}`);
     return 0;
-  } finally {
-    await orm.close();
-    await database.stop();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`retention: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCommand('retention', main);

@@ -4,11 +4,9 @@
  * Reads the account from the database (the embedded one, started for the occasion
  * when `npm start` is not running, or DATABASE_URL). Refused in production.
  */
-import 'reflect-metadata';
+import { runCommand, withDatabase } from './support/command';
 import { Account } from '../src/accounts/account.entity';
-import { provideDatabase } from '../src/config/database';
 import { loadConfig } from '../src/config/env';
-import { initOrm } from '../src/config/orm';
 import { signDevToken } from '../src/auth/tokens';
 
 async function main(): Promise<number> {
@@ -22,9 +20,7 @@ async function main(): Promise<number> {
     console.error('npm run token is refused when NODE_ENV=production: tokens come from the identity provider there.');
     return 1;
   }
-  const database = await provideDatabase(config);
-  const orm = await initOrm(database.url);
-  try {
+  return withDatabase(config, { migrate: false }, async (orm) => {
     const tables = await orm.em.getConnection().execute<{ exists: boolean }[]>(
       `select to_regclass('public.account') is not null as exists`,
     );
@@ -45,16 +41,7 @@ async function main(): Promise<number> {
     }
     process.stdout.write(`${await signDevToken(config.jwt, account)}\n`);
     return 0;
-  } finally {
-    await orm.close();
-    await database.stop();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`token: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCommand('token', main);
