@@ -19,6 +19,7 @@ const TIMELINE_AUDIT_ACTIONS = [
   'editCaseNote',
   'enrolInAction',
   'recordParticipation',
+  'importPersons',
 ];
 
 /**
@@ -50,7 +51,7 @@ export class Migration20261123053250_TransfersMandatesRestrictionFlagsTimeline e
   select p.registered_by_id, p.id, 1, p.created_at, coalesce(p.last_contact_at, p.updated_at), 'TRANSFER', null
   from person p
   where p.registered_by_id <> p.spip_id
-    and not exists (select 1 from person_transfer t where t.person_id = p.id and t.status = 'ACCEPTED')
+    and not exists (select 1 from person_transfer t where t.person_id = p.id and t.status = 'ACCEPTED' and t.from_spip_id = p.registered_by_id)
   union all
   select t.from_spip_id, t.person_id, 1, t.created_at, t.decided_at, 'TRANSFER', t.id
   from person_transfer t
@@ -126,6 +127,8 @@ $$;`);
          p.person_id = any(r.restricted_person_ids)
   from audit_read r cross join lateral unnest(r.person_ids, r.person_domains) as p(person_id, domains);`);
 
+    // A referral's sender and receiver are parties of its own events only (a follow-up's events
+    // name the referral it came from, not its parties); a consent's events lapse with the consent.
     this.addSql(`create view timeline_entry as
   select e.id, e.person_id, e.occurred_at as at, e.type as kind, 'EVENT'::text as source, e.structure_id as actor_id,
          array_remove(array[
@@ -135,13 +138,16 @@ $$;`);
          ], null) as party_ids,
          coalesce(rf.needs, '{}'::text[]) as needs,
          array[e.domain]::text[] as domains,
-         coalesce(e.payload->>'status', e.payload->>'toStatus') as status
+         coalesce(e.payload->>'status', e.payload->>'toStatus') as status,
+         coalesce(c.revoked_at is not null or (c.expires_at is not null and c.expires_at <= now()), false) as lapsed,
+         e.payload
   from outbox_event e
-  left join referral rf on rf.id = (e.payload->>'referralId')::uuid
+  left join referral rf on e.type like 'REFERRAL\\_%' and rf.id = (e.payload->>'referralId')::uuid
   left join placement pl on pl.id = (e.payload->>'placementId')::uuid
+  left join consent c on c.id = (e.payload->>'consentId')::uuid
   where e.person_id is not null and e.domain is not null
   union all
-  select a.id, a.person_id, a.at, a.detail->>'action', 'AUDIT', a.structure_id, '{}'::uuid[], '{}'::text[], a.domains::text[], null
+  select a.id, a.person_id, a.at, a.detail->>'action', 'AUDIT', a.structure_id, '{}'::uuid[], '{}'::text[], a.domains::text[], null, false, null
   from audit_entry a
   where a.kind = 'WRITE' and a.person_id is not null and cardinality(a.domains) > 0
     and a.detail->>'action' in (${TIMELINE_AUDIT_ACTIONS.map((action) => `'${action}'`).join(', ')});`);

@@ -105,6 +105,7 @@ export class LifecycleService {
       if (found.toSpip.id !== ctx.viewer.structureId) throw new ForbiddenError('Only the receiving SPIP decides on a transfer');
       await lockPerson(em, found.person.id);
       await em.refresh(found);
+      await em.refresh(found.person);
       if (found.status !== TransferStatus.PENDING) throw new ConflictError(`The transfer is already ${found.status}`);
       assertVersion('The transfer', found.version, args.expectedVersion);
       await ctx.access.assertWritableMandate(found.person.id, 'Deciding on a transfer', true);
@@ -206,17 +207,23 @@ export class LifecycleService {
     );
   }
 
-  /** The file as judicial data: the domain guard decides who reads it. */
+  /**
+   * The file as judicial data: the domain guard decides who reads it. Its closing reason is the
+   * SPIP's free text, as judicial detail: shown to the SPIP that holds (or closed) the file and to
+   * who reads JUDICIAL_DETAIL, not to every partner reading the judicial core.
+   */
   async fileOf(ctx: RequestContext, personId: string): Promise<PersonFileView | null> {
     const person = await personLoaders(ctx).personFileById.load(personId);
     if (!person) return null;
+    const reasonShown =
+      person.fileClosedReason !== null && (person.spip.id === ctx.viewer.structureId || (await ctx.access.canRead(personId, DataDomain.JUDICIAL_DETAIL)));
     return Object.assign(new PersonFileView(), {
       personId,
       writtenById: person.spip.id,
       holderId: person.spip.id,
       status: person.fileStatus,
       closedAt: person.fileClosedAt,
-      closedReason: person.fileClosedReason,
+      closedReason: reasonShown ? person.fileClosedReason : null,
     });
   }
 

@@ -111,6 +111,7 @@ export const TIMELINE_AUDIT_KINDS = {
   editCaseNote: 'CASE_NOTE_EDITED',
   enrolInAction: 'ENROLLED_IN_ACTION',
   recordParticipation: 'PARTICIPATION_RECORDED',
+  importPersons: 'IMPORTED_FROM_CASE_SOFTWARE',
 } as const;
 
 /** What a timeline entry tells happened: an event type of the outbox, or a write of the audit log. */

@@ -6,6 +6,8 @@ import { birthDateWindow, judicialDateWindow } from './person.service';
 export const IMPORT_COLUMNS = ['lastName', 'firstName', 'birthDate', 'sex', 'expectedReleaseDate', 'measure', 'establishment', 'prisonNumber'] as const;
 type Column = (typeof IMPORT_COLUMNS)[number];
 
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 /** Persons a file may hold: a SPIP's export is a few thousand lines; more is split. */
 export const MAX_IMPORT_LINES = 10_000;
 
@@ -158,12 +160,15 @@ export function parsePersonImport(body: Buffer, prisons: ReadonlyMap<string, str
 function checkLine(line: number, cell: (column: Column) => string, prisons: ReadonlyMap<string, string>): ImportLine | { errors: LineError[] } {
   const errors: LineError[] = [];
   const fail = (column: Column, reason: string) => errors.push({ line, column, reason });
+  // Control characters (a NUL that PostgreSQL refuses, tabs, line breaks in quotes) in no cell.
+  for (const column of IMPORT_COLUMNS) {
+    if (CONTROL.test(cell(column))) fail(column, `${column} must be one line of printable characters`);
+  }
 
   const name = (column: 'lastName' | 'firstName') => {
     const value = cell(column);
     if (value === '') fail(column, `${column} is required`);
     else if (value.length > NAME_MAX) fail(column, `${column} must be at most ${NAME_MAX} characters`);
-    else if (/[\n\t]/.test(value)) fail(column, `${column} must be on one line`);
     return value;
   };
   const date = (column: 'birthDate' | 'expectedReleaseDate', [min, max, what]: [string, string, string]) => {

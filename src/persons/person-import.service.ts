@@ -210,6 +210,8 @@ export class PersonImportService {
     const found = new Map<string, { held: Candidate[]; seen: Candidate[] }>();
     if (numbers.length === 0) return found;
     const mandates = mandateSubquery(ctx.viewer.structureId);
+    // The persons matched are locked until the import commits: a transfer or a closing of one of
+    // them waits for it (lifecycle.service.ts locks the person), and one done before is seen here.
     const rows = await em.execute<(Candidate & { state: MandateState; number: string; held: boolean })[]>(
       `select p.id, p.pseudonym, m.state, upper(btrim(d.prison_number)) as number,
               (p.spip_id = ? and p.file_status = 'OPEN' and m.state = 'FULL') as held
@@ -217,7 +219,8 @@ export class PersonImportService {
        join person p on p.id = m.person_id
        join person_judicial_detail d on d.person_id = p.id
        where upper(btrim(d.prison_number)) = any(?::text[])
-       order by p.created_at, p.id`,
+       order by p.created_at, p.id
+       for share of p`,
       [ctx.viewer.structureId, ...mandates.params, arrayLiteral(numbers)],
     );
     // The holding SPIP is never denied the identity of its persons (restricted or not).

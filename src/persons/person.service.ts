@@ -370,8 +370,11 @@ export class PersonService {
   ): Promise<PersonView> {
     assertAllowed(ctx.viewer, Permission.PERSON_WRITE);
     const personId = parseId(id, 'personId');
-    await ctx.access.assertCanWrite(personId, domain);
     await inTransaction(ctx, async (em) => {
+      // Checked on the person's row locked for the write: a transfer or a closing decided meanwhile
+      // (they lock the row too) is either seen here, or waits for this write to commit.
+      await ctx.access.lockForWrite(personId);
+      await ctx.access.assertCanWrite(personId, domain);
       const person = await em.findOneOrFail(Person, personId);
       let row = (await em.findOne(entity, { person: personId } as never)) as T | null;
       assertVersion(domain, row?.version ?? 0, expectedVersion);

@@ -40,4 +40,12 @@ export class TimelineEntry {
 
   @Property({ columnType: 'text', nullable: true })
   status!: string | null;
+
+  /** The event of a consent since revoked or expired: shown to its actor only. */
+  @Property({ type: 'boolean' })
+  lapsed!: boolean;
+
+  /** The event's payload (ids and statuses); null for a write of the audit log. */
+  @Property({ type: 'json', nullable: true })
+  payload!: Record<string, unknown> | null;
 }

@@ -65,7 +65,7 @@ export function mandatesFromHistorySql(structureId: string, onlyPersons?: readon
   params.push(structureId, structureId);
   branches.push(`select p.id, 1 from person p
       where p.registered_by_id = ? and p.spip_id <> ?
-        and not exists (select 1 from person_transfer t where t.person_id = p.id and t.status = 'ACCEPTED')
+        and not exists (select 1 from person_transfer t where t.person_id = p.id and t.status = 'ACCEPTED' and t.from_spip_id = p.registered_by_id)
         and coalesce(p.last_contact_at, p.updated_at) > now() - ${retention}${filter('p.id')}`);
   // Transfers: the former SPIP's mandate ends at the decision; the receiving SPIP's is pending, or ended once refused.
   params.push(structureId);

@@ -306,10 +306,11 @@ export const TIMELINE_ENTRY_RECORD = declareRecord<{
   partyIds: readonly string[];
   needs: readonly Need[];
   domains: readonly DataDomain[];
+  lapsed: boolean;
 }>({
   kind: RecordKind.TIMELINE_ENTRY,
   description:
-    'What happened to the record (an event of the outbox, or a write of the audit log that leaves no event): the structure that did it is its actor, the structures the event involves are parties; it carries the domain of its record and, for a referral, its needs.',
+    'What happened to the record (an event of the outbox, or a write of the audit log that leaves no event): the structure that did it is its actor, the structures the event involves are parties; it carries the domain of its record and, for a referral, its needs; the events of a consent lapse with it.',
   whenItTellsOfCare: WhenItTellsOfCare.HEALTH_SUMMARY,
   pending: InvolvedUnder.PARTY,
   ended: InvolvedUnder.PARTY,
@@ -319,6 +320,7 @@ export const TIMELINE_ENTRY_RECORD = declareRecord<{
     actorId: e.actorId,
     partyIds: e.partyIds,
     needs: e.needs,
+    lapsed: e.lapsed,
   }),
   sql: {
     table: 'timeline_entry',
@@ -328,5 +330,6 @@ export const TIMELINE_ENTRY_RECORD = declareRecord<{
     actorId: 'r.actor_id',
     partyIds: 'r.party_ids',
     needs: 'r.needs',
+    lapsed: 'r.lapsed',
   },
 });

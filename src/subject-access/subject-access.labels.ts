@@ -176,4 +176,5 @@ export const TIMELINE_KINDS: Record<TimelineEntryKind, string> = {
   CASE_NOTE_EDITED: 'Note de suivi corrigée',
   ENROLLED_IN_ACTION: 'Inscription à une action',
   PARTICIPATION_RECORDED: 'Participation à une action enregistrée',
+  IMPORTED_FROM_CASE_SOFTWARE: 'Mise à jour depuis le logiciel du SPIP',
 };

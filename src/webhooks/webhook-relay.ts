@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { Webhook } from 'standardwebhooks';
 import { OutboxEvent } from '../outbox/outbox-event.entity';
-import { eventMessage, mayBeTold } from './event-records';
+import { eventMessage, mayBeTold } from '../outbox/event-records';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { WebhookSubscription } from './webhook-subscription.entity';
 import { postWebhook } from './webhook-url';

@@ -1,3 +1,6 @@
+import { Role } from '../../src/auth/role';
+import { mayBeTold } from '../../src/outbox/event-records';
+import { OutboxEvent, OutboxEventType } from '../../src/outbox/outbox-event.entity';
 import { Structure } from '../../src/structures/structure.entity';
 import { oracleRows, readerDifferences, rowDifferences, tableRows, tableVersusHistory, type Sql } from '../support/mandates';
 import { TestApp } from '../support/test-app';
@@ -209,7 +212,27 @@ describe("the record's lifecycle", () => {
     });
   });
 
+  it("tells a file's closing to partners with a full mandate, not to the former SPIP", async () => {
+    await ok('cpip.angers', `mutation($p: ID!) { closeFile(personId: $p, reason: "Fin de la mesure") { id } }`, { p: ids.moving });
+    const em = app.em();
+    const event = await em.findOneOrFail(OutboxEvent, { personId: ids.moving, type: OutboxEventType.FILE_CLOSED });
+    expect(await mayBeTold(em, { structureId: ids.spip49, role: Role.PROBATION_OFFICER }, event)).toBe(true);
+    // Grenoble's mandate ended with the transfer: the closing is not its record.
+    expect(await mayBeTold(em, { structureId: ids.spip38, role: Role.PROBATION_OFFICER }, event)).toBe(false);
+    // Nor to a structure without a mandate.
+    expect(await mayBeTold(em, { structureId: ids.relais, role: Role.SOCIAL_WORKER }, event)).toBe(false);
+  });
+
   describe('a refused transfer and a closed file', () => {
+    it("shows the closing reason, the SPIP's free text, to the SPIP only", async () => {
+      const id = await register('Clos-suivi');
+      await referAndAccept(id, ids.relais, ['HOUSING'], 'ts.relais38');
+      await ok('cpip.grenoble', `mutation($p: ID!) { closeFile(personId: $p, reason: "Révocation du sursis") { id } }`, { p: id });
+      expect((await person('ts.relais38', id)).file).toEqual({ status: 'CLOSED', closedReason: null, holder: { name: "SPIP de l'Isère" } });
+      expect((await person('cpip.grenoble', id)).file.closedReason).toBe('Révocation du sursis');
+    });
+
+
     it('leaves the file where it was when the receiving SPIP refuses', async () => {
       const id = await register('Refusé');
       const opened = await transfer('cpip.grenoble', id, ids.spip49);
@@ -238,6 +261,7 @@ describe("the record's lifecycle", () => {
       expect(codeOf(await transfer('cpip.grenoble', id, ids.spip49))).toBe('CONFLICT');
       const seen = await person('cpip.grenoble', id);
       expect(seen.caseNotes.map((n: { text: string }) => n.text)).toEqual(['Mesure exécutée']);
+      expect(seen.file).toEqual({ status: 'CLOSED', closedReason: 'Fin de la mesure', holder: { name: "SPIP de l'Isère" } });
       const timeline = (await ok('cpip.grenoble', TIMELINE, { id })).person.timeline.edges.map((e: any) => e.node);
       expect(timeline[0]).toMatchObject({ kind: 'FILE_CLOSED', status: 'CLOSED', structure: { name: "SPIP de l'Isère" } });
     });
@@ -370,6 +394,31 @@ describe("the record's lifecycle", () => {
       expect(referrals.map((n: any) => n.domains[0]).sort()).toEqual(['HEALTH_SUMMARY', 'SOCIAL']);
       // Without consent, the SPIP does not read HEALTH_SUMMARY: the CSAPA's own notes stay out.
       expect(spip.filter((n: any) => n.structure?.id === ids.csapa38 && n.kind === 'CASE_NOTE_WRITTEN')).toHaveLength(0);
+    });
+
+    it("keeps a consent's entries to its recorder once revoked, and a CSAPA's follow-up out of the sender's timeline", async () => {
+      const kindsBy = async (login: string) =>
+        (await ok(login, TIMELINE, { id: ids.cared, first: 100 })).person.timeline.edges.map((e: any) => `${e.node.kind} ${e.node.structure?.kind ?? '-'}`);
+      // The SPIP sent the referral, but the follow-up is the CSAPA's: HEALTH_SUMMARY, which it does not read.
+      expect(await kindsBy('cpip.grenoble')).not.toContain('FOLLOW_UP_OPENED CSAPA');
+      const consent = (
+        await ok('soignant.csapa38', `mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
+          input: { personId: ids.cared, domain: 'HEALTH_SUMMARY', recipientStructureId: ids.spip38 },
+        })
+      ).recordConsent.id;
+      // In force: the recipient sees it, and now reads HEALTH_SUMMARY (the CSAPA's follow-up too).
+      expect(await kindsBy('cpip.grenoble')).toEqual(expect.arrayContaining(['CONSENT_RECORDED CSAPA', 'FOLLOW_UP_OPENED CSAPA']));
+      await ok('soignant.csapa38', `mutation($id: ID!) { revokeConsent(id: $id) { id } }`, { id: consent });
+      const spip = await kindsBy('cpip.grenoble');
+      // What is left of the CSAPA is the referral the SPIP sent it, and its answer.
+      expect(spip.filter((kind: string) => kind.startsWith('CONSENT_') || (kind.endsWith('CSAPA') && !kind.startsWith('REFERRAL_')))).toEqual([]);
+      expect(await kindsBy('soignant.csapa38')).toEqual(expect.arrayContaining(['CONSENT_RECORDED CSAPA', 'CONSENT_REVOKED CSAPA']));
+      const exported = await fetch(`${app.url}/exports/persons/${ids.cared}/record.json`, {
+        headers: { authorization: `Bearer ${await app.tokenFor('cpip.grenoble')}` },
+      });
+      const entries = ((await exported.json()) as any).person.timeline.edges.map((e: any) => e.node);
+      expect(entries.map((n: any) => n.kind)).toContain('REFERRAL_ACCEPTED');
+      expect(entries.filter((n: any) => n.kind.startsWith('CONSENT_') || n.kind === 'FOLLOW_UP_OPENED' && n.structure?.kind === 'CSAPA')).toEqual([]);
     });
 
     it('pages newest first with cursors, the same entries as one page', async () => {

@@ -395,18 +395,20 @@ describe('POST /imports/persons: a SPIP registers its persons from its case soft
       `Short;Line;1990-01-01`,
       `Young;Kid;${inDays(-365)};;;none;;${'N'.repeat(51)}`,
       ';;;;;;;',
+      `Nul;Ze\u0000ro;1990-01-01;M;${inDays(10)};NONE;;`,
     ].join('\r\n');
     const { status, body: report } = await send(body);
     expect(status).toBe(422);
-    expect(report.lines).toBe(5);
+    expect(report.lines).toBe(6);
     expect(report.errors).toEqual([
-      { line: 4, column: 'firstName', reason: 'firstName must be on one line' },
+      { line: 4, column: 'firstName', reason: 'firstName must be one line of printable characters' },
       { line: 6, column: 'sex', reason: 'sex must be F, M, X or empty' },
       { line: 6, column: 'expectedReleaseDate', reason: expect.stringMatching(/^expectedReleaseDate must be a plausible date \(between /) },
       { line: 6, column: 'establishment', reason: 'no prison is named "Maison centrale inconnue"' },
       { line: 7, reason: 'expected 8 columns, found 3 (separator ";")' },
       { line: 8, column: 'birthDate', reason: expect.stringMatching(/^birthDate must be a past birth date \(between 1900-01-01 and /) },
       { line: 8, column: 'prisonNumber', reason: 'prisonNumber must be at most 50 characters' },
+      { line: 10, column: 'firstName', reason: 'firstName must be one line of printable characters' },
     ]);
   });
 

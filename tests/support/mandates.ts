@@ -92,12 +92,12 @@ export async function oracleRows(sql: Sql): Promise<MandateRow[]> {
       `select id, person_id, from_spip_id, to_spip_id, status, ${at('created_at')} as created_at, ${at('decided_at')} as decided_at from person_transfer`,
     ),
   ]);
-  const movedByTransfer = new Set(transfers.filter((t) => t.status === 'ACCEPTED').map((t) => t.person_id));
+  const transferredBy = new Set(transfers.filter((t) => t.status === 'ACCEPTED').map((t) => `${t.person_id} ${t.from_spip_id}`));
   const sources: Source[] = [];
   for (const p of persons) {
     const open = p.file_status === 'OPEN';
     sources.push({ structure: p.spip_id!, person: p.id!, rank: open ? 3 : 1, began: p.created_at!, ended: open ? null : p.file_closed_at, by: 'FILE', byId: null });
-    if (p.registered_by_id !== p.spip_id && !movedByTransfer.has(p.id)) {
+    if (p.registered_by_id !== p.spip_id && !transferredBy.has(`${p.id} ${p.registered_by_id}`)) {
       sources.push({ structure: p.registered_by_id!, person: p.id!, rank: 1, began: p.created_at!, ended: p.last_contact_at ?? p.updated_at, by: 'TRANSFER', byId: null });
     }
   }

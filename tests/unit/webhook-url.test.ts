@@ -1,6 +1,6 @@
 import { OutboxEvent, OutboxEventType } from '../../src/outbox/outbox-event.entity';
 import { DataDomain } from '../../src/policy/data-domain';
-import { EVENT_RECORDS, eventMessage } from '../../src/webhooks/event-records';
+import { EVENT_RECORDS, eventMessage } from '../../src/outbox/event-records';
 import { checkWebhookUrl, isPublicAddress } from '../../src/webhooks/webhook-url';
 
 describe('webhook URLs (SSRF)', () => {

@@ -1,9 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '../auth/role';
-import type { OutboxEvent } from '../outbox/outbox-event.entity';
-import { OutboxEventType } from '../outbox/outbox-event.entity';
-import { MandateState } from '../policy/access-policy';
-import { mandateSubquery } from '../policy/mandate.repository';
+import type { OutboxEvent } from './outbox-event.entity';
+import { OutboxEventType } from './outbox-event.entity';
 import { recordAccessFor } from '../policy/record-access';
 import {
   APPOINTMENT_RECORD,
@@ -13,6 +11,7 @@ import {
   PLACEMENT_RECORD,
   REFERRAL_RECORD,
   RIGHT_STEP_RECORD,
+  TIMELINE_ENTRY_RECORD,
   TRANSFER_RECORD,
 } from '../policy/record-kinds';
 import type { RecordDeclaration } from '../policy/records';
@@ -57,22 +56,19 @@ export const EVENT_RECORDS: Record<OutboxEventType, EventRecord> = {
 
 /**
  * Whether a structure, acting as `role`, may be told of the event now: it may see the event's
- * record (the policy engine's decision outside a request, recordAccessFor), or for a
- * registration it holds a mandate on the person. Anything unknown is refused.
+ * record (the policy engine's decision outside a request, recordAccessFor) and the event itself
+ * as a timeline entry (the structure that caused it, the structures it involves, its domain:
+ * TIMELINE_ENTRY, keyed by the event's id). An event about the person alone (a registration, a
+ * file's closing) is decided as a timeline entry only. Anything unknown is refused.
  */
 export async function mayBeTold(em: EntityManager, subscriber: { structureId: string; role: Role }, event: OutboxEvent): Promise<boolean> {
   const about = EVENT_RECORDS[event.type];
   if (!about) return false;
-  if (about === 'PERSON') {
-    if (!event.personId) return false;
-    const mandates = mandateSubquery(subscriber.structureId, [event.personId]);
-    const [row] = await em.getConnection().execute<{ state: MandateState }[]>(mandates.sql, mandates.params);
-    return row !== undefined && row.state !== MandateState.NONE;
-  }
+  if (!(await recordAccessFor(em, subscriber, TIMELINE_ENTRY_RECORD as RecordDeclaration<never>, event.id)).visible) return false;
+  if (about === 'PERSON') return true;
   const recordId = event.payload[about.idKey];
   if (typeof recordId !== 'string') return false;
-  const decision = await recordAccessFor(em, subscriber, about.declaration, recordId);
-  return decision.visible;
+  return (await recordAccessFor(em, subscriber, about.declaration, recordId)).visible;
 }
 
 /**
