@@ -94,6 +94,7 @@ export class PlatformKey {
       audience: this.config.audience,
       algorithms: [PLATFORM_ALGORITHM],
       typ: 'at+jwt',
+      requiredClaims: ['exp'],
     });
     return payload;
   }

@@ -24,6 +24,8 @@ export interface JwtConfig {
   /** Algorithm of the public key. */
   algorithm: string;
   devTokenTtl: string;
+  /** The longest a token may live (`exp` − `iat`, or `exp` − now without `iat`), in seconds. */
+  maxLifetimeSeconds: number;
 }
 
 export class InvalidTokenError extends Error {}
@@ -56,7 +58,8 @@ export class TokenVerifier {
   private build(): Promise<VerifyFn> {
     this.verifyFn ??= (async (): Promise<VerifyFn> => {
       const { issuer, audience, jwksUrl, publicKey, algorithm, secret } = this.config;
-      const options: JWTVerifyOptions = { issuer, audience };
+      // A token without `exp` would be valid forever: refused, whoever signed it.
+      const options: JWTVerifyOptions = { issuer, audience, requiredClaims: ['exp'] };
       if (jwksUrl) {
         const jwks = createRemoteJWKSet(new URL(jwksUrl));
         return async (token) => (await jwtVerify(token, jwks, options)).payload;
@@ -70,6 +73,13 @@ export class TokenVerifier {
       return async (token) => (await jwtVerify(token, key, { ...options, algorithms: ['HS256'] })).payload;
     })();
     return this.verifyFn;
+  }
+
+  /** A token must expire, and not later than the longest lifetime allowed after it was issued. */
+  private assertLifetime(payload: JWTPayload): void {
+    if (typeof payload.exp !== 'number') throw new InvalidTokenError('token has no expiry');
+    const issuedAt = typeof payload.iat === 'number' ? payload.iat : Math.floor(Date.now() / 1000);
+    if (payload.exp - issuedAt > this.config.maxLifetimeSeconds) throw new InvalidTokenError('token lives too long');
   }
 
   /** Returns the account id (`sub`) of a valid token. */
@@ -92,6 +102,7 @@ export class TokenVerifier {
     if (typeof payload.sub !== 'string' || payload.sub.length === 0) {
       throw new InvalidTokenError('token has no subject');
     }
+    this.assertLifetime(payload);
     const issuer = payload.iss ?? '';
     if (!platform) return { accountId: payload.sub, issuer, clientId: null };
     if (typeof payload.client_id !== 'string' || payload.client_id.length === 0) throw new InvalidTokenError('token has no client');

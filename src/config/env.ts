@@ -145,6 +145,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Tests shorten the window below an hour with WEBHOOK_RETRY_WINDOW_MS; elsewhere it is counted in hours.
     retryWindowMs: env.WEBHOOK_RETRY_WINDOW_MS && !production ? intFrom(env, 'WEBHOOK_RETRY_WINDOW_MS', 0) : retryWindowHours * 60 * 60 * 1000,
   };
+  const maxLifetimeSeconds = intFrom(env, 'JWT_MAX_LIFETIME', 12 * 3600);
+  if (maxLifetimeSeconds < 300 || maxLifetimeSeconds > 7 * 86400) throw new ConfigError('JWT_MAX_LIFETIME must be 300 seconds to 7 days');
   const tokenTtlSeconds = intFrom(env, 'MACHINE_TOKEN_TTL', 600);
   if (tokenTtlSeconds < 60 || tokenTtlSeconds > 900) throw new ConfigError('MACHINE_TOKEN_TTL must be 60 to 900 seconds');
 
@@ -165,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       jwksUrl,
       algorithm: env.JWT_ALGORITHM || 'RS256',
       devTokenTtl: env.DEV_TOKEN_TTL || '12h',
+      maxLifetimeSeconds,
     },
     corsOrigins,
     persistedOperations: persistedOperationsFrom(env),

@@ -42,11 +42,16 @@ export interface PasserelleServer {
   stop(): Promise<void>;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
-function requestIdOf(req: Request): string {
-  const given = req.header('x-request-id');
-  return given && REQUEST_ID.test(given) ? given : randomUUID();
+/**
+ * The client's own id for the request (`x-correlation-id`, or the `x-request-id` it sent), when
+ * well formed: kept beside the server's request id, in the logs and echoed back, never as the id
+ * the audit log records (a client could otherwise give two requests one id).
+ */
+function correlationIdOf(req: Request): string | null {
+  const given = req.header('x-correlation-id') ?? req.header('x-request-id');
+  return given && CORRELATION_ID.test(given) ? given : null;
 }
 
 /** The HTTP application: /graphql (Apollo), /healthz and /readyz. */
@@ -102,9 +107,12 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   await apollo.start();
 
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const requestId = requestIdOf(req);
+    const requestId = randomUUID();
+    const correlationId = correlationIdOf(req);
     res.locals.requestId = requestId;
+    res.locals.correlationId = correlationId;
     res.setHeader('x-request-id', requestId);
+    if (correlationId) res.setHeader('x-correlation-id', correlationId);
     next();
   });
   // Partner frontends on their own origins (CORS_ORIGINS): preflights answered 204 with the
@@ -116,8 +124,8 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
     cors({
       origin: (origin, done) => done(null, origin !== undefined && allowedOrigins.has(origin)),
       methods: ['GET', 'POST'],
-      allowedHeaders: ['authorization', 'content-type', 'x-request-id', 'apollo-require-preflight'],
-      exposedHeaders: ['x-request-id', 'retry-after'],
+      allowedHeaders: ['authorization', 'content-type', 'x-request-id', 'x-correlation-id', 'apollo-require-preflight'],
+      exposedHeaders: ['x-request-id', 'x-correlation-id', 'retry-after'],
       maxAge: 600,
     }),
   );
@@ -139,7 +147,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
       context: async ({ req, res }): Promise<RequestContext> => {
         const requestId = String(res.locals.requestId);
         const em = orm.em.fork({ loggerContext: { requestId } });
-        const log = logger.child({ requestId });
+        const log = logger.child({ requestId, ...(res.locals.correlationId ? { correlationId: res.locals.correlationId } : {}) });
         try {
           const viewer = await authenticate(em, verifier, req.header('authorization'));
           return contextFor(requestId, em, viewer, log, settings);

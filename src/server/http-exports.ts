@@ -9,7 +9,7 @@ import type { RequestContext, RequestSettings } from '../context/request-context
 import { directoryExport } from '../directory/directory-export';
 import { parseDialect, parseGroupBy, toCsv } from '../outcomes/outcome.export';
 import { outcomeService } from '../outcomes/outcome.service';
-import { AppError, ErrorCode } from '../shared/errors';
+import { AppError, BEARER_CHALLENGE, ErrorCode } from '../shared/errors';
 import { EXPORT_PERSON_RECORD, type SubjectAccessService } from '../subject-access/subject-access.service';
 import type { SubjectAccessFormat } from '../subject-access/subject-access.type';
 import { isDatabaseUnavailable } from './errors';
@@ -38,7 +38,7 @@ export interface HandlerDeps {
 export function authenticatedHandler(deps: HandlerDeps, operation: string, work: (ctx: RequestContext, req: Request, res: Response) => Promise<void>) {
   return async (req: Request, res: Response): Promise<void> => {
     const requestId = String(res.locals.requestId);
-    const log = deps.logger.child({ requestId });
+    const log = deps.logger.child({ requestId, ...(res.locals.correlationId ? { correlationId: res.locals.correlationId } : {}) });
     const em = deps.orm.em.fork({ loggerContext: { requestId } });
     try {
       const viewer = await authenticate(em, deps.verifier, req.header('authorization'));
@@ -47,7 +47,9 @@ export function authenticatedHandler(deps: HandlerDeps, operation: string, work:
       await work(ctx, req, res);
     } catch (error) {
       if (error instanceof AppError) {
-        res.status(STATUS[error.code] ?? 400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+        const { http: _http, ...extensions } = error.extensions;
+        if (error.code === ErrorCode.UNAUTHENTICATED) res.setHeader('www-authenticate', BEARER_CHALLENGE);
+        res.status(STATUS[error.code] ?? 400).json({ errors: [{ message: error.message, extensions }] });
       } else if (isDatabaseUnavailable(error)) {
         res.status(503).json({ errors: [{ message: 'The database is unavailable; retry in a moment', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }] });
       } else {

@@ -19,6 +19,9 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   SERVICE_UNAVAILABLE: 503,
 };
 
+/** The challenge a 401 answers with (RFC 6750): a bearer token is what the API expects. */
+export const BEARER_CHALLENGE = 'Bearer realm="passerelle"';
+
 /** An error whose message and extensions are safe to show to any client. */
 export class AppError extends GraphQLError {
   constructor(
@@ -27,7 +30,8 @@ export class AppError extends GraphQLError {
     extra: Record<string, unknown> = {},
   ) {
     const status = HTTP_STATUS[code];
-    super(message, { extensions: { code, ...extra, ...(status ? { http: { status } } : {}) } });
+    const headers = code === ErrorCode.UNAUTHENTICATED ? new Map([['www-authenticate', BEARER_CHALLENGE]]) : undefined;
+    super(message, { extensions: { code, ...extra, ...(status ? { http: { status, ...(headers ? { headers } : {}) } } : {}) } });
   }
 }
 

@@ -359,7 +359,9 @@ describe('access policy stories', () => {
       { 'x-request-id': 'story-audit-0001' },
     );
     expect(response.status).toBe(200);
-    const entries = await app.em().find(AccessLogEntry, { personId: ids.person, requestId: 'story-audit-0001' });
+    // The audit holds the server's request id, not the client's (kept as a correlation id).
+    const entries = await app.em().find(AccessLogEntry, { personId: ids.person, requestId: response.headers.get('x-request-id')! });
+    expect(await app.em().count(AccessLogEntry, { requestId: 'story-audit-0001' })).toBe(0);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ kind: 'READ', operation: 'ReadTwice', domains: ['HOUSING', 'IDENTITY'], role: 'PROBATION_OFFICER' });
     expect(await app.em().count(AccessLogEntry, { personId: ids.person })).toBe(before + 1);

@@ -47,6 +47,16 @@ describe('authentication and me', () => {
     expect(result.data).toBeUndefined();
   });
 
+  it('challenges a request without a valid token for a bearer token (RFC 6750), on /graphql and on the exports', async () => {
+    const graphql = await app.post({ query: '{ me { login } }' }, 'not-a-jwt');
+    expect(graphql.status).toBe(401);
+    expect(graphql.headers.get('www-authenticate')).toBe('Bearer realm="passerelle"');
+    const exported = await fetch(`${app.url}/exports/persons/00000000-0000-4000-8000-000000000000/record.json`);
+    expect(exported.status).toBe(401);
+    expect(exported.headers.get('www-authenticate')).toBe('Bearer realm="passerelle"');
+    expect(((await exported.json()) as { errors: { extensions: Record<string, unknown> }[] }).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+  });
+
   it('refuses a malformed token', async () => {
     const result = await app.request(MeDocument, {}, 'not-a-jwt');
     expect(result.status).toBe(401);
@@ -106,11 +116,40 @@ describe('authentication and me', () => {
     expect(refused.data).toBeUndefined();
   });
 
-  it('answers with a request id header, echoing a well-formed one', async () => {
+  it("answers with the server's own request id, the client's kept apart as a correlation id", async () => {
     const token = await app.tokenFor('cpip.grenoble');
-    const response = await app.post({ query: '{ me { login } }' }, token, { 'x-request-id': 'partner-req-0001' });
-    expect(response.headers.get('x-request-id')).toBe('partner-req-0001');
-    const generated = await app.post({ query: '{ me { login } }' }, token, { 'x-request-id': 'bad id with spaces' });
-    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const first = await app.post({ query: '{ me { login } }' }, token, { 'x-request-id': 'partner-req-0001' });
+    const second = await app.post({ query: '{ me { login } }' }, token, { 'x-request-id': 'partner-req-0001' });
+    for (const response of [first, second]) {
+      expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(response.headers.get('x-correlation-id')).toBe('partner-req-0001');
+    }
+    expect(first.headers.get('x-request-id')).not.toBe(second.headers.get('x-request-id'));
+    const correlated = await app.post({ query: '{ me { login } }' }, token, { 'x-correlation-id': 'partner-corr-0002' });
+    expect(correlated.headers.get('x-correlation-id')).toBe('partner-corr-0002');
+    const malformed = await app.post({ query: '{ me { login } }' }, token, { 'x-request-id': 'bad id with spaces' });
+    expect(malformed.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(malformed.headers.get('x-correlation-id')).toBeNull();
+  });
+
+  it('refuses a token without an expiry, and one that lives longer than allowed', async () => {
+    const account = await app.em().findOneOrFail(Account, { login: 'cpip.grenoble' });
+    const now = Math.floor(Date.now() / 1000);
+    const sign = (claims: (jwt: SignJWT) => SignJWT) =>
+      claims(new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(account.id).setIssuer(app.config.jwt.issuer).setAudience(app.config.jwt.audience)).sign(
+        new TextEncoder().encode(app.config.jwt.secret),
+      );
+    for (const token of [
+      await sign((jwt) => jwt.setIssuedAt(now)),
+      await sign((jwt) => jwt),
+      await sign((jwt) => jwt.setIssuedAt(now).setExpirationTime(now + app.config.jwt.maxLifetimeSeconds + 60)),
+      await sign((jwt) => jwt.setExpirationTime(now + 30 * 86400)),
+    ]) {
+      const result = await app.request(MeDocument, {}, token);
+      expect(result.status).toBe(401);
+      expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
+    }
+    const fine = await app.request(MeDocument, {}, await sign((jwt) => jwt.setIssuedAt(now).setExpirationTime(now + 3600)));
+    expect(fine.errors).toBeUndefined();
   });
 });

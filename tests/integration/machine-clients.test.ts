@@ -121,7 +121,7 @@ describe('machine clients: OAuth 2.0 client credentials for partner systems', ()
     // The same persons as the structure's own worker.
     expect(machine.data.myCaseload.totalCount).toBe(asWorker.data!.myCaseload.totalCount);
     expect(machine.data.myCaseload.totalCount).toBeGreaterThan(0);
-    const reads = await app.em().find(AccessLogEntry, { requestId: 'machine-caseload-1' });
+    const reads = await app.em().find(AccessLogEntry, { requestId: asMachine.headers.get('x-request-id')! });
     expect(reads.length).toBeGreaterThan(0);
     for (const read of reads) expect(read).toMatchObject({ client: 'MACHINE', role: 'SOCIAL_WORKER' });
     // Nothing beyond its role: a client manages no clients (its administrator does).

@@ -108,7 +108,7 @@ describe('persons: the scoped list, lookups and registration', () => {
       { 'x-request-id': 'persons-audit-page' },
     );
     expect(response.status).toBe(200);
-    const entries = await app.em().find(AccessLogEntry, { requestId: 'persons-audit-page' });
+    const entries = await app.em().find(AccessLogEntry, { requestId: response.headers.get('x-request-id')! });
     expect(entries).toHaveLength(7);
     expect(new Set(entries.map((entry) => entry.personId)).size).toBe(7);
     for (const entry of entries) expect(entry).toMatchObject({ kind: 'READ', operation: 'AuditPage', domains: ['IDENTITY', 'SOCIAL'] });
