@@ -20,6 +20,8 @@ export interface AppConfig {
   };
   jwt: JwtConfig;
   /** `machines`: machine clients may run only the SDK's persisted operations (the allow-list). */
+  /** Whether the schema answers introspection queries (INTROSPECTION; off by default in production). */
+  introspection: boolean;
   persistedOperations: 'off' | 'machines';
   /** Origins of partner frontends allowed to call the API from a browser (CORS). */
   corsOrigins: string[];
@@ -171,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     corsOrigins,
     persistedOperations: persistedOperationsFrom(env),
+    introspection: boolFrom(env, 'INTROSPECTION', !production),
     publicUrl,
     platformKey:
       platformPem || !production

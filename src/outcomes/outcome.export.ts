@@ -34,7 +34,15 @@ export function toCsv(report: OutcomeReportView, dialect: CsvDialect = 'fr'): st
     ),
   ]);
   const { delimiter, bom } = CSV_DIALECTS[dialect];
-  return stringify([header, ...lines], { delimiter, bom, record_delimiter: 'windows' });
+  return stringify([header, ...lines].map((line) => line.map(neutralised)), { delimiter, bom, record_delimiter: 'windows' });
+}
+
+/**
+ * A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return
+ * first: CSV injection, OWASP) starts with an apostrophe instead, and is shown as text.
+ */
+export function neutralised(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
 export function parseDialect(raw: unknown): CsvDialect {

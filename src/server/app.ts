@@ -70,7 +70,9 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
     maxDepth: { n: config.limits.maxDepth },
     costLimit: { maxCost: config.limits.maxCost },
     maxAliases: { n: config.limits.maxAliases },
-    maxTokens: { n: config.limits.maxTokens },
+    // Counted by graphql-js's own parser (parseOptions below): a document over the limit is a
+    // parse error, 400 GRAPHQL_PARSE_FAILED, not an exception thrown from a plugin.
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20 },
     blockFieldSuggestion: { enabled: config.nodeEnv === 'production' },
   });
@@ -84,7 +86,8 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   const manifest = loadManifest();
   const apollo = new ApolloServer<RequestContext>({
     ...(config.executor === 'graphql-js' ? { schema } : { gateway: compiledExecution(schema) }),
-    introspection: true,
+    introspection: config.introspection,
+    parseOptions: { maxTokens: config.limits.maxTokens },
     includeStacktraceInErrorResponses: false,
     formatError,
     validationRules: [...protection.validationRules],

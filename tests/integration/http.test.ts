@@ -72,8 +72,50 @@ describe('the HTTP surface', () => {
     expect(body.errors[0].message).toMatch(/alias/i);
   });
 
+  it('refuses a document over the token limit as a parse error: 400 GRAPHQL_PARSE_FAILED, before it is validated', async () => {
+    const fields = Array.from({ length: app.config.limits.maxTokens }, () => 'login').join(' ');
+    const response = await app.post({ query: `{ me { ${fields} } }` }, token);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(errorCodes(body)).toEqual(['GRAPHQL_PARSE_FAILED']);
+    expect(body.errors[0].message).toMatch(/tokens/i);
+    const broken = await app.post({ query: '{ me { login ' }, token);
+    expect(broken.status).toBe(400);
+    expect(errorCodes((await broken.json()) as { errors: { message: string; extensions: { code: string } }[] })).toEqual(['GRAPHQL_PARSE_FAILED']);
+  });
+
+  it('answers introspection by default outside production', async () => {
+    const response = await app.post({ query: '{ __schema { queryType { name } } }' }, token);
+    expect(((await response.json()) as { data: unknown }).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+
   it('refuses batched requests', async () => {
     const response = await app.post([{ query: '{ me { login } }' }, { query: '{ me { login } }' }], token);
     expect(response.status).toBe(400);
+  });
+});
+
+describe('introspection switched off (INTROSPECTION=false, the production default)', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await TestApp.start({ env: { INTROSPECTION: 'false' } });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('refuses __schema and __type to any account, and still answers __typename', async () => {
+    const token = await app.tokenFor('cpip.grenoble');
+    for (const query of ['{ __schema { types { name } } }', '{ __type(name: "Person") { name } }']) {
+      const response = await app.post({ query }, token);
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { data?: unknown; errors: { message: string; extensions: { code: string } }[] };
+      expect(body.data).toBeUndefined();
+      expect(errorCodes(body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    }
+    const typename = await app.post({ query: '{ __typename }' }, token);
+    expect(await typename.json()).toEqual({ data: { __typename: 'Query' } });
   });
 });
