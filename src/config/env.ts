@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { PlatformKeyConfig } from '../auth/platform-key';
 import type { JwtConfig } from '../auth/tokens';
 import type { WebhookSettings } from '../webhooks/webhook-relay';
+import { DEV_CURSOR_SECRET } from '../shared/pagination';
 
 /** The development signing secret; production refuses to start with it. */
 export const DEV_JWT_SECRET = 'passerelle-development-secret-do-not-use-in-production';
@@ -20,6 +21,8 @@ export interface AppConfig {
   };
   jwt: JwtConfig;
   /** `machines`: machine clients may run only the SDK's persisted operations (the allow-list). */
+  /** The secret cursors are sealed with (CURSOR_SECRET; a development default outside production). */
+  cursorSecret: string;
   /** Whether the schema answers introspection queries (INTROSPECTION; off by default in production). */
   introspection: boolean;
   persistedOperations: 'off' | 'machines';
@@ -147,6 +150,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Tests shorten the window below an hour with WEBHOOK_RETRY_WINDOW_MS; elsewhere it is counted in hours.
     retryWindowMs: env.WEBHOOK_RETRY_WINDOW_MS && !production ? intFrom(env, 'WEBHOOK_RETRY_WINDOW_MS', 0) : retryWindowHours * 60 * 60 * 1000,
   };
+  const cursorSecret = env.CURSOR_SECRET || (production ? '' : DEV_CURSOR_SECRET);
+  if (production && (cursorSecret.length < 32 || cursorSecret === DEV_CURSOR_SECRET)) {
+    throw new ConfigError('production needs CURSOR_SECRET, at least 32 characters of its own (it seals the pagination cursors)');
+  }
   const maxLifetimeSeconds = intFrom(env, 'JWT_MAX_LIFETIME', 12 * 3600);
   if (maxLifetimeSeconds < 300 || maxLifetimeSeconds > 7 * 86400) throw new ConfigError('JWT_MAX_LIFETIME must be 300 seconds to 7 days');
   const tokenTtlSeconds = intFrom(env, 'MACHINE_TOKEN_TTL', 600);
@@ -174,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins,
     persistedOperations: persistedOperationsFrom(env),
     introspection: boolFrom(env, 'INTROSPECTION', !production),
+    cursorSecret,
     publicUrl,
     platformKey:
       platformPem || !production

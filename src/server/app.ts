@@ -23,6 +23,7 @@ import { directoryExportHandler, outcomesCsvHandler, subjectAccessHandler } from
 import { personImportBody, personImportBodyError, personImportHandler } from './http-imports';
 import { noStorePlugin, readAuditPlugin, requestLoggingPlugin } from './plugins';
 import { contextFor } from './request-context';
+import { useCursorSecret } from '../shared/pagination';
 import { compiledExecution } from './compiled-execution';
 import { oauthRouter } from './oauth';
 import { loadManifest, manifestStore, persistedOperationsPlugin } from './persisted-operations';
@@ -64,6 +65,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   const platformKey = config.platformKey ? await PlatformKey.load(config.platformKey) : null;
   if (!platformKey) logger.warn('PLATFORM_SIGNING_KEY is not set: machine clients get no token (the OAuth endpoints are off)');
   const verifier = new TokenVerifier(config.jwt, platformKey);
+  useCursorSecret(config.cursorSecret);
   const settings: RequestSettings = { outcomePublicationDay: config.outcomes.publicationDay, production: config.nodeEnv === 'production' };
 
   const armor = new ApolloArmor({

@@ -1,3 +1,4 @@
+import { createCipheriv, createDecipheriv, createHash, createHmac } from 'node:crypto';
 import { Field, ObjectType } from 'type-graphql';
 import { BadUserInputError } from './errors';
 import { isUuid } from './ids';
@@ -20,9 +21,44 @@ export interface Keyset {
   id: string;
 }
 
-/** Opaque cursor of a keyset position. */
+/** The secret development and tests use; production sets CURSOR_SECRET (src/config/env.ts). */
+export const DEV_CURSOR_SECRET = 'passerelle-development-cursor-secret-do-not-use-in-production';
+
+/** Two keys from one secret: one seals, the other derives the nonces. */
+const keysOf = (secret: string) => ({
+  seal: createHash('sha256').update(`passerelle cursors: seal\0${secret}`).digest(),
+  nonce: createHash('sha256').update(`passerelle cursors: nonce\0${secret}`).digest(),
+});
+let cursorKeys = keysOf(DEV_CURSOR_SECRET);
+
+/** Sets the secret cursors are sealed with: every node of a deployment shares it, so a cursor works on any. */
+export function useCursorSecret(secret: string): void {
+  cursorKeys = keysOf(secret);
+}
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/**
+ * Opaque cursor of a keyset position: sealed with AES-256-GCM, so that it carries no readable
+ * value (a person's registration time, an id) and a forged or altered one is refused. The nonce
+ * is derived from the position (a MAC of it), so one position always has one cursor (a page's
+ * endCursor is its last edge's) and no two positions share a nonce.
+ */
 export function encodeCursor(position: Keyset): string {
-  return Buffer.from(JSON.stringify([position.createdAt, position.id])).toString('base64url');
+  const plain = JSON.stringify([position.createdAt, position.id]);
+  const iv = createHmac('sha256', cursorKeys.nonce).update(plain).digest().subarray(0, IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', cursorKeys.seal, iv);
+  const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
+}
+
+function openCursor(cursor: string): string {
+  const raw = Buffer.from(cursor, 'base64url');
+  if (raw.length <= IV_BYTES + TAG_BYTES) throw new Error('short cursor');
+  const decipher = createDecipheriv('aes-256-gcm', cursorKeys.seal, raw.subarray(0, IV_BYTES));
+  decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
+  return Buffer.concat([decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES)), decipher.final()]).toString('utf8');
 }
 
 /**
@@ -42,7 +78,8 @@ export class KeysetEdge<T> {
 
 export function decodeCursor(cursor: string, argumentName = 'after'): Keyset {
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (cursor.length > 512) throw new Error('long cursor');
+    const [at, id] = JSON.parse(openCursor(cursor)) as [unknown, unknown];
     if (typeof at === 'string' && !Number.isNaN(new Date(at).getTime()) && typeof id === 'string' && isUuid(id)) {
       return { createdAt: at, id };
     }

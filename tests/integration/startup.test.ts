@@ -107,6 +107,7 @@ describe('npm run token', () => {
       DATABASE_URL: database.url,
       NODE_ENV: 'production',
       JWT_SECRET: 'a-production-secret-that-is-long-enough-0123456789',
+      CURSOR_SECRET: 'a-production-cursor-secret-long-enough-0123456789',
     });
     expect(code).toBe(1);
     expect(stderr).toContain('refused when NODE_ENV=production');

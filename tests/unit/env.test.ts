@@ -1,4 +1,7 @@
 import { ConfigError, DEV_JWT_SECRET, loadConfig } from '../../src/config/env';
+import { DEV_CURSOR_SECRET } from '../../src/shared/pagination';
+
+const CURSOR_SECRET = 'a-production-cursor-secret-long-enough-0123456789';
 
 describe('loadConfig', () => {
   it('defaults to development: port 4000, embedded database, the development secret', () => {
@@ -40,15 +43,25 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/at least 32 characters/);
     });
 
-    it('accepts a JWKS and does not load demo data', () => {
-      const config = loadConfig({ NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example/jwks.json' });
+    it('needs a cursor secret of its own', () => {
+      const jwks = { NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example/jwks.json' };
+      expect(() => loadConfig(jwks)).toThrow(/CURSOR_SECRET/);
+      expect(() => loadConfig({ ...jwks, CURSOR_SECRET: 'short' })).toThrow(/CURSOR_SECRET/);
+      expect(() => loadConfig({ ...jwks, CURSOR_SECRET: DEV_CURSOR_SECRET })).toThrow(/CURSOR_SECRET/);
+    });
+
+    it('accepts a JWKS, does not load demo data, and answers no introspection unless told to', () => {
+      const config = loadConfig({ NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example/jwks.json', CURSOR_SECRET });
+      expect(config.introspection).toBe(false);
+      expect(loadConfig({ NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example/jwks.json', CURSOR_SECRET, INTROSPECTION: 'true' }).introspection).toBe(true);
+      expect(loadConfig({}).introspection).toBe(true);
       expect(config.jwt.secret).toBeUndefined();
       expect(config.jwt.jwksUrl).toBe('https://idp.example/jwks.json');
       expect(config.seedDemoData).toBe(false);
     });
 
     it('has no platform key unless one is configured, and then needs PUBLIC_URL', () => {
-      const jwks = { NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example/jwks.json' };
+      const jwks = { NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example/jwks.json', CURSOR_SECRET };
       expect(loadConfig(jwks).platformKey).toBeNull();
       expect(() => loadConfig({ ...jwks, PLATFORM_SIGNING_KEY: 'pem' })).toThrow(/PUBLIC_URL/);
       const config = loadConfig({ ...jwks, PLATFORM_SIGNING_KEY: 'a\\nb', PUBLIC_URL: 'https://api.passerelle.example/' });
@@ -74,6 +87,6 @@ describe('loadConfig', () => {
     expect(loadConfig({}).corsOrigins).toEqual([]);
     expect(() => loadConfig({ CORS_ORIGINS: 'https://*.example' })).toThrow(/CORS_ORIGINS/);
     expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example/app' })).toThrow(/CORS_ORIGINS/);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example/jwks.json', CORS_ORIGINS: 'http://a.example' })).toThrow(/https/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example/jwks.json', CURSOR_SECRET, CORS_ORIGINS: 'http://a.example' })).toThrow(/https/);
   });
 });
