@@ -50,6 +50,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/**
+ * Whether an error is the client's own mistake (a contract error, an invalid argument, a
+ * document that does not parse or validate): logged at info without a stack, never at error.
+ */
+export function isClientError(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError || original instanceof ArgumentValidationError) return true;
+  const code = (original as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+  return typeof code === 'string' && CLIENT_ERROR_CODES.has(code) && !isDatabaseUnavailable(original);
+}
+
 function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {
   if (!formatted.extensions) return formatted;
   const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions as Record<string, unknown>;

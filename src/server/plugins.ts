@@ -5,7 +5,7 @@ import { readsOf } from '../audit/audit.service';
 import type { ReadAuditWriter } from '../audit/read-audit-writer';
 import { AppError, ErrorCode } from '../shared/errors';
 import type { RequestContext } from '../context/request-context';
-import { isDatabaseUnavailable } from './errors';
+import { isClientError, isDatabaseUnavailable } from './errors';
 
 /**
  * Records the operation name for the audit log, logs every request once
@@ -30,7 +30,11 @@ export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<Request
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
             const original = unwrapResolverError(error);
-            if (original instanceof AppError || !error.originalError) continue;
+            if (!error.originalError || isClientError(original)) {
+              // The client's own mistake: its code and message at info, no stack (the answer already tells it).
+              contextValue.log.info({ code: error.extensions?.code, path: error.path, message: error.message }, 'client error');
+              continue;
+            }
             const level = isDatabaseUnavailable(original) ? 'warn' : 'error';
             contextValue.log[level]({ err: original, path: error.path }, 'resolver error');
           }

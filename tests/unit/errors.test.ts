@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { formatError, isDatabaseUnavailable } from '../../src/server/errors';
+import { formatError, isClientError, isDatabaseUnavailable } from '../../src/server/errors';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../src/shared/errors';
 
 function format(error: Error): GraphQLFormattedError {
@@ -48,5 +48,19 @@ describe('isDatabaseUnavailable', () => {
     [new TypeError('cannot read properties of undefined'), false],
   ])('%p → %p', (error, expected) => {
     expect(isDatabaseUnavailable(error)).toBe(expected);
+  });
+});
+
+describe('isClientError: what is logged at info, not at error', () => {
+  it('is true for the contract errors, invalid arguments and documents that do not parse or validate', () => {
+    expect(isClientError(new ForbiddenError())).toBe(true);
+    expect(isClientError(new ArgumentValidationError([]))).toBe(true);
+    expect(isClientError(new GraphQLError('Cannot query field "x"', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }))).toBe(true);
+    expect(isClientError(new GraphQLError('Syntax Error', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } }))).toBe(true);
+  });
+
+  it('is false for a bug or a database outage', () => {
+    expect(isClientError(new Error('boom'))).toBe(false);
+    expect(isClientError(new GraphQLError('wrapped', { originalError: Object.assign(new Error('down'), { code: 'ECONNREFUSED' }), extensions: { code: 'BAD_USER_INPUT' } }))).toBe(false);
   });
 });
