@@ -94,6 +94,9 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
     formatError,
     validationRules: [...protection.validationRules],
     allowBatchedHttpRequests: false,
+    // Tokens travel in the Authorization header only, never in cookies: a request a page could
+    // forge carries none. A request with the header needs a CORS preflight, so it passes (GET included).
+    csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
     persistedQueries: { cache: manifestStore(manifest) },
     // main.ts owns the signals and stops the server, then the ORM, then the database, in that order.
     stopOnTerminationSignals: false,

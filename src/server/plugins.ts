@@ -85,14 +85,30 @@ export function readAuditPlugin(writer: ReadAuditWriter): ApolloServerPlugin<Req
   };
 }
 
+/** Errors in the request itself: a document that does not parse or validate, variables that do not coerce. */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+
 /**
  * Answers `cache-control: no-store`, as Apollo's cache-control plugin did for a schema
- * without cache hints, without its hook on every field: responses hold person data.
+ * without cache hints, without its hook on every field: responses hold person data. A client
+ * that accepts `application/json` only (not `application/graphql-response+json`) gets its
+ * request errors with status 200, as GraphQL over HTTP says it should (the legacy media type);
+ * others get 400.
  */
 export function noStorePlugin(): ApolloServerPlugin<RequestContext> {
   const hooks = {
-    async willSendResponse({ response }: { response: { http: { headers: Map<string, string> } } }) {
+    async willSendResponse({ request, response }: {
+      request: { http?: { headers: Map<string, string> } };
+      response: { http: { headers: Map<string, string>; status?: number }; body: { kind: string; singleResult?: { data?: unknown; errors?: readonly { extensions?: Record<string, unknown> }[] } } };
+    }) {
       response.http.headers.set('cache-control', 'no-store');
+      if (response.http.status !== 400 || response.body.kind !== 'single') return;
+      const accept = request.http?.headers.get('accept') ?? '';
+      if (!accept.includes('application/json') || accept.includes('application/graphql-response+json')) return;
+      const { data, errors = [] } = response.body.singleResult ?? {};
+      if (data === undefined && errors.length > 0 && errors.every((error) => REQUEST_ERROR_CODES.has(String(error.extensions?.code)))) {
+        response.http.status = 200;
+      }
     },
   };
   return {
