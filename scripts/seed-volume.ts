@@ -17,12 +17,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (config.nodeEnv === 'production') throw new Error('npm run seed:volume adds fictional persons; it is refused when NODE_ENV=production');
   const database = await provideDatabase(config);
-  const orm = await initOrm(database.url);
+  const orm = await initOrm(database.ownerUrl);
   try {
-    await migrate(orm);
+    await migrate(orm, database.applicationLogin);
     if (await databaseIsEmpty(orm)) await loadDemoData(orm);
     const started = Date.now();
-    const counts = await seedVolume(database.url, { persons, referralsPerPerson: 3 });
+    const counts = await seedVolume(database.ownerUrl, { persons, referralsPerPerson: 3 });
     console.log(`Volume loaded in ${((Date.now() - started) / 1000).toFixed(1)} s (${database.origin}); the database now holds:`);
     for (const [table, rows] of Object.entries(counts)) console.log(`  ${table.padEnd(15)} ${rows}`);
   } finally {

@@ -15,9 +15,9 @@ async function main(): Promise<void> {
     throw new Error('npm run seed wipes the database; it is refused when NODE_ENV=production');
   }
   const database = await provideDatabase(config);
-  const orm = await initOrm(database.url);
+  const orm = await initOrm(database.ownerUrl);
   try {
-    await rebuildSchema(orm);
+    await rebuildSchema(orm, database.applicationLogin);
     await loadDemoData(orm);
     const counts = await orm.em.getConnection().execute<{ table: string; rows: number }[]>(
       `select 'structures' as table, count(*)::int as rows from structure

@@ -17,17 +17,25 @@ async function main(): Promise<void> {
     database = await provideDatabase(config, (line) => logger.debug({ postgres: line.trim() }, 'embedded postgres'));
     takeOverShutdownSignals();
     logger.info({ database: database.origin }, 'database available');
-    const orm = await initOrm(database.url, { onDriverWarning: (message) => logger.warn({ driver: message }, 'database driver') });
-    const applied = await migrate(orm);
-    if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
-    if (config.seedDemoData && (await databaseIsEmpty(orm))) {
-      await loadDemoData(orm);
-      logger.info('demo data set loaded into the empty database');
+    const onDriverWarning = (message: string) => logger.warn({ driver: message }, 'database driver');
+    // The schema's owner migrates and seeds; the application runs as its own role (src/config/database-roles.ts).
+    const owner = await initOrm(database.ownerUrl, { onDriverWarning });
+    try {
+      const applied = await migrate(owner, database.applicationLogin);
+      if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+      if (config.seedDemoData && (await databaseIsEmpty(owner))) {
+        await loadDemoData(owner);
+        logger.info('demo data set loaded into the empty database');
+      }
+    } finally {
+      await owner.close();
     }
+    const orm = await initOrm(database.url, { onDriverWarning });
     const server = await createServer({ config, orm, logger });
     const worker = config.jobs
       ? await startWorker({
-          databaseUrl: database.url,
+          // The job queue's tables are the owner's (graphile-worker: row-level security); its jobs use `orm`.
+          databaseUrl: database.ownerUrl,
           orm,
           logger,
           outcomePublicationDay: config.outcomes.publicationDay,

@@ -29,9 +29,10 @@ function exitWhenWritten(code: number): void {
  */
 export async function withDatabase<T>(config: AppConfig, options: { migrate: boolean }, work: (orm: MikroORM) => Promise<T>): Promise<T> {
   const database = await provideDatabase(config);
-  const orm = await initOrm(database.url);
+  // Operators' scripts run as the schema's owner (they migrate first).
+  const orm = await initOrm(database.ownerUrl);
   try {
-    if (options.migrate) await migrate(orm);
+    if (options.migrate) await migrate(orm, database.applicationLogin);
     return await work(orm);
   } finally {
     await orm.close();

@@ -8,9 +8,24 @@ const EMBEDDED_USER = 'passerelle';
 const EMBEDDED_PASSWORD = 'passerelle';
 export const EMBEDDED_DATABASE = 'passerelle';
 
+/** The login the application uses on the embedded cluster: a member of the application role, no more. */
+export const EMBEDDED_APP_LOGIN = { name: 'passerelle_api', password: 'passerelle' } as const;
+
+/** The same database as `url`, logged in as the application's login role. */
+export function applicationUrl(url: string, login: { name: string; password: string } = EMBEDDED_APP_LOGIN): string {
+  const app = new URL(url);
+  app.username = login.name;
+  app.password = login.password;
+  return app.toString();
+}
+
 export interface DatabaseHandle {
-  /** Connection URL of the application database. */
+  /** Connection URL of the application database, as the application's role (the API, the worker). */
   url: string;
+  /** Connection URL as the schema's owner: migrations, demo data, operators' scripts. */
+  ownerUrl: string;
+  /** The login role to create for the application (the embedded cluster); a DATABASE_URL deployment has its own. */
+  applicationLogin?: { name: string; password: string };
   /** Where it comes from, for logs: "DATABASE_URL", "embedded (started)" or "embedded (already running)". */
   origin: string;
   /** Stops the embedded cluster when this process started it; a no-op otherwise. */
@@ -147,22 +162,23 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
  * cluster in dataDir, reusing it when another process of this project already runs it.
  */
 export async function provideDatabase(
-  config: { databaseUrl?: string; embeddedDb: { dataDir: string; port: number } },
+  config: { databaseUrl?: string; databaseOwnerUrl?: string; embeddedDb: { dataDir: string; port: number } },
   onLog?: (line: string) => void,
 ): Promise<DatabaseHandle> {
   if (config.databaseUrl) {
-    return { url: config.databaseUrl, origin: 'DATABASE_URL', stop: async () => undefined };
+    return { url: config.databaseUrl, ownerUrl: config.databaseOwnerUrl ?? config.databaseUrl, origin: 'DATABASE_URL', stop: async () => undefined };
   }
   const { dataDir, port } = config.embeddedDb;
-  const url = embeddedUrl(port, EMBEDDED_DATABASE);
+  const ownerUrl = embeddedUrl(port, EMBEDDED_DATABASE);
+  const embedded = { url: applicationUrl(ownerUrl), ownerUrl, applicationLogin: { ...EMBEDDED_APP_LOGIN } };
   if (await canConnect(embeddedUrl(port, 'postgres'))) {
-    await createDatabaseIfMissing(url);
-    return { url, origin: `embedded on port ${port} (already running)`, stop: async () => undefined };
+    await createDatabaseIfMissing(ownerUrl);
+    return { ...embedded, origin: `embedded on port ${port} (already running)`, stop: async () => undefined };
   }
   const cluster = await startEmbeddedCluster({ dataDir, port, persistent: true, onLog });
-  await createDatabaseIfMissing(url);
+  await createDatabaseIfMissing(ownerUrl);
   return {
-    url,
+    ...embedded,
     origin: `embedded in ${dataDir} on port ${port}`,
     stop: () => cluster.stop(),
   };

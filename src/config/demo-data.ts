@@ -1,3 +1,4 @@
+import type { ApplicationLogin } from './database-roles';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { DatabaseSeeder } from '../../seeds/DatabaseSeeder';
 import { Structure } from '../structures/structure.entity';
@@ -17,9 +18,9 @@ export async function loadDemoData(orm: MikroORM): Promise<void> {
  * Drops everything (the append-only audit log included, with its table) and rebuilds
  * the schema from the migrations. Development only: callers refuse it in production.
  */
-export async function rebuildSchema(orm: MikroORM): Promise<void> {
+export async function rebuildSchema(orm: MikroORM, applicationLogin?: ApplicationLogin): Promise<void> {
   const connection = orm.em.getConnection();
   await connection.execute('drop schema if exists public cascade');
   await connection.execute('create schema public');
-  await migrate(orm);
+  await migrate(orm, applicationLogin);
 }

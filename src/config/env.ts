@@ -14,6 +14,8 @@ export interface AppConfig {
   port: number;
   host: string;
   /** When set, the server uses this PostgreSQL; otherwise an embedded one. */
+  /** The schema owner's connection, for migrations (DATABASE_OWNER_URL; DATABASE_URL when unset). */
+  databaseOwnerUrl?: string;
   databaseUrl?: string;
   embeddedDb: {
     dataDir: string;
@@ -164,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseOwnerUrl: env.DATABASE_OWNER_URL || undefined,
     embeddedDb: {
       dataDir: path.resolve(env.EMBEDDED_PG_DIR || path.join(process.cwd(), '.data', 'pg')),
       port: intFrom(env, 'EMBEDDED_PG_PORT', 54329),

@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Logger as WorkerLogger, runMigrations as runWorkerMigrations } from 'graphile-worker';
+import { type ApplicationLogin, grantApplicationPrivileges } from './database-roles';
 import { ormOptions, type OrmOptionsOverrides } from './mikro-orm.config';
 
 export class DatabaseUnreachableError extends Error {}
@@ -22,10 +23,13 @@ export async function initOrm(url: string, overrides: OrmOptionsOverrides = {}):
 
 /**
  * Applies the committed migrations that this database has not run yet, after the job queue's
- * own schema (graphile-worker's migrations): the outbox wakes the queue from a trigger.
+ * own schema (graphile-worker's migrations): the outbox wakes the queue from a trigger. Run as
+ * the schema's owner; then gives the application role its privileges on what they built (and
+ * creates the application's login when given one: the embedded cluster, the tests).
  */
-export async function migrate(orm: MikroORM): Promise<string[]> {
+export async function migrate(orm: MikroORM, applicationLogin?: ApplicationLogin): Promise<string[]> {
   await runWorkerMigrations({ connectionString: orm.config.getClientUrl(), logger: QUIET });
   const applied = await orm.getMigrator().up();
+  await grantApplicationPrivileges(orm, applicationLogin);
   return applied.map((migration) => migration.name);
 }

@@ -14,10 +14,16 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   if (!config.databaseUrl) throw new ConfigError('npm run worker needs DATABASE_URL (the database `npm start` uses)');
-  const orm = await initOrm(config.databaseUrl, { onDriverWarning: (message) => logger.warn({ driver: message }, 'database driver') });
-  await migrate(orm);
+  const onDriverWarning = (message: string) => logger.warn({ driver: message }, 'database driver');
+  // Migrated by the schema's owner when DATABASE_OWNER_URL is given; the worker itself runs as the application's role.
+  if (config.databaseOwnerUrl) {
+    const owner = await initOrm(config.databaseOwnerUrl, { onDriverWarning });
+    await migrate(owner).finally(() => owner.close());
+  }
+  const orm = await initOrm(config.databaseUrl, { onDriverWarning });
   const worker = await startWorker({
-    databaseUrl: config.databaseUrl,
+    // The job queue's tables are the owner's (graphile-worker: row-level security); its jobs use `orm`.
+    databaseUrl: config.databaseOwnerUrl ?? config.databaseUrl,
     orm,
     logger,
     outcomePublicationDay: config.outcomes.publicationDay,

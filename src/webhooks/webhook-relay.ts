@@ -33,10 +33,14 @@ export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
 
 const EVENTS_PER_BATCH = 200;
 
-/** Queues a delivery attempt in the same transaction (graphile-worker's SQL API): one job per delivery at a time. */
+/**
+ * Queues a delivery attempt in the same transaction (graphile-worker's add_job, through
+ * passerelle_add_job: the application's role does not reach the queue's tables): one job per
+ * delivery at a time.
+ */
 export async function queueDelivery(em: EntityManager, deliveryId: string, runAt: Date | null = null): Promise<void> {
   await em.execute(
-    `select graphile_worker.add_job(?, json_build_object('deliveryId', ?::text), run_at => ?::timestamptz, job_key => ?, max_attempts => 10)`,
+    `select passerelle_add_job(?, json_build_object('deliveryId', ?::text), ?::timestamptz, ?, 10)`,
     [DELIVER_WEBHOOK, deliveryId, runAt ?? new Date(), `webhook-delivery:${deliveryId}`],
   );
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { createDatabaseIfMissing } from '../../src/config/database';
+import { EMBEDDED_APP_LOGIN, createDatabaseIfMissing } from '../../src/config/database';
 import { loadDemoData } from '../../src/config/demo-data';
 import { initOrm, migrate } from '../../src/config/orm';
 import { startScratchDatabase, type ScratchDatabase } from '../../src/config/scratch-database';
@@ -30,7 +30,8 @@ export default async function globalSetup(): Promise<void> {
   await createDatabaseIfMissing(templateUrl.toString());
   const orm = await initOrm(templateUrl.toString());
   try {
-    await migrate(orm);
+    // The application's login, as on the embedded cluster: the tests' servers run under it.
+    await migrate(orm, EMBEDDED_APP_LOGIN);
     await loadDemoData(orm);
   } finally {
     await orm.close();

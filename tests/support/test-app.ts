@@ -4,7 +4,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { print } from 'graphql';
 import { Account } from '../../src/accounts/account.entity';
 import { signDevToken } from '../../src/auth/tokens';
-import { withAdminClient } from '../../src/config/database';
+import { applicationUrl, withAdminClient } from '../../src/config/database';
 import { loadConfig, type AppConfig } from '../../src/config/env';
 import { initOrm } from '../../src/config/orm';
 import { createServer, type PasserelleServer } from '../../src/server/app';
@@ -112,7 +112,9 @@ export class TestApp {
     const database = await createTestDatabase();
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...options.env });
     const sql = new SqlLog();
-    const url = options.connectThrough ? (await options.connectThrough(new URL(database.url))).toString() : database.url;
+    // The server runs as the application's role, as in production (src/config/database-roles.ts).
+    const appUrl = applicationUrl(database.url);
+    const url = options.connectThrough ? (await options.connectThrough(new URL(appUrl))).toString() : appUrl;
     const orm = await initOrm(url, { onQuery: sql.record, onDriverWarning: () => undefined });
     const server = await createServer({ config, orm, logger: createLogger(config.logLevel) });
     const port = await server.listen(0, '127.0.0.1');
