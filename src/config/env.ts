@@ -25,6 +25,8 @@ export interface AppConfig {
   /** `machines`: machine clients may run only the SDK's persisted operations (the allow-list). */
   /** The secret cursors are sealed with (CURSOR_SECRET; a development default outside production). */
   cursorSecret: string;
+  /** Bearer token of GET /metrics (METRICS_TOKEN); null: open (protect it at the proxy). */
+  metricsToken: string | null;
   /** Whether the schema answers introspection queries (INTROSPECTION; off by default in production). */
   introspection: boolean;
   persistedOperations: 'off' | 'machines';
@@ -185,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     persistedOperations: persistedOperationsFrom(env),
     introspection: boolFrom(env, 'INTROSPECTION', !production),
     cursorSecret,
+    metricsToken: env.METRICS_TOKEN || null,
     publicUrl,
     platformKey:
       platformPem || !production

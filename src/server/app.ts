@@ -23,6 +23,7 @@ import { directoryExportHandler, outcomesCsvHandler, subjectAccessHandler } from
 import { personImportBody, personImportBodyError, personImportHandler } from './http-imports';
 import { noStorePlugin, readAuditPlugin, requestLoggingPlugin } from './plugins';
 import { contextFor } from './request-context';
+import { Metrics } from './metrics';
 import { useCursorSecret } from '../shared/pagination';
 import { compiledExecution } from './compiled-execution';
 import { oauthRouter } from './oauth';
@@ -80,6 +81,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   });
   const protection = armor.protect();
 
+  const metrics = new Metrics(orm, logger);
   const schema = await buildAppSchema();
   // One writer of the reads for /graphql and the exports, so that their rows commit together.
   const readAudit = new ReadAuditWriter(orm.em.fork({ loggerContext: { label: 'read-audit' } }));
@@ -109,7 +111,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
       noStorePlugin(),
       ...(config.persistedOperations === 'machines' ? [persistedOperationsPlugin(manifest)] : []),
       readAuditPlugin(readAudit),
-      requestLoggingPlugin(logger),
+      requestLoggingPlugin(logger, metrics),
     ],
   });
   await apollo.start();
@@ -123,6 +125,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
     if (correlationId) res.setHeader('x-correlation-id', correlationId);
     next();
   });
+  app.use(metrics.httpMiddleware());
   // Partner frontends on their own origins (CORS_ORIGINS): preflights answered 204 with the
   // allowed origin; any other origin gets no CORS header (the browser then withholds the answer).
   // Tokens travel in the Authorization header, never in cookies: no credentials mode. Apollo's
@@ -139,6 +142,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   );
   // A preflight from any other origin is answered the same way, without a CORS header.
   app.use((req: Request, res: Response, next: NextFunction) => (req.method === 'OPTIONS' ? res.status(204).end() : next()));
+  app.get('/metrics', metrics.handler(config.metricsToken));
   app.get('/healthz', liveness);
   app.get('/readyz', readiness(orm));
   app.get('/exports/outcomes.csv', outcomesCsvHandler({ orm, verifier, logger, settings }));

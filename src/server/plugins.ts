@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { Kind } from 'graphql';
 import type { Logger } from 'pino';
+import type { Metrics } from './metrics';
 import { readsOf } from '../audit/audit.service';
 import type { ReadAuditWriter } from '../audit/read-audit-writer';
 import { AppError, ErrorCode } from '../shared/errors';
@@ -12,7 +14,7 @@ import { isClientError, isDatabaseUnavailable } from './errors';
  * (who, what, how long, which error codes), and logs unexpected errors in full
  * with the request id, since clients only see a masked message.
  */
-export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
+export function requestLoggingPlugin(logger: Logger, metrics: Metrics | null = null): ApolloServerPlugin<RequestContext> {
   return {
     async contextCreationDidFail({ error }) {
       if (error instanceof AppError) {
@@ -23,9 +25,16 @@ export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<Request
     },
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
+      // For the metrics: labels from the schema (the operation's type and first root field), not from the client.
+      let type = 'unknown';
+      let field = 'unknown';
       return {
         async didResolveOperation({ request, operation, contextValue: ctx }) {
           ctx.operationName = request.operationName ?? operation?.name?.value ?? null;
+          if (!operation) return;
+          type = operation.operation;
+          const first = operation.selectionSet.selections[0];
+          if (first?.kind === Kind.FIELD) field = first.name.value;
         },
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
@@ -42,16 +51,18 @@ export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<Request
         async willSendResponse({ response, contextValue: ctx }) {
           const body = response.body;
           const errors = body.kind === 'single' ? (body.singleResult.errors ?? []) : [];
+          const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
           ctx.log.info(
             {
               operation: ctx.operationName,
               account: ctx.viewer.accountId,
               role: ctx.viewer.role,
-              durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+              durationMs,
               errorCodes: errors.map((error) => error.extensions?.code),
             },
             'graphql request',
           );
+          metrics?.graphqlRequest(type, field, errors.length > 0 ? String(errors[0].extensions?.code ?? 'UNKNOWN') : 'OK', durationMs / 1000);
         },
       };
     },
