@@ -336,7 +336,7 @@ async function main(): Promise<void> {
     options.pgStats ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track_planning': 'on' } : {},
   );
   const secret = randomBytes(32).toString('hex');
-  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, LOG_LEVEL: 'silent', CURSOR_SECRET: 'bench-cursor-secret-0123456789-abcdefghij', RATE_LIMIT_PER_MINUTE: '0' });
   const targets: Target[] = [];
   const admin = new Client({ connectionString: db.url });
   try {

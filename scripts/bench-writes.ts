@@ -142,7 +142,7 @@ async function main(): Promise<void> {
       statements += 1;
       shown?.push(query.sql);
     });
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' });
   try {
     await migrate(orm);
     await loadDemoData(orm);

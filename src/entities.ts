@@ -26,6 +26,7 @@ import { PersonJudicial } from './persons/person-judicial.entity';
 import { PersonSocial } from './persons/person-social.entity';
 import { Person } from './persons/person.entity';
 import { PersonTransfer } from './persons/person-transfer.entity';
+import { RateLimitCounter } from './server/rate-limit-counter.entity';
 import { TimelineEntry } from './persons/timeline-entry.entity';
 import { RightStep } from './persons/right-step.entity';
 import { Referral } from './referrals/referral.entity';
@@ -46,6 +47,7 @@ export const ENTITIES = [
   ExternalIdentity,
   Person,
   PersonTransfer,
+  RateLimitCounter,
   TimelineEntry,
   PersonIdentity,
   PersonJudicial,

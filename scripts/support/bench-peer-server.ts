@@ -52,7 +52,15 @@ async function startPasserelle(url: string, pool: number, secret: string, logLev
   // Through the configuration: MikroORM re-applies its `debug` option to the logger on every
   // configuration change (a fork makes one), which undid a logger-only switch.
   orm.config.set('debug', false);
-  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, LOG_LEVEL: logLevel, HOST: '127.0.0.1' });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    JWT_SECRET: secret,
+    LOG_LEVEL: logLevel,
+    HOST: '127.0.0.1',
+    CURSOR_SECRET: 'bench-cursor-secret-0123456789-abcdefghij',
+    // One account sends every request: its rate limit (one counter row) is off here.
+    RATE_LIMIT_PER_MINUTE: '0',
+  });
   const server = await createServer({ config, orm, logger: createLogger(config.logLevel) });
   const port = await server.listen(0, '127.0.0.1');
   return {

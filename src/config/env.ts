@@ -27,6 +27,8 @@ export interface AppConfig {
   cursorSecret: string;
   /** Bearer token of GET /metrics (METRICS_TOKEN); null: open (protect it at the proxy). */
   metricsToken: string | null;
+  /** Requests a minute per account (RATE_LIMIT_PER_MINUTE) and token requests a minute per address (RATE_LIMIT_TOKEN_PER_MINUTE); 0: off. */
+  rateLimits: { perAccountPerMinute: number; tokenRequestsPerMinute: number };
   /** Whether the schema answers introspection queries (INTROSPECTION; off by default in production). */
   introspection: boolean;
   persistedOperations: 'off' | 'machines';
@@ -187,6 +189,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     persistedOperations: persistedOperationsFrom(env),
     introspection: boolFrom(env, 'INTROSPECTION', !production),
     cursorSecret,
+    rateLimits: {
+      perAccountPerMinute: intFrom(env, 'RATE_LIMIT_PER_MINUTE', 1200),
+      tokenRequestsPerMinute: intFrom(env, 'RATE_LIMIT_TOKEN_PER_MINUTE', 30),
+    },
     metricsToken: env.METRICS_TOKEN || null,
     publicUrl,
     platformKey:

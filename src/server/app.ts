@@ -24,6 +24,7 @@ import { personImportBody, personImportBodyError, personImportHandler } from './
 import { noStorePlugin, readAuditPlugin, requestLoggingPlugin } from './plugins';
 import { contextFor } from './request-context';
 import { Metrics } from './metrics';
+import { RateLimits } from './rate-limits';
 import { useCursorSecret } from '../shared/pagination';
 import { compiledExecution } from './compiled-execution';
 import { oauthRouter } from './oauth';
@@ -82,6 +83,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   const protection = armor.protect();
 
   const metrics = new Metrics(orm, logger);
+  const rateLimits = new RateLimits(orm, config.rateLimits);
   const schema = await buildAppSchema();
   // One writer of the reads for /graphql and the exports, so that their rows commit together.
   const readAudit = new ReadAuditWriter(orm.em.fork({ loggerContext: { label: 'read-audit' } }));
@@ -145,13 +147,13 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   app.get('/metrics', metrics.handler(config.metricsToken));
   app.get('/healthz', liveness);
   app.get('/readyz', readiness(orm));
-  app.get('/exports/outcomes.csv', outcomesCsvHandler({ orm, verifier, logger, settings }));
-  app.get('/exports/persons/:id/record.json', subjectAccessHandler({ orm, verifier, logger, settings }, subjectAccess, 'json'));
-  app.get('/exports/persons/:id/record.pdf', subjectAccessHandler({ orm, verifier, logger, settings }, subjectAccess, 'pdf'));
-  app.get('/directory/data-inclusion/structures', directoryExportHandler({ orm, verifier, logger, settings }, 'structures'));
-  app.get('/directory/data-inclusion/services', directoryExportHandler({ orm, verifier, logger, settings }, 'services'));
-  app.post('/imports/persons', personImportBody(), personImportHandler({ orm, verifier, logger, settings }), personImportBodyError);
-  if (platformKey) app.use(oauthRouter({ orm, key: platformKey, logger }));
+  app.get('/exports/outcomes.csv', outcomesCsvHandler({ orm, verifier, logger, settings, rateLimits }));
+  app.get('/exports/persons/:id/record.json', subjectAccessHandler({ orm, verifier, logger, settings, rateLimits }, subjectAccess, 'json'));
+  app.get('/exports/persons/:id/record.pdf', subjectAccessHandler({ orm, verifier, logger, settings, rateLimits }, subjectAccess, 'pdf'));
+  app.get('/directory/data-inclusion/structures', directoryExportHandler({ orm, verifier, logger, settings, rateLimits }, 'structures'));
+  app.get('/directory/data-inclusion/services', directoryExportHandler({ orm, verifier, logger, settings, rateLimits }, 'services'));
+  app.post('/imports/persons', personImportBody(), personImportHandler({ orm, verifier, logger, settings, rateLimits }), personImportBodyError);
+  if (platformKey) app.use(oauthRouter({ orm, key: platformKey, logger, rateLimits }));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -162,6 +164,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
         const log = logger.child({ requestId, ...(res.locals.correlationId ? { correlationId: res.locals.correlationId } : {}) });
         try {
           const viewer = await authenticate(em, verifier, req.header('authorization'));
+          await rateLimits.account(viewer.accountId);
           return contextFor(requestId, em, viewer, log, settings);
         } catch (error) {
           if (isDatabaseUnavailable(error)) {

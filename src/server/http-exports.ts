@@ -14,6 +14,7 @@ import { EXPORT_PERSON_RECORD, type SubjectAccessService } from '../subject-acce
 import type { SubjectAccessFormat } from '../subject-access/subject-access.type';
 import { isDatabaseUnavailable } from './errors';
 import { contextFor } from './request-context';
+import type { RateLimits } from './rate-limits';
 
 const STATUS: Partial<Record<string, number>> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
@@ -21,6 +22,7 @@ const STATUS: Partial<Record<string, number>> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
 };
 
@@ -29,6 +31,7 @@ export interface HandlerDeps {
   verifier: TokenVerifier;
   logger: Logger;
   settings: RequestSettings;
+  rateLimits?: RateLimits;
 }
 
 /**
@@ -42,13 +45,15 @@ export function authenticatedHandler(deps: HandlerDeps, operation: string, work:
     const em = deps.orm.em.fork({ loggerContext: { requestId } });
     try {
       const viewer = await authenticate(em, deps.verifier, req.header('authorization'));
+      await deps.rateLimits?.account(viewer.accountId);
       const ctx = contextFor(requestId, em, viewer, log, deps.settings);
       ctx.operationName = operation;
       await work(ctx, req, res);
     } catch (error) {
       if (error instanceof AppError) {
-        const { http: _http, ...extensions } = error.extensions;
+        const { http, ...extensions } = error.extensions as { http?: { headers?: Map<string, string> } };
         if (error.code === ErrorCode.UNAUTHENTICATED) res.setHeader('www-authenticate', BEARER_CHALLENGE);
+        for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
         res.status(STATUS[error.code] ?? 400).json({ errors: [{ message: error.message, extensions }] });
       } else if (isDatabaseUnavailable(error)) {
         res.status(503).json({ errors: [{ message: 'The database is unavailable; retry in a moment', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }] });

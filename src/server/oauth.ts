@@ -1,3 +1,4 @@
+import { RateLimitedError, type RateLimits } from './rate-limits';
 import express, { type Request, type Response, type Router } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
@@ -34,7 +35,7 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
  * /oauth/token, the authorization server's metadata (RFC 8414) and the platform's public key
  * (JWKS). Tokens are JWTs (RFC 9068) signed by the platform's key, for at most 15 minutes.
  */
-export function oauthRouter(deps: { orm: MikroORM; key: PlatformKey; logger: Logger }): Router {
+export function oauthRouter(deps: { orm: MikroORM; key: PlatformKey; logger: Logger; rateLimits?: RateLimits }): Router {
   const router = express.Router();
   const { issuer } = deps.key.config;
 
@@ -72,6 +73,14 @@ export function oauthRouter(deps: { orm: MikroORM; key: PlatformKey; logger: Log
     }
     if (typeof id !== 'string' || typeof secret !== 'string' || !id || !secret) {
       return oauthError(res, 401, 'invalid_client', 'Client authentication failed');
+    }
+    try {
+      // Before the secret is hashed (scrypt, tens of ms): a flood of token requests stops here.
+      await deps.rateLimits?.tokenRequest(req.ip ?? 'unknown');
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) throw error;
+      res.setHeader('retry-after', String(error.retryAfterSeconds));
+      return oauthError(res, 429, 'temporarily_unavailable', `Too many token requests: retry in ${error.retryAfterSeconds} s`);
     }
     try {
       const { token, expiresIn, client } = await machineClientService.issueToken(deps.orm.em.fork(), deps.key, id, secret);

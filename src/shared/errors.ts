@@ -31,7 +31,11 @@ export class AppError extends GraphQLError {
   ) {
     const status = HTTP_STATUS[code];
     const headers = code === ErrorCode.UNAUTHENTICATED ? new Map([['www-authenticate', BEARER_CHALLENGE]]) : undefined;
-    super(message, { extensions: { code, ...extra, ...(status ? { http: { status, ...(headers ? { headers } : {}) } } : {}) } });
+    // `http` (status and headers, for Apollo) is never shown: formatError takes it out.
+    const { http, ...shown } = extra as { http?: { headers?: Map<string, string> } };
+    super(message, {
+      extensions: { code, ...shown, ...(status ? { http: { status, ...(headers ? { headers } : {}), ...(http ?? {}) } } : {}) },
+    });
   }
 }
 
