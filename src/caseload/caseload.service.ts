@@ -14,6 +14,7 @@ import { ReferralView } from '../referrals/referral.type';
 import type { RequestContext } from '../context/request-context';
 import { BadUserInputError } from '../shared/errors';
 import { isUuid } from '../shared/ids';
+import { PageInfoView, openCursor, sealCursor } from '../shared/pagination';
 import type { CaseloadArgs } from './caseload.inputs';
 import { CaseloadConnectionView, CaseloadEntryView, CaseloadFlag } from './caseload.type';
 
@@ -41,13 +42,14 @@ interface CaseloadCursor {
   id: string;
 }
 
+/** Sealed like every cursor (shared/pagination.ts): a release date is judicial data. */
 function encode(cursor: CaseloadCursor): string {
-  return Buffer.from(JSON.stringify([cursor.releasedBefore, cursor.sortDate, cursor.id])).toString('base64url');
+  return sealCursor([cursor.releasedBefore, cursor.sortDate, cursor.id]);
 }
 
 function decode(cursor: string): CaseloadCursor {
   try {
-    const [releasedBefore, sortDate, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const [releasedBefore, sortDate, id] = openCursor(cursor);
     if (typeof releasedBefore === 'boolean' && typeof sortDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(sortDate) && typeof id === 'string' && isUuid(id)) {
       return { releasedBefore, sortDate, id };
     }
@@ -123,7 +125,7 @@ export class CaseloadService {
     );
     return {
       edges,
-      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: PageInfoView.of(edges, rows.length > first, args.after),
       totalCount: total,
     };
   }

@@ -13,7 +13,7 @@ import { RIGHT_STEP_RECORD } from '../policy/record-kinds';
 import { BadUserInputError } from '../shared/errors';
 import { parseId } from '../shared/ids';
 import { type MaybePromise, whenReady } from '../shared/maybe-async';
-import { KeysetEdge, decodeCursor } from '../shared/pagination';
+import { KeysetEdge, PageInfoView, decodeCursor } from '../shared/pagination';
 import { assertVersion, inTransaction } from '../context/transaction';
 import { StructureKind } from '../shared/structure-kind';
 import { Structure } from '../structures/structure.entity';
@@ -197,7 +197,7 @@ export class PersonService {
     });
     return {
       edges,
-      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: PageInfoView.of(edges, rows.length > first, args.after),
       mandate: args.mandate ?? null,
       search: args.search ?? null,
     };

@@ -3,7 +3,7 @@ import type { DataDomain } from '../policy/data-domain';
 import { TIMELINE_ENTRY_RECORD } from '../policy/record-kinds';
 import type { RecordDeclaration } from '../policy/records';
 import { BadUserInputError } from '../shared/errors';
-import { KeysetEdge, decodeCursor } from '../shared/pagination';
+import { KeysetEdge, PageInfoView, decodeCursor } from '../shared/pagination';
 import { TIMELINE_AUDIT_KINDS, type TimelineConnectionView, TimelineEntryView } from './lifecycle.type';
 
 /**
@@ -33,7 +33,7 @@ export class TimelineService {
       });
       return new KeysetEdge(entry, { createdAt: row.cursor_at__ as string, id: entry.id });
     });
-    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    return { edges, pageInfo: PageInfoView.of(edges, hasNextPage, after) };
   }
 }
 

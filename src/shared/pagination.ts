@@ -3,13 +3,34 @@ import { Field, ObjectType } from 'type-graphql';
 import { BadUserInputError } from './errors';
 import { isUuid } from './ids';
 
-@ObjectType('PageInfo', { simpleResolvers: true })
+/**
+ * A page's position in its list (Relay's PageInfo). Lists page forward (first/after):
+ * `hasPreviousPage` tells whether the page started after a cursor. The cursors are the first
+ * and last edges' and are written only when asked.
+ */
+@ObjectType('PageInfo', { simpleResolvers: true, description: "A page's position in its list." })
 export class PageInfoView {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether more items follow: ask again with after: endCursor.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
+  @Field(() => Boolean, { description: 'Whether the page started after a cursor (lists page forward).' })
+  hasPreviousPage!: boolean;
+
+  private edges: readonly { cursor: string }[] = [];
+
+  @Field(() => String, { nullable: true, description: "The first edge's cursor." })
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  @Field(() => String, { nullable: true, description: "The last edge's cursor: give it as after for the next page." })
+  get endCursor(): string | null {
+    return this.edges.at(-1)?.cursor ?? null;
+  }
+
+  static of(edges: readonly { cursor: string }[], hasNextPage: boolean, after: string | null | undefined): PageInfoView {
+    return Object.assign(new PageInfoView(), { edges, hasNextPage, hasPreviousPage: Boolean(after) });
+  }
 }
 
 /**
@@ -46,14 +67,27 @@ const TAG_BYTES = 16;
  * endCursor is its last edge's) and no two positions share a nonce.
  */
 export function encodeCursor(position: Keyset): string {
-  const plain = JSON.stringify([position.createdAt, position.id]);
+  return sealCursor([position.createdAt, position.id]);
+}
+
+/** A cursor of any keyset's values, sealed (see encodeCursor); openCursor gives them back. */
+export function sealCursor(values: readonly (string | number | boolean)[]): string {
+  const plain = JSON.stringify(values);
   const iv = createHmac('sha256', cursorKeys.nonce).update(plain).digest().subarray(0, IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', cursorKeys.seal, iv);
   const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
 }
 
-function openCursor(cursor: string): string {
+/** The values of a sealed cursor; throws on anything else (callers answer one BAD_USER_INPUT). */
+export function openCursor(cursor: string): unknown[] {
+  if (cursor.length > 512) throw new Error('long cursor');
+  const values = JSON.parse(openSealed(cursor)) as unknown;
+  if (!Array.isArray(values)) throw new Error('not a cursor');
+  return values;
+}
+
+function openSealed(cursor: string): string {
   const raw = Buffer.from(cursor, 'base64url');
   if (raw.length <= IV_BYTES + TAG_BYTES) throw new Error('short cursor');
   const decipher = createDecipheriv('aes-256-gcm', cursorKeys.seal, raw.subarray(0, IV_BYTES));
@@ -78,8 +112,7 @@ export class KeysetEdge<T> {
 
 export function decodeCursor(cursor: string, argumentName = 'after'): Keyset {
   try {
-    if (cursor.length > 512) throw new Error('long cursor');
-    const [at, id] = JSON.parse(openCursor(cursor)) as [unknown, unknown];
+    const [at, id] = openCursor(cursor);
     if (typeof at === 'string' && !Number.isNaN(new Date(at).getTime()) && typeof id === 'string' && isUuid(id)) {
       return { createdAt: at, id };
     }

@@ -8,7 +8,7 @@ import { assertAllowed } from '../policy/authz';
 import { Permission } from '../policy/permissions';
 import { BadUserInputError, NotFoundError } from '../shared/errors';
 import { parseId } from '../shared/ids';
-import { decodeCursor, encodeCursor } from '../shared/pagination';
+import { PageInfoView, decodeCursor, encodeCursor } from '../shared/pagination';
 import { Structure } from '../structures/structure.entity';
 import { queueDelivery } from './webhook-relay';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
@@ -72,7 +72,7 @@ export class WebhookService {
       cursor: encodeCursor({ createdAt: delivery.createdAt.toISOString(), id: delivery.id }),
       node: WebhookDeliveryView.from(delivery),
     }));
-    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+    return { edges, pageInfo: PageInfoView.of(edges, rows.length > first, after) };
   }
 
   /** Sends a delivery again (a receiver that lost it): a new retry window, the same webhook-id. */

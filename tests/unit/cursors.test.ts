@@ -31,3 +31,12 @@ describe('pagination cursors', () => {
     expect(() => decodeCursor(cursor)).toThrow('not a cursor');
   });
 });
+
+describe('PageInfo', () => {
+  it('tells the first and last cursors, and whether the page started after one', async () => {
+    const { PageInfoView } = await import('../../src/shared/pagination');
+    const edges = [{ cursor: 'a' }, { cursor: 'b' }, { cursor: 'c' }];
+    expect(PageInfoView.of(edges, true, null)).toMatchObject({ hasNextPage: true, hasPreviousPage: false, startCursor: 'a', endCursor: 'c' });
+    expect(PageInfoView.of([], false, 'x')).toMatchObject({ hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null });
+  });
+});

@@ -1051,9 +1051,16 @@ export type OutcomeYear = {
   year: Scalars['Int']['output'];
 };
 
+/** A page's position in its list. */
 export type PageInfo = {
+  /** The last edge's cursor: give it as after for the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow: ask again with after: endCursor. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether the page started after a cursor (lists page forward). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The first edge's cursor. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** A person's participation in an action: enrolment and attendance. */
