@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac } from 'node:crypto';
 import { Field, ObjectType } from 'type-graphql';
+import { DEV_CURSOR_SECRET } from './cursor-secret';
 import { BadUserInputError } from './errors';
 import { isUuid } from './ids';
 
@@ -42,8 +43,7 @@ export interface Keyset {
   id: string;
 }
 
-/** The secret development and tests use; production sets CURSOR_SECRET (src/config/env.ts). */
-export const DEV_CURSOR_SECRET = 'passerelle-development-cursor-secret-do-not-use-in-production';
+export { DEV_CURSOR_SECRET };
 
 /** Two keys from one secret: one seals, the other derives the nonces. */
 const keysOf = (secret: string) => ({
