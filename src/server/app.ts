@@ -24,6 +24,7 @@ import { personImportBody, personImportBodyError, personImportHandler } from './
 import { noStorePlugin, readAuditPlugin, requestLoggingPlugin } from './plugins';
 import { contextFor } from './request-context';
 import { Metrics } from './metrics';
+import { accessLog } from './access-log';
 import { RateLimits } from './rate-limits';
 import { useCursorSecret } from '../shared/pagination';
 import { compiledExecution } from './compiled-execution';
@@ -128,6 +129,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
     next();
   });
   app.use(metrics.httpMiddleware());
+  app.use(accessLog(logger));
   // Partner frontends on their own origins (CORS_ORIGINS): preflights answered 204 with the
   // allowed origin; any other origin gets no CORS header (the browser then withholds the answer).
   // Tokens travel in the Authorization header, never in cookies: no credentials mode. Apollo's
