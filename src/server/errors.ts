@@ -40,7 +40,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const candidate = current as { code?: unknown; name?: unknown; message?: unknown };
     if (typeof candidate.code === 'string' && CONNECTION_ERROR_CODES.has(candidate.code)) return true;
     if (candidate.name === 'KnexTimeoutError' || candidate.name === 'ConnectionException') return true;
-    if (typeof candidate.message === 'string' && /Connection terminated|connect ECONNREFUSED|Timeout acquiring a connection/i.test(candidate.message)) {
+    // knex answers "Transaction query already complete" to a query on a transaction whose
+    // connection died under it (it rolled the transaction back): the database went away.
+    if (
+      typeof candidate.message === 'string' &&
+      /Connection terminated|connect ECONNREFUSED|Timeout acquiring a connection|Transaction query already complete/i.test(candidate.message)
+    ) {
       return true;
     }
     current = (current as { originalError?: unknown; cause?: unknown }).originalError ??

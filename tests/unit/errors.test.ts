@@ -44,6 +44,7 @@ describe('isDatabaseUnavailable', () => {
     [Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }), true],
     [Object.assign(new Error('Knex: Timeout acquiring a connection'), { name: 'KnexTimeoutError' }), true],
     [new Error('x', { cause: new Error('Connection terminated unexpectedly') }), true],
+    [new Error('Transaction query already complete, run with DEBUG=knex:tx for more info'), true],
     [Object.assign(new Error('duplicate key value'), { code: '23505' }), false],
     [new TypeError('cannot read properties of undefined'), false],
   ])('%p → %p', (error, expected) => {
