@@ -78,7 +78,10 @@ export class TokenVerifier {
   /** A token must expire, and not later than the longest lifetime allowed after it was issued. */
   private assertLifetime(payload: JWTPayload): void {
     if (typeof payload.exp !== 'number') throw new InvalidTokenError('token has no expiry');
-    const issuedAt = typeof payload.iat === 'number' ? payload.iat : Math.floor(Date.now() / 1000);
+    // From when it was issued, never later than now: a token dated in the future gains no lifetime.
+    const now = Math.floor(Date.now() / 1000);
+    const issuedAt = typeof payload.iat === 'number' ? Math.min(payload.iat, now) : now;
+    if (typeof payload.iat === 'number' && payload.iat > now + 60) throw new InvalidTokenError('token issued in the future');
     if (payload.exp - issuedAt > this.config.maxLifetimeSeconds) throw new InvalidTokenError('token lives too long');
   }
 

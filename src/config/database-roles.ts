@@ -29,11 +29,14 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
  */
 export async function grantApplicationPrivileges(orm: MikroORM, login?: ApplicationLogin): Promise<boolean> {
   const connection = orm.em.getConnection();
-  // The application itself (a worker on DATABASE_URL alone) grants nothing: the owner did.
-  const [{ member }] = await connection.execute<{ member: boolean }[]>(
-    `select exists (select 1 from pg_roles where rolname = '${APPLICATION_ROLE}') and pg_has_role(current_user, '${APPLICATION_ROLE}', 'member') as member`,
+  // Only the schema's owner (or a superuser) grants: the application itself (a worker on
+  // DATABASE_URL alone) skips this. A superuser counts as a member of every role, so membership
+  // is no test; ownership of the audit log is.
+  const [{ owner }] = await connection.execute<{ owner: boolean }[]>(
+    `select (select rolsuper from pg_roles where rolname = current_user)
+            or exists (select 1 from pg_tables where schemaname = 'public' and tablename = 'audit_entry' and tableowner = current_user) as owner`,
   );
-  if (member) return true;
+  if (!owner) return true;
   const exists = async (role: string) =>
     (await connection.execute<{ found: boolean }[]>('select exists (select 1 from pg_roles where rolname = ?) as found', [role]))[0].found;
   if (!(await exists(APPLICATION_ROLE))) {
@@ -47,6 +50,8 @@ export async function grantApplicationPrivileges(orm: MikroORM, login?: Applicat
     `grant usage on schema public to ${APPLICATION_ROLE}`,
     `grant select, insert, update, delete on all tables in schema public to ${APPLICATION_ROLE}`,
     `revoke update, delete, truncate, references, trigger on ${APPEND_ONLY_TABLES.join(', ')} from ${APPLICATION_ROLE}`,
+    // The migrations' own bookkeeping is the owner's: the application may not mark one as run.
+    `revoke all on mikro_orm_migrations from ${APPLICATION_ROLE}`,
     `grant usage, select, update on all sequences in schema public to ${APPLICATION_ROLE}`,
     // The job queue's tables are the owner's (row-level security): the application queues a job
     // through passerelle_add_job only; the worker's queue connection is the owner's.

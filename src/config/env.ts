@@ -29,6 +29,8 @@ export interface AppConfig {
   metricsToken: string | null;
   /** Requests a minute per account (RATE_LIMIT_PER_MINUTE) and token requests a minute per address (RATE_LIMIT_TOKEN_PER_MINUTE); 0: off. */
   rateLimits: { perAccountPerMinute: number; tokenRequestsPerMinute: number };
+  /** Express's `trust proxy` (TRUST_PROXY: a hop count, or addresses/CIDRs); false: the socket's address. */
+  trustProxy: false | number | string;
   /** Whether the schema answers introspection queries (INTROSPECTION; off by default in production). */
   introspection: boolean;
   persistedOperations: 'off' | 'machines';
@@ -68,6 +70,13 @@ export class ConfigError extends Error {}
 function executorFrom(env: NodeJS.ProcessEnv): AppConfig['executor'] {
   const raw = env.GRAPHQL_EXECUTOR || 'compiled';
   if (raw !== 'compiled' && raw !== 'graphql-js') throw new ConfigError(`GRAPHQL_EXECUTOR must be compiled or graphql-js, got "${raw}"`);
+  return raw;
+}
+
+function trustProxyFrom(raw: string | undefined): false | number | string {
+  if (!raw || raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (raw === 'true') throw new ConfigError('TRUST_PROXY must be a hop count or addresses, not true (any client could then choose its address)');
   return raw;
 }
 
@@ -163,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const maxLifetimeSeconds = intFrom(env, 'JWT_MAX_LIFETIME', 12 * 3600);
   if (maxLifetimeSeconds < 300 || maxLifetimeSeconds > 7 * 86400) throw new ConfigError('JWT_MAX_LIFETIME must be 300 seconds to 7 days');
   const tokenTtlSeconds = intFrom(env, 'MACHINE_TOKEN_TTL', 600);
+  if (tokenTtlSeconds > maxLifetimeSeconds) throw new ConfigError('MACHINE_TOKEN_TTL must not exceed JWT_MAX_LIFETIME');
   if (tokenTtlSeconds < 60 || tokenTtlSeconds > 900) throw new ConfigError('MACHINE_TOKEN_TTL must be 60 to 900 seconds');
 
   return {
@@ -189,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     persistedOperations: persistedOperationsFrom(env),
     introspection: boolFrom(env, 'INTROSPECTION', !production),
     cursorSecret,
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
     rateLimits: {
       perAccountPerMinute: intFrom(env, 'RATE_LIMIT_PER_MINUTE', 1200),
       tokenRequestsPerMinute: intFrom(env, 'RATE_LIMIT_TOKEN_PER_MINUTE', 30),

@@ -14,12 +14,13 @@ export function accessLog(logger: Logger) {
     // pino-http types its logger with its own custom levels; ours has the standard ones.
     logger: logger as unknown as Options['logger'],
     genReqId: (_req, res) => String((res as Response).locals.requestId),
-    autoLogging: { ignore: (req) => QUIET_PATHS.has((req as Request).path) },
+    autoLogging: { ignore: (req) => QUIET_PATHS.has(String((req as Request).originalUrl ?? req.url).split('?')[0]) },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
     customSuccessMessage: () => 'http request',
     customErrorMessage: () => 'http request failed',
     serializers: {
-      req: (req: { method: string; raw?: Request; url?: string }) => ({ method: req.method, path: req.raw?.path ?? String(req.url ?? '').split('?')[0] }),
+      // originalUrl: under a mounted router (/graphql) Express rewrites url and path.
+      req: (req: { method: string; raw?: Request; url?: string }) => ({ method: req.method, path: String(req.raw?.originalUrl ?? req.url ?? '').split('?')[0] }),
       res: (res: { statusCode: number }) => ({ status: res.statusCode }),
     },
     quietReqLogger: true,

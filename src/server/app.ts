@@ -62,6 +62,9 @@ function correlationIdOf(req: Request): string | null {
 export async function createServer({ config, orm, logger }: AppDeps): Promise<PasserelleServer> {
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy, the client's address (the token endpoint's rate limit) comes from
+  // X-Forwarded-For as far as TRUST_PROXY says (express's setting); by default, from the socket.
+  if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
   // Answers are person data sent with no-store, to POSTs: an ETag (a SHA-1 of every body) serves no cache.
   app.set('etag', false);
   const httpServer = http.createServer(app);
@@ -146,7 +149,8 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   );
   // A preflight from any other origin is answered the same way, without a CORS header.
   app.use((req: Request, res: Response, next: NextFunction) => (req.method === 'OPTIONS' ? res.status(204).end() : next()));
-  app.get('/metrics', metrics.handler(config.metricsToken));
+  // In production the metrics need their token: without one, the path is off.
+  if (config.metricsToken || config.nodeEnv !== 'production') app.get('/metrics', metrics.handler(config.metricsToken));
   app.get('/healthz', liveness);
   app.get('/readyz', readiness(orm));
   app.get('/exports/outcomes.csv', outcomesCsvHandler({ orm, verifier, logger, settings, rateLimits }));

@@ -59,18 +59,35 @@ export class Metrics {
         this.set({ state: 'pending' }, counts.numPendingAcquires());
       },
     });
-    // Read when scraped, from the database every node shares.
+    // Read from the database every node shares, at most every 15 s whatever the scrapes.
+    const cached = <T>(read: () => Promise<T>) => {
+      let at = 0;
+      let value: Promise<T> | null = null;
+      return () => {
+        if (!value || Date.now() - at > 15_000) {
+          at = Date.now();
+          value = read();
+        }
+        return value;
+      };
+    };
+    const outboxLag = cached(async () => {
+      const [row] = await orm.em
+        .fork()
+        .getConnection()
+        .execute<{ lag: number | null }[]>(`select extract(epoch from now() - min(occurred_at))::float8 as lag from outbox_event where published_at is null`);
+      return row?.lag ?? 0;
+    });
+    const deliveries = cached(() =>
+      orm.em.fork().getConnection().execute<{ status: string; count: number }[]>(`select status, count(*)::int as count from webhook_delivery group by status`),
+    );
     new Gauge({
       name: 'passerelle_outbox_lag_seconds',
       help: 'Age of the oldest event not yet handed to the webhook relay (0 when none waits).',
       registers: [this.registry],
       async collect() {
         try {
-          const [row] = await orm.em
-            .fork()
-            .getConnection()
-            .execute<{ lag: number | null }[]>(`select extract(epoch from now() - min(occurred_at))::float8 as lag from outbox_event where published_at is null`);
-          this.set(row?.lag ?? 0);
+          this.set(await outboxLag());
         } catch (error) {
           log.warn({ err: error }, 'metrics: outbox lag unavailable');
         }
@@ -83,10 +100,7 @@ export class Metrics {
       registers: [this.registry],
       async collect() {
         try {
-          const rows = await orm.em
-            .fork()
-            .getConnection()
-            .execute<{ status: string; count: number }[]>(`select status, count(*)::int as count from webhook_delivery group by status`);
+          const rows = await deliveries();
           this.reset();
           for (const row of rows) this.set({ status: row.status }, row.count);
         } catch (error) {

@@ -40,8 +40,9 @@ export function requestLoggingPlugin(logger: Logger, metrics: Metrics | null = n
           for (const error of errors) {
             const original = unwrapResolverError(error);
             if (!error.originalError || isClientError(original)) {
-              // The client's own mistake: its code and message at info, no stack (the answer already tells it).
-              contextValue.log.info({ code: error.extensions?.code, path: error.path, message: error.message }, 'client error');
+              // The client's own mistake: its code and where, at info, no stack and no message (graphql-js
+              // quotes the invalid value in it: variables may hold person data).
+              contextValue.log.info({ code: error.extensions?.code, path: error.path, locations: error.locations }, 'client error');
               continue;
             }
             const level = isDatabaseUnavailable(original) ? 'warn' : 'error';
@@ -82,12 +83,17 @@ export function readAuditPlugin(writer: ReadAuditWriter): ApolloServerPlugin<Req
           try {
             await writer.write(readsOf(ctx));
           } catch (error) {
-            ctx.log.error({ err: error }, 'audit of reads failed: response withheld');
+            const unavailable = isDatabaseUnavailable(error);
+            ctx.log[unavailable ? 'warn' : 'error']({ err: error }, 'audit of reads failed: response withheld');
             if (response.body.kind === 'single') {
               response.body.singleResult.data = null;
               response.body.singleResult.errors = [
-                { message: 'The access could not be audited; nothing was returned', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } },
+                {
+                  message: unavailable ? 'The database is unavailable; retry in a moment' : 'The access could not be audited; nothing was returned',
+                  extensions: { code: unavailable ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.INTERNAL_SERVER_ERROR },
+                },
               ];
+              if (unavailable) response.http.status = 503;
             }
           }
         },
@@ -113,7 +119,17 @@ export function noStorePlugin(): ApolloServerPlugin<RequestContext> {
       response: { http: { headers: Map<string, string>; status?: number }; body: { kind: string; singleResult?: { data?: unknown; errors?: readonly { extensions?: Record<string, unknown> }[] } } };
     }) {
       response.http.headers.set('cache-control', 'no-store');
-      if (response.http.status !== 400 || response.body.kind !== 'single') return;
+      if (response.body.kind !== 'single') return;
+      const single = response.body.singleResult ?? {};
+      // Nothing answered because the database is away (a write cut in its transaction): 503, as
+      // for a request refused before execution, so that load balancers and clients retry.
+      const nothing = single.data === undefined || single.data === null || Object.values(single.data as object).every((value) => value === null);
+      if (nothing && single.errors?.length && single.errors.every((error) => error.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE)) {
+        response.http.status = 503;
+        response.http.headers.set('retry-after', '1');
+        return;
+      }
+      if (response.http.status !== 400) return;
       const accept = request.http?.headers.get('accept') ?? '';
       if (!accept.includes('application/json') || accept.includes('application/graphql-response+json')) return;
       const { data, errors = [] } = response.body.singleResult ?? {};

@@ -144,6 +144,8 @@ describe('authentication and me', () => {
       await sign((jwt) => jwt),
       await sign((jwt) => jwt.setIssuedAt(now).setExpirationTime(now + app.config.jwt.maxLifetimeSeconds + 60)),
       await sign((jwt) => jwt.setExpirationTime(now + 30 * 86400)),
+      // Dated in the future to stretch its lifetime: refused too.
+      await sign((jwt) => jwt.setIssuedAt(now + 30 * 86400).setExpirationTime(now + 30 * 86400 + 3600)),
     ]) {
       const result = await app.request(MeDocument, {}, token);
       expect(result.status).toBe(401);

@@ -84,9 +84,9 @@ describe('when the database is lost while serving', () => {
         token,
       );
       outcomes.set(response.status, (outcomes.get(response.status) ?? 0) + 1);
-      const body = (await response.json()) as { data?: { writeCaseNote?: { id: string } } | null; errors?: { extensions: { code: string } }[] };
+      const body = (await response.json()) as { data?: { writeCaseNote?: { id: string } } | null; errors?: { message: string; extensions: { code: string } }[] };
       if (response.status === 200 && body.data?.writeCaseNote) acknowledged.push({ id: body.data.writeCaseNote.id, text });
-      else expect(body.errors?.[0]?.extensions.code).toBe('SERVICE_UNAVAILABLE');
+      else expect({ status: response.status, error: body.errors?.[0] }).toMatchObject({ status: 503, error: { extensions: { code: 'SERVICE_UNAVAILABLE' } } });
     };
     // Eight clients write in turn; the database goes away after 150 ms and comes back 1 s later.
     let n = 0;

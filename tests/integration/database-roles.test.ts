@@ -1,5 +1,7 @@
 import { Client } from 'pg';
 import { applicationUrl } from '../../src/config/database';
+import { grantApplicationPrivileges } from '../../src/config/database-roles';
+import { initOrm } from '../../src/config/orm';
 import { createTestDatabase } from '../support/test-app';
 
 /**
@@ -60,6 +62,18 @@ describe("the application's database role", () => {
       // 42501 insufficient_privilege (or "must be owner", the same code).
       expect({ sql, code: await refused(sql) }).toEqual({ sql, code: '42501' });
     }
+  });
+
+  it('is granted what a later migration adds, the owner being a superuser (a member of every role)', async () => {
+    const owner = await initOrm(database.url, { onDriverWarning: () => undefined });
+    try {
+      await owner.em.getConnection().execute('create table later_table (id int)');
+      expect(await grantApplicationPrivileges(owner)).toBe(true);
+    } finally {
+      await owner.close();
+    }
+    expect(await refused('select count(*) from later_table')).toBe('accepted');
+    expect(await refused("insert into mikro_orm_migrations (name) values ('Migration29990101000000_Forged')")).toBe('42501');
   });
 
   it('writes the record (rows, mandates through triggers) and runs the job queue', async () => {

@@ -78,6 +78,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MACHINE_TOKEN_TTL: ttl })).toThrow(/MACHINE_TOKEN_TTL/);
   });
 
+  it('refuses a machine token lifetime beyond the longest a token may live, and TRUST_PROXY=true', () => {
+    expect(() => loadConfig({ JWT_MAX_LIFETIME: '300', MACHINE_TOKEN_TTL: '600' })).toThrow(/JWT_MAX_LIFETIME/);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({}).trustProxy).toBe(false);
+  });
+
   it('refuses a PUBLIC_URL that is not an origin', () => {
     expect(() => loadConfig({ PUBLIC_URL: 'https://api.example.fr/graphql' })).toThrow(/PUBLIC_URL/);
   });
