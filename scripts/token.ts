@@ -9,6 +9,7 @@ import { Client } from 'pg';
 import { signDevToken } from '../src/auth/tokens';
 import { provideDatabase } from '../src/config/database';
 import { loadConfig } from '../src/config/env';
+import { runCommand } from './support/run-command';
 
 async function main(): Promise<number> {
   const login = process.argv[2];
@@ -49,10 +50,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.stdout.write('', () => process.exit(code)),
-  (error: unknown) => {
-    console.error(`token: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCommand('token', main);
