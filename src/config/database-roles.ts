@@ -12,6 +12,9 @@ export const APPLICATION_ROLE = 'passerelle_app';
 /** Tables whose rows are never changed once written: the application only inserts and reads them. */
 export const APPEND_ONLY_TABLES = ['audit_entry', 'audit_read'] as const;
 
+/** Tables the database derives from others (through security-definer functions): the application only reads them. */
+export const DERIVED_TABLES = ['mandate'] as const;
+
 /** A login role for the application (the embedded cluster's, and the tests'). */
 export interface ApplicationLogin {
   name: string;
@@ -50,12 +53,15 @@ export async function grantApplicationPrivileges(orm: MikroORM, login?: Applicat
     `grant usage on schema public to ${APPLICATION_ROLE}`,
     `grant select, insert, update, delete on all tables in schema public to ${APPLICATION_ROLE}`,
     `revoke update, delete, truncate, references, trigger on ${APPEND_ONLY_TABLES.join(', ')} from ${APPLICATION_ROLE}`,
+    // Mandates follow the record through triggers whose function runs as the owner: the application only reads them.
+    `revoke insert, update, delete, truncate, references, trigger on ${DERIVED_TABLES.join(', ')} from ${APPLICATION_ROLE}`,
     // The migrations' own bookkeeping is the owner's: the application may not mark one as run.
     `revoke all on mikro_orm_migrations from ${APPLICATION_ROLE}`,
     `grant usage, select, update on all sequences in schema public to ${APPLICATION_ROLE}`,
-    // The job queue's tables are the owner's (row-level security): the application queues a job
-    // through passerelle_add_job only; the worker's queue connection is the owner's.
-    `grant execute on function passerelle_add_job(text, json, timestamptz, text, integer) to ${APPLICATION_ROLE}`,
+    // The job queue's tables are the owner's (row-level security): the application queues one kind
+    // of job, a webhook delivery attempt, through passerelle_queue_delivery; the worker's queue
+    // connection is the owner's.
+    `grant execute on function passerelle_queue_delivery(uuid, timestamptz) to ${APPLICATION_ROLE}`,
   ];
   for (const statement of statements) await connection.execute(statement);
   if (login) {

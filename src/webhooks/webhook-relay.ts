@@ -9,6 +9,7 @@ import { postWebhook } from './webhook-url';
 
 /** Job names (graphile-worker task identifiers) of the relay. */
 export const FAN_OUT_EVENTS = 'fan_out_events';
+/** The delivery task (passerelle_queue_delivery, migration MandatesAndDeliveriesThroughTheOwner, names it too). */
 export const DELIVER_WEBHOOK = 'deliver_webhook';
 
 export interface WebhookSettings {
@@ -34,15 +35,13 @@ export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
 const EVENTS_PER_BATCH = 200;
 
 /**
- * Queues a delivery attempt in the same transaction (graphile-worker's add_job, through
- * passerelle_add_job: the application's role does not reach the queue's tables): one job per
- * delivery at a time.
+ * Queues a delivery attempt in the same transaction (graphile-worker's add_job through
+ * passerelle_queue_delivery, which queues this one task and nothing else: the application's role
+ * does not reach the queue's tables): one job per delivery at a time (job key
+ * `webhook-delivery:<id>`, 10 attempts).
  */
 export async function queueDelivery(em: EntityManager, deliveryId: string, runAt: Date | null = null): Promise<void> {
-  await em.execute(
-    `select passerelle_add_job(?, json_build_object('deliveryId', ?::text), ?::timestamptz, ?, 10)`,
-    [DELIVER_WEBHOOK, deliveryId, runAt ?? new Date(), `webhook-delivery:${deliveryId}`],
-  );
+  await em.execute(`select passerelle_queue_delivery(?::uuid, ?::timestamptz)`, [deliveryId, runAt ?? new Date()]);
 }
 
 /**

@@ -76,10 +76,48 @@ describe("the application's database role", () => {
     expect(await refused("insert into mikro_orm_migrations (name) values ('Migration29990101000000_Forged')")).toBe('42501');
   });
 
-  it('writes the record (rows, mandates through triggers) and runs the job queue', async () => {
-    expect(await refused(`update person set updated_at = updated_at where id in (select id from person limit 5)`)).toBe('accepted');
-    expect(await refused(`select passerelle_add_job('noop', '{}'::json, now(), null, 1)`)).toBe('accepted');
+  it('writes the record, its mandates following through the triggers, and may not write a mandate itself', async () => {
+    const [{ id: personId }] = (await app.query<{ id: string }>(`select person_id as id from mandate limit 1`)).rows;
+    await app.query('begin');
+    try {
+      await app.query(`update person set created_at = created_at - interval '1 day' where id = $1`, [personId]);
+      const { rows } = await app.query<{ stale: number }>(
+        `select count(*)::int as stale from mandate m join person p on p.id = m.person_id where p.id = $1 and m.person_created_at <> p.created_at`,
+        [personId],
+      );
+      expect(rows[0].stale).toBe(0);
+    } finally {
+      await app.query('rollback');
+    }
+    // The setting that let the triggers' own writes through is no key: the role has no right to write.
+    for (const sql of [
+      `insert into mandate (structure_id, person_id, state, since, opened_by, person_created_at, updated_at)
+         select s.id, '${personId}', 'FULL', now(), 'FILE', now(), now() from structure s limit 1`,
+      `update mandate set state = 'FULL' where person_id = '${personId}'`,
+      `delete from mandate where person_id = '${personId}'`,
+      'truncate mandate',
+      'select mandate_rebuild()',
+    ]) {
+      await app.query('begin');
+      try {
+        await app.query(`select set_config('passerelle.mandate_refresh', 'on', true)`);
+        await app.query(sql);
+        throw new Error(`accepted: ${sql}`);
+      } catch (error) {
+        expect({ sql, code: (error as { code?: string }).code }).toEqual({ sql, code: '42501' });
+      } finally {
+        await app.query('rollback');
+      }
+    }
+    // Recomputing from the record is harmless: it writes what the triggers would.
+    expect(await refused(`select mandate_refresh(array['${personId}'::uuid])`)).toBe('accepted');
+  });
+
+  it('queues webhook deliveries, and nothing else', async () => {
+    // P0002 no_data_found: no such delivery.
+    expect(await refused(`select passerelle_queue_delivery(gen_random_uuid(), now())`)).toBe('P0002');
+    expect(await refused(`select passerelle_add_job('retention', '{}'::json, now(), null, 1)`)).toBe('42883');
     // The queue's tables themselves are the owner's.
-    expect(await refused(`select graphile_worker.add_job('noop', '{}'::json)`)).toBe('42501');
+    expect(await refused(`select graphile_worker.add_job('retention', '{}'::json)`)).toBe('42501');
   });
 });

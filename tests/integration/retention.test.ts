@@ -161,11 +161,14 @@ describe('retention: pseudonymisation at the end of the retention period', () =>
     app = await TestApp.start();
     tables = (await sql<{ name: string }>(PERSON_TABLES_SQL)).map((row) => row.name);
     const primaryKeys = await sql<{ table_name: string; columns: string[] }>(
-      `select tc.table_name, array_agg(k.column_name::text order by k.ordinal_position) as columns
-       from information_schema.table_constraints tc
-       join information_schema.key_column_usage k on k.constraint_schema = tc.constraint_schema and k.constraint_name = tc.constraint_name and k.table_name = tc.table_name
-       where tc.constraint_type = 'PRIMARY KEY' and tc.table_schema = current_schema()
-       group by tc.table_name`,
+      // From the catalog: information_schema hides the constraints of tables the role may only read (mandate).
+      `select c.relname as table_name, array_agg(a.attname::text order by array_position(i.indkey::int2[], a.attnum)) as columns
+       from pg_index i
+       join pg_class c on c.oid = i.indrelid
+       join pg_namespace n on n.oid = c.relnamespace
+       join pg_attribute a on a.attrelid = c.oid and a.attnum = any(i.indkey)
+       where i.indisprimary and n.nspname = current_schema()
+       group by c.relname`,
     );
     keys = new Map(primaryKeys.map((row) => [row.table_name, row.columns]));
     for (const table of tables) expect(keys.has(table)).toBe(true);
