@@ -1,8 +1,9 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ActionFrequency, ActionType, OutcomeCategory } from './action.enums';
 import type { Action } from './action.entity';
+import { Node } from '../shared/node';
 
-@ObjectType('Action', { description: 'A program, as recorded in the OSCARS database of regional health actions.' })
+@ObjectType('Action', { implements: Node, description: 'A program, as recorded in the OSCARS database of regional health actions.' })
 export class ActionView {
   @Field(() => ID)
   id!: string;

@@ -11,13 +11,14 @@ import type { IdentityRecord, PersonRecord } from './person.rows';
 import { EmploymentStatus, HousingStatus, JudicialMeasure, RightKind, RightStatus } from './person.enums';
 import type { RightStepChange } from './right-step-change.entity';
 import type { RightStep } from './right-step.entity';
+import { Node } from '../shared/node';
 
 /** The id of the structure a domain row names as its last writer. */
 function writerId(row: { writtenBy: { id: string } | null }): string | null {
   return row.writtenBy?.id ?? null;
 }
 
-@ObjectType('Person', { description: 'A person in the shared record, as the viewer may see them.', simpleResolvers: true })
+@ObjectType('Person', { implements: Node, description: 'A person in the shared record, as the viewer may see them.', simpleResolvers: true })
 export class PersonView {
   @Field(() => ID)
   id!: string;

@@ -4,6 +4,7 @@ import { dateOf } from '../shared/raw-rows';
 import type { ReferralColumns, ReferralRecord } from './referral.rows';
 import { ReferralStatus } from './referral.enums';
 import { Need } from '../shared/need';
+import { Node } from '../shared/node';
 
 export enum ReferralWarningCode {
   RELEASE_BEYOND_SIX_MONTHS = 'RELEASE_BEYOND_SIX_MONTHS',
@@ -25,7 +26,7 @@ export class ReferralWarningView {
 /** A timestamp: a Date, or the database's text of it until it is read. */
 type Timestamp = Date | string | null;
 
-@ObjectType('Referral', { description: 'A SPIP orients a person to a structure, for some needs.', simpleResolvers: true })
+@ObjectType('Referral', { implements: Node, description: 'A SPIP orients a person to a structure, for some needs.', simpleResolvers: true })
 export class ReferralView {
   @Field(() => ID)
   id!: string;

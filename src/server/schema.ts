@@ -35,6 +35,7 @@ import {
 import { guardPersonData } from '../policy/domain-guard';
 import { DateTimeScalar } from '../shared/scalars';
 import { directFieldResolvers } from './direct-resolvers';
+import { NodeResolver } from '../nodes/node.resolver';
 import { MachineClientResolver } from '../clients/machine-client.resolver';
 import { WebhookResolver } from '../webhooks/webhook.resolver';
 import { AdministrationResolver } from '../administration/administration.resolver';
@@ -42,6 +43,7 @@ import { ServiceResolver, StructureResolver } from '../structures/structure.reso
 
 export const RESOLVERS = [
   AccountResolver,
+  NodeResolver,
   PersonLifecycleResolver,
   TransferResolver,
   PersonFileResolver,

@@ -4,8 +4,9 @@ import { Need } from '../shared/need';
 import type { Service } from './service.entity';
 import { StructureKind } from '../shared/structure-kind';
 import type { StructureRecord } from './structure.rows';
+import { Node } from '../shared/node';
 
-@ObjectType('Structure', { description: 'A partner organisation, a prison, an evaluator or the platform.', simpleResolvers: true })
+@ObjectType('Structure', { implements: Node, description: 'A partner organisation, a prison, an evaluator or the platform.', simpleResolvers: true })
 export class StructureView {
   @Field(() => ID)
   id!: string;
