@@ -121,7 +121,10 @@ export class PersonFollowUpsResolver {
   caseNotes(
     @Ctx() ctx: RequestContext,
     @Root() person: PersonView,
-    @Arg('domain', () => DataDomain, { nullable: true }) domain?: DataDomain | null,
+    @Arg('domain', () => DataDomain, {
+      nullable: true,
+      description: 'Only the notes of this domain; every domain you may read when omitted.',
+    }) domain?: DataDomain | null,
   ): Promise<CaseNoteView[]> {
     return caseNoteService.ofPerson(ctx, person.id, domain);
   }

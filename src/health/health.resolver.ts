@@ -36,12 +36,18 @@ export class HealthRecordResolver {
 @Resolver(() => PersonView)
 export class PersonHealthResolver {
   @PersonData(DataDomain.HEALTH_SUMMARY)
-  @FieldResolver(() => HealthSummaryView, { nullable: true })
+  @FieldResolver(() => HealthSummaryView, {
+    nullable: true,
+    description: "Whether the person is in care, where and since when (HEALTH_SUMMARY domain). Null when the viewer may not read it: the CSAPA reads it; a SPIP or an association only with the person's consent; a SIAO never.",
+  })
   healthSummary(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<HealthSummaryView | null> {
     return healthService.summaryOf(ctx, person.id);
   }
   @PersonData(DataDomain.HEALTH)
-  @FieldResolver(() => HealthRecordView, { nullable: true })
+  @FieldResolver(() => HealthRecordView, {
+    nullable: true,
+    description: "Substances, treatment and care notes (HEALTH domain, medical secrecy). Null to anyone but the CSAPA holding the person's follow-up.",
+  })
   health(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<HealthRecordView | null> {
     return healthService.recordOf(ctx, person.id);
   }

@@ -327,12 +327,19 @@ export type DirectoryFigure =
   /** `Convention.referralsThisYear`. */
   | 'REFERRALS_THIS_YEAR';
 
+/** The person's employment situation as a category; EMPLOYED and ASSISTED_CONTRACT count as employed in outcomes. */
 export type EmploymentStatus =
+  /** An assisted contract (contrat aidé, insertion through economic activity). */
   | 'ASSISTED_CONTRACT'
+  /** Employed under an ordinary work contract. */
   | 'EMPLOYED'
+  /** Looking for work. */
   | 'JOB_SEEKING'
+  /** No work and not looking for work. */
   | 'NONE'
+  /** In vocational training. */
   | 'TRAINING'
+  /** Not known to the structures that record it. */
   | 'UNKNOWN';
 
 export type EnrolInActionInput = {
@@ -442,22 +449,35 @@ export type HealthSummary = {
   since?: Maybe<Scalars['Date']['output']>;
 };
 
+/** Where the person lives or will live (HOUSING domain). */
 export type HousingSituation = {
   /** The service housing the person, when placed. */
   placement?: Maybe<Service>;
+  /** When a shelter request was filed with the SIAO; null when none was. */
   shelterRequestedAt?: Maybe<Scalars['Date']['output']>;
+  /** The kind of housing the person has now. */
   status: HousingStatus;
+  /** The version of the housing situation; give it back as expectedVersion when updating. */
   version: Scalars['Int']['output'];
 };
 
+/** The kind of housing a person has. */
 export type HousingStatus =
+  /** A CHRS place (centre d'hébergement et de réinsertion sociale). */
   | 'CHRS'
+  /** Emergency shelter (hébergement d'urgence). */
   | 'EMERGENCY_SHELTER'
+  /** Housed by family or friends. */
   | 'FAMILY'
+  /** No housing: the person is homeless, or will be at release. */
   | 'NONE'
+  /** A flat rented on the private market. */
   | 'PRIVATE_RENTAL'
+  /** A social housing flat (HLM). */
   | 'SOCIAL_HOUSING'
+  /** Transitional housing, e.g. a logement relais or a scattered flat of an association. */
   | 'TRANSITIONAL'
+  /** Not known to the structures that record it. */
   | 'UNKNOWN';
 
 /** A quantitative indicator of an evaluation. */
@@ -492,23 +512,36 @@ export type IndicatorPartInput = {
   value?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** What only the justice side may read (JUDICIAL_DETAIL domain): offence, sentence end and prison number. Shown to the SPIP alone. */
 export type JudicialDetail = {
+  /** The offence the person was sentenced for, in the SPIP's words; null when not recorded. */
   offence?: Maybe<Scalars['String']['output']>;
+  /** The person's prison registration number ("numéro d'écrou"); null when not recorded. */
   prisonNumber?: Maybe<Scalars['String']['output']>;
+  /** The date the sentence ends, which may come after release under a measure; null when not recorded. */
   sentenceEndDate?: Maybe<Scalars['Date']['output']>;
+  /** The version of the judicial detail; give it back as expectedVersion when updating. */
   version: Scalars['Int']['output'];
 };
 
 /** NONE is a release at the end of the sentence with no measure ("sortie sèche"). */
 export type JudicialMeasure =
+  /** Conditional release (libération conditionnelle). */
   | 'CONDITIONAL_RELEASE'
+  /** Electronic monitoring (détention à domicile sous surveillance électronique). */
   | 'ELECTRONIC_MONITORING'
+  /** External placement (placement à l'extérieur). */
   | 'EXTERNAL_PLACEMENT'
+  /** Judicial supervision (suivi socio-judiciaire). */
   | 'JUDICIAL_SUPERVISION'
+  /** Release at the end of the sentence with no measure ("sortie sèche"). */
   | 'NONE'
+  /** Probation ("sursis probatoire"). */
   | 'PROBATION'
+  /** Semi-liberty (semi-liberté). */
   | 'SEMI_LIBERTY';
 
+/** The judicial core a partner needs to prepare release (JUDICIAL domain): where the person is held, when release is expected and under which measure. Shown under a pending mandate too, without the care obligation. */
 export type JudicialSituation = {
   /** Court-ordered care; null under a pending mandate (it reveals health). */
   careObligation?: Maybe<Scalars['Boolean']['output']>;
@@ -516,7 +549,9 @@ export type JudicialSituation = {
   detail?: Maybe<JudicialDetail>;
   /** The prison where the person is held. */
   establishment?: Maybe<Structure>;
+  /** The release date the SPIP expects; null when unknown. Referrals are usually made within the 6 months before it. */
   expectedReleaseDate?: Maybe<Scalars['Date']['output']>;
+  /** The judicial measure the person is released under; NONE for a release at the end of the sentence; null when not recorded yet. */
   measure?: Maybe<JudicialMeasure>;
   /** Actual release date, once released. */
   releasedOn?: Maybe<Scalars['Date']['output']>;
@@ -641,14 +676,19 @@ export type Mutation = {
   updateConvention: Convention;
   /** The structure that recorded an evaluation corrects it; indicators are replaced. */
   updateEvaluation: Evaluation;
+  /** Sets the housing situation; for a structure with a full mandate that may write HOUSING. */
   updateHousingSituation: Person;
+  /** Corrects the person's identity; for a structure with a full mandate that may write IDENTITY. */
   updateIdentity: Person;
+  /** The SPIP holding the file sets the offence, sentence end and prison number (JUDICIAL_DETAIL). */
   updateJudicialDetail: Person;
+  /** The SPIP holding the file sets the judicial situation (only a PROBATION_OFFICER writes JUDICIAL). */
   updateJudicialSituation: Person;
   /** Sets where a right stands; the change is kept in its history. */
   updateRightStep?: Maybe<SocialSituation>;
   /** A structure admin for its structure; platform admins for any. */
   updateService: Service;
+  /** Sets resources and employment; for a structure with a full mandate that may write SOCIAL. */
   updateSocialSituation: Person;
   /** Platform admins. */
   updateStructure: Structure;
@@ -1096,11 +1136,17 @@ export type Person = {
   file?: Maybe<PersonFile>;
   /** Follow-ups you may see: your own, others under the policy. */
   followUps: Array<FollowUp>;
+  /** Substances, treatment and care notes (HEALTH domain, medical secrecy). Null to anyone but the CSAPA holding the person's follow-up. */
   health?: Maybe<HealthRecord>;
+  /** Whether the person is in care, where and since when (HEALTH_SUMMARY domain). Null when the viewer may not read it: the CSAPA reads it; a SPIP or an association only with the person's consent; a SIAO never. */
   healthSummary?: Maybe<HealthSummary>;
+  /** Housing situation, shelter request and placement (HOUSING domain). Null when the viewer may not read HOUSING: a CSAPA needs the person's consent, and a pending mandate never shows it. */
   housing?: Maybe<HousingSituation>;
+  /** The person's id in the shared record; stable, and the same for every structure. */
   id: Scalars['ID']['output'];
+  /** Names, birth date, sex and contact (IDENTITY domain). Null when the viewer may not read IDENTITY for this person; for a restricted person, null to anyone but the holding SPIP and the structures it named (they see the pseudonym). */
   identity?: Maybe<PersonIdentity>;
+  /** Establishment, expected release date, measure and care obligation (JUDICIAL domain), readable under a pending or full mandate. Null when the viewer may not read JUDICIAL for this person. */
   judicial?: Maybe<JudicialSituation>;
   /** Your structure's mandate on the person. */
   mandate: MandateState;
@@ -1116,6 +1162,7 @@ export type Person = {
   referrals: Array<Referral>;
   /** The restriction, shown to the SPIP holding the file only. */
   restriction?: Maybe<PersonRestriction>;
+  /** Right steps, resources and employment (SOCIAL domain). Null when the viewer may not read SOCIAL: a CSAPA needs the person's consent, and a pending mandate never shows it. */
   social?: Maybe<SocialSituation>;
   /** What happened to the record and who did it, as you may see it; newest first. */
   timeline: TimelineConnection;
@@ -1140,37 +1187,54 @@ export type PersonTimelineArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of persons, with the total under the same mandates and filter. */
 export type PersonConnection = {
+  /** The persons of this page, each with its cursor. */
   edges: Array<PersonEdge>;
+  /** Where the page stands in the list, and how to ask for the next one. */
   pageInfo: PageInfo;
   /** Persons in all pages, under the same mandates and filter. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One person of a page, with its position. */
 export type PersonEdge = {
+  /** The person's position in the list: give it as after to continue from there. */
   cursor: Scalars['String']['output'];
+  /** The person, as the viewer may see them. */
   node: Person;
 };
 
 /** The file a SPIP holds on the person: open until the end of the measure. */
 export type PersonFile = {
+  /** When the holding SPIP closed the file; null while it is open. */
   closedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Why the file was closed; null under a pending mandate. */
   closedReason?: Maybe<Scalars['String']['output']>;
   /** The SPIP holding the file. */
   holder: Structure;
+  /** Whether the file is open or closed. */
   status: PersonFileStatus;
 };
 
+/** Whether the SPIP holding the file still follows the person. */
 export type PersonFileStatus =
+  /** Closed at the end of the measure: the SPIP keeps read access to what it wrote, for the retention period. */
   | 'CLOSED'
+  /** The measure runs: the holding SPIP has a full mandate. */
   | 'OPEN';
 
+/** Who the person is (IDENTITY domain): names, birth date, sex and contact, as the SPIP registered them or a partner corrected them. */
 export type PersonIdentity = {
+  /** Date of birth; null when unknown. */
   birthDate?: Maybe<Scalars['Date']['output']>;
+  /** An email address to reach the person; null when none is known. */
   email?: Maybe<Scalars['String']['output']>;
+  /** First name, as written on identity papers. */
   firstName: Scalars['String']['output'];
+  /** Last name (birth name or usual name), as written on identity papers. */
   lastName: Scalars['String']['output'];
+  /** A phone number to reach the person; null when none is known. */
   phone?: Maybe<Scalars['String']['output']>;
   /** F, M or X, as written on identity papers. */
   sex?: Maybe<Scalars['String']['output']>;
@@ -1180,6 +1244,7 @@ export type PersonIdentity = {
 
 /** The person is restricted: identity shown only to the holding SPIP and to the structures it named. */
 export type PersonRestriction = {
+  /** When the holding SPIP restricted the person. */
   since: Scalars['DateTime']['output'];
   /** The structures that see the identity, besides the holding SPIP. */
   visibleTo: Array<Structure>;
@@ -1363,17 +1428,27 @@ export type ReferralWarningCode =
   | 'RELEASE_BEYOND_SIX_MONTHS'
   | 'RELEASE_DATE_UNKNOWN';
 
+/** A detainee as the SPIP registers them: identity, judicial situation and judicial detail. */
 export type RegisterPersonInput = {
+  /** Date of birth (the person is at least 13); null when unknown. */
   birthDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Whether the court ordered care ("obligation de soins"). */
   careObligation?: InputMaybe<Scalars['Boolean']['input']>;
   /** The prison where the person is held. */
   establishmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** The release date the SPIP expects. */
   expectedReleaseDate: Scalars['Date']['input'];
+  /** First name, as written on identity papers; no leading or trailing spaces. */
   firstName: Scalars['String']['input'];
+  /** Last name, as written on identity papers; no leading or trailing spaces. */
   lastName: Scalars['String']['input'];
+  /** The judicial measure the person is to be released under, when known; NONE for none. */
   measure?: InputMaybe<JudicialMeasure>;
+  /** The offence, in the SPIP's words (JUDICIAL_DETAIL: the SPIP alone reads it). */
   offence?: InputMaybe<Scalars['String']['input']>;
+  /** The prison registration number ("numéro d'écrou"; JUDICIAL_DETAIL). */
   prisonNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The date the sentence ends (JUDICIAL_DETAIL). */
   sentenceEndDate?: InputMaybe<Scalars['Date']['input']>;
   /** F, M or X. */
   sex?: InputMaybe<Scalars['String']['input']>;
@@ -1388,41 +1463,63 @@ export type RequestShelterInput = {
   siaoId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A right to open before or after release ("ouverture des droits"). */
 export type RightKind =
+  /** A bank account opened in the person's name. */
   | 'BANK_ACCOUNT'
+  /** A postal address (domiciliation) for a person with no home. */
   | 'DOMICILIATION'
+  /** Registration with the public employment service. */
   | 'EMPLOYMENT_REGISTRATION'
+  /** Health insurance: sécurité sociale, complémentaire santé solidaire. */
   | 'HEALTH_INSURANCE'
+  /** National identity card (CNI). */
   | 'ID_CARD'
+  /** RSA, the minimum income (revenu de solidarité active). */
   | 'RSA'
+  /** A shelter request filed with the SIAO. */
   | 'SHELTER_REQUEST'
+  /** A social housing request. */
   | 'SOCIAL_HOUSING_REQUEST';
 
+/** Where the opening of a right stands. */
 export type RightStatus =
+  /** The right is open. */
   | 'OBTAINED'
+  /** The request was refused. */
   | 'REFUSED'
+  /** Filed, awaiting an answer. */
   | 'SUBMITTED'
+  /** Still to be filed. */
   | 'TO_DO';
 
 /** One right to open before or after release, and where it stands. */
 export type RightStep = {
   /** Who changed the step, when, from which status; newest first. */
   history: Array<RightStepChange>;
+  /** Which right the step is about (ID card, RSA, health insurance...). */
   kind: RightKind;
+  /** A note on the step (the office it was filed with, what is missing); null when there is none or when it would name a CSAPA the viewer may not know of. */
   note?: Maybe<Scalars['String']['output']>;
+  /** Where the step stands: to do, submitted, obtained or refused. */
   status: RightStatus;
+  /** When the step last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** The version of the step; give it back as expectedVersion to updateRightStep. */
   version: Scalars['Int']['output'];
 };
 
 /** One change of a right step: who, when, from which status. */
 export type RightStepChange = {
+  /** When the change was made. */
   at: Scalars['DateTime']['output'];
   /** Null for the first status of the step. */
   fromStatus?: Maybe<RightStatus>;
+  /** The note written with the change; null when there was none or when naming its author would tell of care the viewer may not know. */
   note?: Maybe<Scalars['String']['output']>;
   /** The structure that made the change; null when naming it would tell of care the viewer may not know. */
   structure?: Maybe<Structure>;
+  /** The status the step moved to. */
   toStatus: RightStatus;
 };
 
@@ -1480,11 +1577,17 @@ export type ServiceInput = {
   structureId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Rights being opened, resources and employment (SOCIAL domain); written by the structures that read it under a full mandate. */
 export type SocialSituation = {
+  /** The person's employment situation, as free text (employer, contract, training). */
   employment?: Maybe<Scalars['String']['output']>;
+  /** The employment situation as a category, used for outcomes; null when not recorded. */
   employmentStatus?: Maybe<EmploymentStatus>;
+  /** The person's resources (income, benefits), as free text. */
   resources?: Maybe<Scalars['String']['output']>;
+  /** The rights to open ("ouverture des droits"), one step per kind that has been recorded. */
   rights: Array<RightStep>;
+  /** The version of the social situation; give it back as expectedVersion when updating. */
   version: Scalars['Int']['output'];
 };
 
@@ -1524,22 +1627,31 @@ export type SuppressedCount = {
   value?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A page of the person's timeline, newest first. */
 export type TimelineConnection = {
+  /** The timeline entries of this page, each with its cursor. */
   edges: Array<TimelineEdge>;
+  /** Where the page stands in the timeline, and how to ask for the next one. */
   pageInfo: PageInfo;
 };
 
+/** One entry of a timeline page, with its position. */
 export type TimelineEdge = {
+  /** The entry's position in the timeline: give it as after to continue from there. */
   cursor: Scalars['String']['output'];
+  /** The timeline entry. */
   node: TimelineEntry;
 };
 
 /** One thing that happened to the record, as the viewer may see it. */
 export type TimelineEntry = {
+  /** When it happened. */
   at: Scalars['DateTime']['output'];
   /** The domains of the record it is about. */
   domains: Array<DataDomain>;
+  /** The entry's id (the event or audit entry it comes from). */
   id: Scalars['ID']['output'];
+  /** What happened. */
   kind: TimelineEntryKind;
   /** The status it moved to, when it is a change of status. */
   status?: Maybe<Scalars['String']['output']>;
@@ -1549,59 +1661,102 @@ export type TimelineEntry = {
 
 /** What happened: a state change (the event types webhooks deliver) or a write of a domain that leaves no event. */
 export type TimelineEntryKind =
+  /** An appointment was recorded as held, missed or cancelled. */
   | 'APPOINTMENT_OUTCOME_RECORDED'
+  /** An appointment was scheduled. */
   | 'APPOINTMENT_SCHEDULED'
+  /** Its author's structure edited a case note. */
   | 'CASE_NOTE_EDITED'
+  /** A case note was written. */
   | 'CASE_NOTE_WRITTEN'
+  /** A consent of the person was recorded. */
   | 'CONSENT_RECORDED'
+  /** A consent of the person was revoked. */
   | 'CONSENT_REVOKED'
+  /** The person was enrolled in an action. */
   | 'ENROLLED_IN_ACTION'
+  /** The holding SPIP closed the file. */
   | 'FILE_CLOSED'
+  /** A structure closed its follow-up of the person. */
   | 'FOLLOW_UP_CLOSED'
+  /** A structure opened a follow-up of the person. */
   | 'FOLLOW_UP_OPENED'
+  /** The CSAPA recorded health data. */
   | 'HEALTH_RECORDED'
+  /** The housing situation was updated. */
   | 'HOUSING_SITUATION_UPDATED'
+  /** The identity was updated. */
   | 'IDENTITY_UPDATED'
+  /** The SPIP imported the person from its case software's export. */
   | 'IMPORTED_FROM_CASE_SOFTWARE'
+  /** The judicial detail was updated. */
   | 'JUDICIAL_DETAIL_UPDATED'
+  /** The judicial situation was updated. */
   | 'JUDICIAL_SITUATION_UPDATED'
+  /** Attendance at an action was recorded. */
   | 'PARTICIPATION_RECORDED'
+  /** A SPIP registered the person. */
   | 'PERSON_REGISTERED'
+  /** A placement ended. */
   | 'PLACEMENT_ENDED'
+  /** The person was placed in a housing place. */
   | 'PLACEMENT_MADE'
+  /** The receiving structure accepted a referral. */
   | 'REFERRAL_ACCEPTED'
+  /** The sender cancelled a referral. */
   | 'REFERRAL_CANCELLED'
+  /** The receiving structure completed the support of a referral. */
   | 'REFERRAL_COMPLETED'
+  /** A referral (or a shelter request) of the person was sent. */
   | 'REFERRAL_CREATED'
+  /** The receiving structure declined a referral. */
   | 'REFERRAL_DECLINED'
+  /** The receiving structure started the support of a referral. */
   | 'REFERRAL_STARTED'
+  /** A right was obtained. */
   | 'RIGHT_OBTAINED'
+  /** The status of a right step changed. */
   | 'RIGHT_STEP_CHANGED'
+  /** The social situation (resources, employment) was updated. */
   | 'SOCIAL_SITUATION_UPDATED'
+  /** The receiving SPIP accepted the transfer of the file. */
   | 'TRANSFER_ACCEPTED'
+  /** The receiving SPIP refused the transfer of the file. */
   | 'TRANSFER_REFUSED'
+  /** The holding SPIP asked another SPIP to take the file over. */
   | 'TRANSFER_REQUESTED';
 
 /** The move of a file from the SPIP holding it to another SPIP ("dessaisissement"). */
 export type Transfer = {
+  /** When the receiving SPIP accepted or refused; null while pending. */
   decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The SPIP that held the file when the transfer was asked. */
   fromSpip: Structure;
+  /** The transfer's id. */
   id: Scalars['ID']['output'];
+  /** The person whose file moves. */
   person: Person;
   /** Why the file moves; shown to the two SPIPs only. */
   reason?: Maybe<Scalars['String']['output']>;
   /** Why the receiving SPIP refused; shown to the two SPIPs only. */
   refusalReason?: Maybe<Scalars['String']['output']>;
+  /** When the holding SPIP asked for the transfer. */
   requestedAt: Scalars['DateTime']['output'];
+  /** Where the transfer stands: pending, accepted or refused. */
   status: TransferStatus;
+  /** The SPIP asked to take the file over. */
   toSpip: Structure;
+  /** The transfer's version; give it back as expectedVersion when deciding. */
   version: Scalars['Int']['output'];
 };
 
 /** Where the transfer of a file from one SPIP to another stands ("dessaisissement"). */
 export type TransferStatus =
+  /** The receiving SPIP holds the file now. */
   | 'ACCEPTED'
+  /** Awaiting the receiving SPIP's decision. */
   | 'PENDING'
+  /** The receiving SPIP refused; the file stays where it was. */
   | 'REFUSED';
 
 /** Only the fields given change. */
@@ -1611,38 +1766,61 @@ export type UpdateConventionInput = {
   yearlyQuota?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The housing situation as it is to be; placements change through placePerson and endPlacement. */
 export type UpdateHousingSituationInput = {
+  /** When a shelter request was filed with the SIAO; null for none. */
   shelterRequestedAt?: InputMaybe<Scalars['Date']['input']>;
+  /** The kind of housing the person has now. */
   status: HousingStatus;
 };
 
+/** The person's identity as it is to be; an optional field left out is cleared. */
 export type UpdateIdentityInput = {
+  /** Date of birth (the person is at least 13); null when unknown. */
   birthDate?: InputMaybe<Scalars['Date']['input']>;
+  /** An email address to reach the person; null for none. */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** First name, as written on identity papers; no leading or trailing spaces. */
   firstName: Scalars['String']['input'];
+  /** Last name, as written on identity papers; no leading or trailing spaces. */
   lastName: Scalars['String']['input'];
+  /** A phone number to reach the person (digits, spaces, + ( ) . -); null for none. */
   phone?: InputMaybe<Scalars['String']['input']>;
   /** F, M or X. */
   sex?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The judicial detail as it is to be (JUDICIAL_DETAIL, the SPIP's alone); a field left out is cleared. */
 export type UpdateJudicialDetailInput = {
+  /** The offence, in the SPIP's words. */
   offence?: InputMaybe<Scalars['String']['input']>;
+  /** The prison registration number ("numéro d'écrou"). */
   prisonNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The date the sentence ends. */
   sentenceEndDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** The judicial situation as it is to be; an optional field left out is cleared. */
 export type UpdateJudicialSituationInput = {
+  /** Whether the court ordered care ("obligation de soins"). */
   careObligation: Scalars['Boolean']['input'];
+  /** The prison where the person is held; null once released or when unknown. */
   establishmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** The release date the SPIP expects; null when unknown. */
   expectedReleaseDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The judicial measure; NONE for a release at the end of the sentence. */
   measure: JudicialMeasure;
+  /** The actual release date, once released. */
   releasedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** Resources and employment as they are to be; a field left out is cleared. Right steps change through updateRightStep. */
 export type UpdateSocialSituationInput = {
+  /** The employment situation, as free text. */
   employment?: InputMaybe<Scalars['String']['input']>;
+  /** The employment situation as a category; UNKNOWN when left out. */
   employmentStatus?: InputMaybe<EmploymentStatus>;
+  /** The person's resources (income, benefits), as free text. */
   resources?: InputMaybe<Scalars['String']['input']>;
 };
 

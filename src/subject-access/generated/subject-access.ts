@@ -168,12 +168,19 @@ export type DirectoryFigure =
   /** `Convention.referralsThisYear`. */
   | 'REFERRALS_THIS_YEAR';
 
+/** The person's employment situation as a category; EMPLOYED and ASSISTED_CONTRACT count as employed in outcomes. */
 export type EmploymentStatus =
+  /** An assisted contract (contrat aidé, insertion through economic activity). */
   | 'ASSISTED_CONTRACT'
+  /** Employed under an ordinary work contract. */
   | 'EMPLOYED'
+  /** Looking for work. */
   | 'JOB_SEEKING'
+  /** No work and not looking for work. */
   | 'NONE'
+  /** In vocational training. */
   | 'TRAINING'
+  /** Not known to the structures that record it. */
   | 'UNKNOWN';
 
 export type EnrolInActionInput = {
@@ -234,14 +241,23 @@ export type HealthRecordInput = {
   treatment?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The kind of housing a person has. */
 export type HousingStatus =
+  /** A CHRS place (centre d'hébergement et de réinsertion sociale). */
   | 'CHRS'
+  /** Emergency shelter (hébergement d'urgence). */
   | 'EMERGENCY_SHELTER'
+  /** Housed by family or friends. */
   | 'FAMILY'
+  /** No housing: the person is homeless, or will be at release. */
   | 'NONE'
+  /** A flat rented on the private market. */
   | 'PRIVATE_RENTAL'
+  /** A social housing flat (HLM). */
   | 'SOCIAL_HOUSING'
+  /** Transitional housing, e.g. a logement relais or a scattered flat of an association. */
   | 'TRANSITIONAL'
+  /** Not known to the structures that record it. */
   | 'UNKNOWN';
 
 export type IndicatorInput = {
@@ -260,12 +276,19 @@ export type IndicatorPartInput = {
 
 /** NONE is a release at the end of the sentence with no measure ("sortie sèche"). */
 export type JudicialMeasure =
+  /** Conditional release (libération conditionnelle). */
   | 'CONDITIONAL_RELEASE'
+  /** Electronic monitoring (détention à domicile sous surveillance électronique). */
   | 'ELECTRONIC_MONITORING'
+  /** External placement (placement à l'extérieur). */
   | 'EXTERNAL_PLACEMENT'
+  /** Judicial supervision (suivi socio-judiciaire). */
   | 'JUDICIAL_SUPERVISION'
+  /** Release at the end of the sentence with no measure ("sortie sèche"). */
   | 'NONE'
+  /** Probation ("sursis probatoire"). */
   | 'PROBATION'
+  /** Semi-liberty (semi-liberté). */
   | 'SEMI_LIBERTY';
 
 /** The viewer's structure's mandate on a person. */
@@ -330,8 +353,11 @@ export type ParticipationInput = {
   sessionsAttended: Scalars['Int']['input'];
 };
 
+/** Whether the SPIP holding the file still follows the person. */
 export type PersonFileStatus =
+  /** Closed at the end of the measure: the SPIP keeps read access to what it wrote, for the retention period. */
   | 'CLOSED'
+  /** The measure runs: the holding SPIP has a full mandate. */
   | 'OPEN';
 
 export type RecordConsentInput = {
@@ -367,17 +393,27 @@ export type ReferralWarningCode =
   | 'RELEASE_BEYOND_SIX_MONTHS'
   | 'RELEASE_DATE_UNKNOWN';
 
+/** A detainee as the SPIP registers them: identity, judicial situation and judicial detail. */
 export type RegisterPersonInput = {
+  /** Date of birth (the person is at least 13); null when unknown. */
   birthDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Whether the court ordered care ("obligation de soins"). */
   careObligation?: InputMaybe<Scalars['Boolean']['input']>;
   /** The prison where the person is held. */
   establishmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** The release date the SPIP expects. */
   expectedReleaseDate: Scalars['Date']['input'];
+  /** First name, as written on identity papers; no leading or trailing spaces. */
   firstName: Scalars['String']['input'];
+  /** Last name, as written on identity papers; no leading or trailing spaces. */
   lastName: Scalars['String']['input'];
+  /** The judicial measure the person is to be released under, when known; NONE for none. */
   measure?: InputMaybe<JudicialMeasure>;
+  /** The offence, in the SPIP's words (JUDICIAL_DETAIL: the SPIP alone reads it). */
   offence?: InputMaybe<Scalars['String']['input']>;
+  /** The prison registration number ("numéro d'écrou"; JUDICIAL_DETAIL). */
   prisonNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The date the sentence ends (JUDICIAL_DETAIL). */
   sentenceEndDate?: InputMaybe<Scalars['Date']['input']>;
   /** F, M or X. */
   sex?: InputMaybe<Scalars['String']['input']>;
@@ -392,20 +428,34 @@ export type RequestShelterInput = {
   siaoId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A right to open before or after release ("ouverture des droits"). */
 export type RightKind =
+  /** A bank account opened in the person's name. */
   | 'BANK_ACCOUNT'
+  /** A postal address (domiciliation) for a person with no home. */
   | 'DOMICILIATION'
+  /** Registration with the public employment service. */
   | 'EMPLOYMENT_REGISTRATION'
+  /** Health insurance: sécurité sociale, complémentaire santé solidaire. */
   | 'HEALTH_INSURANCE'
+  /** National identity card (CNI). */
   | 'ID_CARD'
+  /** RSA, the minimum income (revenu de solidarité active). */
   | 'RSA'
+  /** A shelter request filed with the SIAO. */
   | 'SHELTER_REQUEST'
+  /** A social housing request. */
   | 'SOCIAL_HOUSING_REQUEST';
 
+/** Where the opening of a right stands. */
 export type RightStatus =
+  /** The right is open. */
   | 'OBTAINED'
+  /** The request was refused. */
   | 'REFUSED'
+  /** Filed, awaiting an answer. */
   | 'SUBMITTED'
+  /** Still to be filed. */
   | 'TO_DO';
 
 export type Role =
@@ -456,43 +506,78 @@ export type StructureKind =
 
 /** What happened: a state change (the event types webhooks deliver) or a write of a domain that leaves no event. */
 export type TimelineEntryKind =
+  /** An appointment was recorded as held, missed or cancelled. */
   | 'APPOINTMENT_OUTCOME_RECORDED'
+  /** An appointment was scheduled. */
   | 'APPOINTMENT_SCHEDULED'
+  /** Its author's structure edited a case note. */
   | 'CASE_NOTE_EDITED'
+  /** A case note was written. */
   | 'CASE_NOTE_WRITTEN'
+  /** A consent of the person was recorded. */
   | 'CONSENT_RECORDED'
+  /** A consent of the person was revoked. */
   | 'CONSENT_REVOKED'
+  /** The person was enrolled in an action. */
   | 'ENROLLED_IN_ACTION'
+  /** The holding SPIP closed the file. */
   | 'FILE_CLOSED'
+  /** A structure closed its follow-up of the person. */
   | 'FOLLOW_UP_CLOSED'
+  /** A structure opened a follow-up of the person. */
   | 'FOLLOW_UP_OPENED'
+  /** The CSAPA recorded health data. */
   | 'HEALTH_RECORDED'
+  /** The housing situation was updated. */
   | 'HOUSING_SITUATION_UPDATED'
+  /** The identity was updated. */
   | 'IDENTITY_UPDATED'
+  /** The SPIP imported the person from its case software's export. */
   | 'IMPORTED_FROM_CASE_SOFTWARE'
+  /** The judicial detail was updated. */
   | 'JUDICIAL_DETAIL_UPDATED'
+  /** The judicial situation was updated. */
   | 'JUDICIAL_SITUATION_UPDATED'
+  /** Attendance at an action was recorded. */
   | 'PARTICIPATION_RECORDED'
+  /** A SPIP registered the person. */
   | 'PERSON_REGISTERED'
+  /** A placement ended. */
   | 'PLACEMENT_ENDED'
+  /** The person was placed in a housing place. */
   | 'PLACEMENT_MADE'
+  /** The receiving structure accepted a referral. */
   | 'REFERRAL_ACCEPTED'
+  /** The sender cancelled a referral. */
   | 'REFERRAL_CANCELLED'
+  /** The receiving structure completed the support of a referral. */
   | 'REFERRAL_COMPLETED'
+  /** A referral (or a shelter request) of the person was sent. */
   | 'REFERRAL_CREATED'
+  /** The receiving structure declined a referral. */
   | 'REFERRAL_DECLINED'
+  /** The receiving structure started the support of a referral. */
   | 'REFERRAL_STARTED'
+  /** A right was obtained. */
   | 'RIGHT_OBTAINED'
+  /** The status of a right step changed. */
   | 'RIGHT_STEP_CHANGED'
+  /** The social situation (resources, employment) was updated. */
   | 'SOCIAL_SITUATION_UPDATED'
+  /** The receiving SPIP accepted the transfer of the file. */
   | 'TRANSFER_ACCEPTED'
+  /** The receiving SPIP refused the transfer of the file. */
   | 'TRANSFER_REFUSED'
+  /** The holding SPIP asked another SPIP to take the file over. */
   | 'TRANSFER_REQUESTED';
 
 /** Where the transfer of a file from one SPIP to another stands ("dessaisissement"). */
 export type TransferStatus =
+  /** The receiving SPIP holds the file now. */
   | 'ACCEPTED'
+  /** Awaiting the receiving SPIP's decision. */
   | 'PENDING'
+  /** The receiving SPIP refused; the file stays where it was. */
   | 'REFUSED';
 
 /** Only the fields given change. */
@@ -502,38 +587,61 @@ export type UpdateConventionInput = {
   yearlyQuota?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The housing situation as it is to be; placements change through placePerson and endPlacement. */
 export type UpdateHousingSituationInput = {
+  /** When a shelter request was filed with the SIAO; null for none. */
   shelterRequestedAt?: InputMaybe<Scalars['Date']['input']>;
+  /** The kind of housing the person has now. */
   status: HousingStatus;
 };
 
+/** The person's identity as it is to be; an optional field left out is cleared. */
 export type UpdateIdentityInput = {
+  /** Date of birth (the person is at least 13); null when unknown. */
   birthDate?: InputMaybe<Scalars['Date']['input']>;
+  /** An email address to reach the person; null for none. */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** First name, as written on identity papers; no leading or trailing spaces. */
   firstName: Scalars['String']['input'];
+  /** Last name, as written on identity papers; no leading or trailing spaces. */
   lastName: Scalars['String']['input'];
+  /** A phone number to reach the person (digits, spaces, + ( ) . -); null for none. */
   phone?: InputMaybe<Scalars['String']['input']>;
   /** F, M or X. */
   sex?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The judicial detail as it is to be (JUDICIAL_DETAIL, the SPIP's alone); a field left out is cleared. */
 export type UpdateJudicialDetailInput = {
+  /** The offence, in the SPIP's words. */
   offence?: InputMaybe<Scalars['String']['input']>;
+  /** The prison registration number ("numéro d'écrou"). */
   prisonNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The date the sentence ends. */
   sentenceEndDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** The judicial situation as it is to be; an optional field left out is cleared. */
 export type UpdateJudicialSituationInput = {
+  /** Whether the court ordered care ("obligation de soins"). */
   careObligation: Scalars['Boolean']['input'];
+  /** The prison where the person is held; null once released or when unknown. */
   establishmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** The release date the SPIP expects; null when unknown. */
   expectedReleaseDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The judicial measure; NONE for a release at the end of the sentence. */
   measure: JudicialMeasure;
+  /** The actual release date, once released. */
   releasedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** Resources and employment as they are to be; a field left out is cleared. Right steps change through updateRightStep. */
 export type UpdateSocialSituationInput = {
+  /** The employment situation, as free text. */
   employment?: InputMaybe<Scalars['String']['input']>;
+  /** The employment situation as a category; UNKNOWN when left out. */
   employmentStatus?: InputMaybe<EmploymentStatus>;
+  /** The person's resources (income, benefits), as free text. */
   resources?: InputMaybe<Scalars['String']['input']>;
 };
 
