@@ -12,7 +12,7 @@ export class AccessLogResolver {
     return accessLogService.of(ctx, personId);
   }
 
-  @FieldResolver(() => StructureView)
+  @FieldResolver(() => StructureView, { description: 'The structure that accessed the record.' })
   structure(@Ctx() ctx: RequestContext, @Root() entry: AccessLogEntryView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, entry.structureId);
   }

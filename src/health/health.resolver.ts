@@ -11,7 +11,7 @@ import { HealthRecordView, HealthSummaryView } from './health.type';
 
 @Resolver(() => HealthSummaryView)
 export class HealthSummaryResolver {
-  @FieldResolver(() => StructureView, { nullable: true })
+  @FieldResolver(() => StructureView, { nullable: true, description: 'The CSAPA giving the care; null when none is recorded.' })
   careStructure(@Ctx() ctx: RequestContext, @Root() summary: HealthSummaryView): StructureView | null | Promise<StructureView | null> {
     return structureService.optionalById(ctx, summary.careStructureId);
   }
@@ -23,8 +23,8 @@ export class HealthRecordResolver {
   @Mutation(() => HealthRecordView, { description: 'The CSAPA holding the follow-up records health data; the summary follows.' })
   recordHealth(
     @Ctx() ctx: RequestContext,
-    @Arg('personId', () => ID) personId: string,
-    @Arg('input', () => HealthRecordInput) input: HealthRecordInput,
+    @Arg('personId', () => ID, { description: 'The person, followed by your CSAPA.' }) personId: string,
+    @Arg('input', () => HealthRecordInput, { description: 'What the CSAPA records.' }) input: HealthRecordInput,
     @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version of the health record you read.' })
     expectedVersion?: number | null,
   ): Promise<HealthRecordView> {

@@ -22,14 +22,19 @@ export type Scalars = {
 
 /** One audited access to a person's record. */
 export type AccessLogEntry = {
+  /** When the access happened. */
   at: Scalars['DateTime']['output'];
+  /** Whether a person (USER) or a partner system (MACHINE) accessed the record. */
   client: ClientKind;
+  /** The data domains read or written. */
   domains: Array<DataDomain>;
   /** READ or WRITE. */
   kind: Scalars['String']['output'];
   /** The GraphQL operation name, when the client gave one; shown only to the structure that sent it. */
   operation?: Maybe<Scalars['String']['output']>;
+  /** The role of the account or machine client that accessed the record. */
   role: Role;
+  /** The structure that accessed the record. */
   structure: Structure;
 };
 
@@ -115,65 +120,100 @@ export type ActionType =
 
 /** An appointment with the person; read under the policy of its domain. */
 export type Appointment = {
+  /** The data domain of the appointment: who may see it, under the policy of that domain. */
   domain: DataDomain;
+  /** When it was held; null unless held. */
   heldAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The appointment's id. */
   id: Scalars['ID']['output'];
+  /** What kind of appointment it is. */
   kind: AppointmentKind;
+  /** The person the appointment is with. */
   person: Person;
+  /** Where it takes place; null when not given. */
   place?: Maybe<Scalars['String']['output']>;
+  /** When it is scheduled. */
   scheduledAt: Scalars['DateTime']['output'];
+  /** Scheduled, held, missed (no-show) or cancelled. */
   status: AppointmentStatus;
+  /** The structure holding the appointment. */
   structure: Structure;
+  /** The appointment's version; give it back as expectedVersion when recording its outcome. */
   version: Scalars['Int']['output'];
 };
 
+/** What kind of appointment a structure holds with a person. */
 export type AppointmentKind =
   /** Accompanying the person to a service. */
   | 'ACCOMPANIMENT'
-  /** Home visit. */
+  /** A visit to the person's home. */
   | 'HOME_VISIT'
-  /** Individual interview. */
+  /** Individual interview with the person. */
   | 'INTERVIEW'
   /** Office hours held in prison before release ("permanence"). */
   | 'PRISON_OFFICE_HOURS';
 
+/** What became of a scheduled appointment. */
 export type AppointmentOutcome =
+  /** The appointment was cancelled. */
   | 'CANCELLED'
+  /** The appointment took place. */
   | 'HELD'
+  /** The person did not come. */
   | 'NO_SHOW';
 
+/** Where an appointment stands. */
 export type AppointmentStatus =
+  /** The appointment was cancelled. */
   | 'CANCELLED'
+  /** The appointment took place. */
   | 'HELD'
+  /** The person did not come. */
   | 'NO_SHOW'
+  /** Planned, not yet held. */
   | 'SCHEDULED';
 
 /** A worker's note; read under the policy of its domain; corrected by a new note. */
 export type CaseNote = {
+  /** The display name of the worker who wrote the note; null when the account is unknown. */
   authorName?: Maybe<Scalars['String']['output']>;
+  /** The structure whose worker wrote the note. */
   authorStructure: Structure;
   /** The note this one corrects, when you may read it. */
   corrects?: Maybe<CaseNote>;
+  /** When the note was written. */
   createdAt: Scalars['DateTime']['output'];
+  /** The data domain of the note: who may read it, under the policy of that domain. */
   domain: DataDomain;
   /** True while the viewer's structure wrote it less than 24 hours ago. */
   editable: Scalars['Boolean']['output'];
+  /** The note's id. */
   id: Scalars['ID']['output'];
+  /** The person the note is about. */
   person: Person;
+  /** The note, as its author wrote it. */
   text: Scalars['String']['output'];
+  /** When the note was last edited (its author's structure may edit it within 24 hours). */
   updatedAt: Scalars['DateTime']['output'];
+  /** The note's version; give it back as expectedVersion when editing. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of your caseload, with the total of all pages. */
 export type CaseloadConnection = {
+  /** The caseload entries of this page, each with its cursor. */
   edges: Array<CaseloadEdge>;
+  /** Where the page stands in the caseload, and how to ask for the next one. */
   pageInfo: PageInfo;
   /** Persons in all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One entry of a caseload page, with its position. */
 export type CaseloadEdge = {
+  /** The entry's position in the caseload: give it as after to continue from there. */
   cursor: Scalars['String']['output'];
+  /** The caseload entry. */
   node: CaseloadEntry;
 };
 
@@ -181,13 +221,17 @@ export type CaseloadEdge = {
 export type CaseloadEntry = {
   /** Days from today to the expected release; negative once past. */
   daysToRelease?: Maybe<Scalars['Int']['output']>;
+  /** The expected release date (JUDICIAL); null when unknown. */
   expectedReleaseDate?: Maybe<Scalars['Date']['output']>;
+  /** What needs action soon, computed only from what you may read. */
   flags: Array<CaseloadFlag>;
+  /** Your structure's mandate on the person: FULL or PENDING. */
   mandate: MandateState;
   /** Your structure’s next appointment with the person. */
   nextAppointment?: Maybe<Appointment>;
   /** Referrals to your structure awaiting your decision. */
   pendingReferrals: Array<Referral>;
+  /** The person. */
   person: Person;
   /** Right steps still TO_DO; null when SOCIAL is hidden from you. */
   rightsToSubmit?: Maybe<Scalars['Int']['output']>;
@@ -211,24 +255,33 @@ export type ClientKind =
 
 /** The person's consent to share one domain with a structure, or with every structure holding a mandate. */
 export type Consent = {
+  /** The data domain the person consents to share. */
   domain: DataDomain;
+  /** When the consent expires; null when it does not. An expired consent counts as revoked. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the consent was recorded. */
   givenAt: Scalars['DateTime']['output'];
+  /** The consent's id. */
   id: Scalars['ID']['output'];
   /** Given, not revoked, not expired. */
   inForce: Scalars['Boolean']['output'];
+  /** The person who gave the consent. */
   person: Person;
   /** Null means every structure that holds a mandate on the person. */
   recipient?: Maybe<Structure>;
   /** The structure, holding the data, that recorded the consent. */
   recordedBy: Structure;
+  /** When the consent was revoked; null while not revoked. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The consent's version. */
   version: Scalars['Int']['output'];
 };
 
 /** An expiry counted from today. */
 export type ConsentDuration =
+  /** The consent expires one year from today. */
   | 'ONE_YEAR'
+  /** The consent expires two years from today. */
   | 'TWO_YEARS';
 
 /** An agreement under which a structure receives referrals from a partner, with a yearly quota. */
@@ -410,16 +463,25 @@ export type FigureWithheldReason =
 
 /** The support a structure gives a person, opened by an accepted referral. */
 export type FollowUp = {
+  /** Why the structure closed the follow-up; null while open. */
   closingReason?: Maybe<Scalars['String']['output']>;
+  /** When the support ended; null while open. */
   endDate?: Maybe<Scalars['Date']['output']>;
+  /** The follow-up's id. */
   id: Scalars['ID']['output'];
+  /** True while the support goes on (no end date). */
   open: Scalars['Boolean']['output'];
+  /** The person followed. */
   person: Person;
   /** The referral that opened it, when you may see it. */
   referral?: Maybe<Referral>;
+  /** The service giving the support; null when none is named. */
   service?: Maybe<Service>;
+  /** When the support started. */
   startDate: Scalars['Date']['output'];
+  /** The structure giving the support. */
   structure: Structure;
+  /** The follow-up's version; give it back as expectedVersion when closing. */
   version: Scalars['Int']['output'];
   /** The worker in charge. */
   workerName?: Maybe<Scalars['String']['output']>;
@@ -427,25 +489,37 @@ export type FollowUp = {
 
 /** Kept by the CSAPA that follows the person, under medical secrecy. */
 export type HealthRecord = {
+  /** The CSAPA's care notes; null when none. */
   notes?: Maybe<Scalars['String']['output']>;
+  /** The substances the person uses, as the CSAPA records them. */
   substances: Array<Scalars['String']['output']>;
+  /** The person's current treatment (e.g. opioid substitution); null when none is recorded. */
   treatment?: Maybe<Scalars['String']['output']>;
+  /** The health record's version; give it back as expectedVersion when recording. */
   version: Scalars['Int']['output'];
 };
 
+/** What the CSAPA holding the follow-up records; the health summary (in care, since when) follows from it. */
 export type HealthRecordInput = {
+  /** Whether the person is in care now. */
   inCare: Scalars['Boolean']['input'];
+  /** Care notes (at most 20000 characters); left out clears them. */
   notes?: InputMaybe<Scalars['String']['input']>;
   /** In care since; defaults to the current value, or today. */
   since?: InputMaybe<Scalars['Date']['input']>;
+  /** The substances the person uses: at most 20, each 1 to 100 characters; left out keeps the current list. */
   substances?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The person's current treatment (at most 2000 characters); left out clears it. */
   treatment?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** What a care attestation says: in care or not, where, since when. */
 export type HealthSummary = {
+  /** The CSAPA giving the care; null when none is recorded. */
   careStructure?: Maybe<Structure>;
+  /** Whether the person is in care now. */
   inCare: Scalars['Boolean']['output'];
+  /** Since when the person is in care, as the care attestation says; null when unknown. */
   since?: Maybe<Scalars['Date']['output']>;
 };
 
@@ -1016,12 +1090,19 @@ export type MutationWriteCaseNoteArgs = {
   input: WriteCaseNoteInput;
 };
 
+/** What a person is referred for, and what a service serves. ADDICTION_CARE and HEALTH tell of care: such a referral is health data to anyone but its sender and receiver. */
 export type Need =
+  /** Addiction care, as a CSAPA gives it. */
   | 'ADDICTION_CARE'
+  /** Finding work or training. */
   | 'EMPLOYMENT'
+  /** Other health care. */
   | 'HEALTH'
+  /** Shelter or housing. */
   | 'HOUSING'
+  /** Opening rights: ID card, RSA, health insurance, domiciliation... */
   | 'RIGHTS'
+  /** General social support. */
   | 'SOCIAL_SUPPORT';
 
 export type OutcomeCategory =
@@ -1252,14 +1333,23 @@ export type PersonRestriction = {
 
 /** A person housed in a place of a service, from a date until released. */
 export type Placement = {
+  /** True while the person holds the place (no end date). */
   current: Scalars['Boolean']['output'];
+  /** When the placement ended; null while current. */
   endDate?: Maybe<Scalars['Date']['output']>;
+  /** Why the placement ended; null while current or when none was given. */
   endReason?: Maybe<Scalars['String']['output']>;
+  /** The placement's id. */
   id: Scalars['ID']['output'];
+  /** The person housed. */
   person: Person;
+  /** The service whose housing place the person holds. */
   service: Service;
+  /** When the person moved in. */
   startDate: Scalars['Date']['output'];
+  /** The structure running the service. */
   structure: Structure;
+  /** The placement's version; give it back as expectedVersion when ending it. */
   version: Scalars['Int']['output'];
 };
 
@@ -1283,6 +1373,7 @@ export type Query = {
   persons: PersonConnection;
   /** Outcomes of the persons released in the calendar years covering [from, to], for evaluators: published years only (see years), protected counts only. */
   programOutcomes: OutcomeReport;
+  /** One referral your structure may see; null alike for an unknown id and one you may not see. */
   referral?: Maybe<Referral>;
   /** Referrals your structure sent or received, newest first. */
   referrals: Array<Referral>;
@@ -1365,43 +1456,65 @@ export type QueryWebhookDeliveriesArgs = {
   subscriptionId: Scalars['ID']['input'];
 };
 
+/** The person's consent to share one domain, as a structure holding that data records it. */
 export type RecordConsentInput = {
+  /** The data domain the person consents to share. */
   domain: DataDomain;
+  /** An expiry counted from today; or give expiresAt; or neither for none. */
   duration?: InputMaybe<ConsentDuration>;
   /** An expiry date; or give duration; or neither for none. */
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The person giving consent; your structure needs a full mandate. */
   personId: Scalars['ID']['input'];
   /** Null: every structure holding a mandate on the person. */
   recipientStructureId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A referral from the SPIP holding the file to a structure or one of its services. */
 export type ReferPersonInput = {
   /** Same key twice from the same structure returns the first referral instead of a duplicate. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Why the person is referred, for the receiver (at most 2000 characters). */
   motive?: InputMaybe<Scalars['String']['input']>;
+  /** What the person is referred for: 1 to 6 needs, none twice. */
   needs: Array<Need>;
+  /** The person to refer; the viewer's SPIP must hold the file. */
   personId: Scalars['ID']['input'];
+  /** One of that structure's services, when the referral is for it. */
   serviceId?: InputMaybe<Scalars['ID']['input']>;
+  /** The structure to refer the person to. */
   toStructureId: Scalars['ID']['input'];
 };
 
 /** A SPIP orients a person to a structure, for some needs. */
 export type Referral = {
+  /** Why the sender cancelled; null unless cancelled. */
   cancelReason?: Maybe<Scalars['String']['output']>;
   /** When it was completed or cancelled. */
   closedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The convention whose quota the referral counts against. */
   convention?: Maybe<Convention>;
+  /** When the sender sent the referral. */
   createdAt: Scalars['DateTime']['output'];
+  /** When the receiving structure accepted or declined it; null while pending. */
   decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the receiving structure declined; null unless declined. */
   declineReason?: Maybe<Scalars['String']['output']>;
+  /** The structure that sent the referral: a SPIP, or a partner asking the SIAO for shelter. */
   fromStructure: Structure;
+  /** The referral's id. */
   id: Scalars['ID']['output'];
+  /** Why the sender refers the person, in its words; null when none was given. */
   motive?: Maybe<Scalars['String']['output']>;
+  /** What the person is referred for (at least one need). */
   needs: Array<Need>;
+  /** The person referred. */
   person: Person;
+  /** The service of the receiving structure the referral is for; null when it is for the structure as a whole. */
   service?: Maybe<Service>;
+  /** Where the referral stands: pending, accepted, declined, in progress, completed or cancelled. */
   status: ReferralStatus;
+  /** The structure receiving the referral; it accepts or declines. */
   toStructure: Structure;
   /** Give it back as expectedVersion when deciding. */
   version: Scalars['Int']['output'];
@@ -1409,23 +1522,36 @@ export type Referral = {
   warnings: Array<ReferralWarning>;
 };
 
+/** Where a referral stands. PENDING gives the receiver a pending mandate; ACCEPTED and IN_PROGRESS a full one; the others end it. */
 export type ReferralStatus =
+  /** Accepted by the receiving structure: a follow-up is open. */
   | 'ACCEPTED'
+  /** Cancelled by the sender, with a reason. */
   | 'CANCELLED'
+  /** The support is over: the follow-up is closed. */
   | 'COMPLETED'
+  /** Declined by the receiving structure, with a reason. */
   | 'DECLINED'
+  /** The receiving structure has started the support. */
   | 'IN_PROGRESS'
+  /** Sent; awaiting the receiving structure's decision. */
   | 'PENDING';
 
 /** Something the receiving structure should know before deciding; not an error. */
 export type ReferralWarning = {
+  /** What the warning is about, for programs. */
   code: ReferralWarningCode;
+  /** The warning in English, for people. */
   message: Scalars['String']['output'];
 };
 
+/** What a referral warning is about. */
 export type ReferralWarningCode =
+  /** The convention's yearly quota of referrals is reached. */
   | 'CONVENTION_QUOTA_REACHED'
+  /** The expected release is more than six months away. */
   | 'RELEASE_BEYOND_SIX_MONTHS'
+  /** The person's expected release date is not known. */
   | 'RELEASE_DATE_UNKNOWN';
 
 /** A detainee as the SPIP registers them: identity, judicial situation and judicial detail. */
@@ -1454,10 +1580,13 @@ export type RegisterPersonInput = {
   sex?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A request for shelter sent to the SIAO, for a person your structure follows. */
 export type RequestShelterInput = {
   /** Same key twice from your structure returns the first request. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Why, for the SIAO (at most 2000 characters). */
   motive?: InputMaybe<Scalars['String']['input']>;
+  /** The person who needs shelter. */
   personId: Scalars['ID']['input'];
   /** The SIAO to ask; defaults to the SIAO of your structure's département. */
   siaoId?: InputMaybe<Scalars['ID']['input']>;
@@ -1532,14 +1661,19 @@ export type Role =
   | 'SOCIAL_WORKER'
   | 'STRUCTURE_ADMIN';
 
+/** An appointment a structure with a full mandate schedules with the person. */
 export type ScheduleAppointmentInput = {
   /** SOCIAL, HOUSING, HEALTH or JUDICIAL: who may see the appointment. */
   domain: DataDomain;
   /** One of your structure's follow-ups of the person. */
   followUpId?: InputMaybe<Scalars['ID']['input']>;
+  /** What kind of appointment it is. */
   kind: AppointmentKind;
+  /** The person the appointment is with. */
   personId: Scalars['ID']['input'];
+  /** Where it takes place (at most 300 characters). */
   place?: InputMaybe<Scalars['String']['input']>;
+  /** When it is to take place. */
   scheduledAt: Scalars['DateTime']['input'];
 };
 
@@ -1889,13 +2023,17 @@ export type WithheldFigure = {
   reason: FigureWithheldReason;
 };
 
+/** A case note a structure writes about a person, in a domain it may write. */
 export type WriteCaseNoteInput = {
   /** The note this one corrects (notes are append-only after 24 hours). */
   correctsId?: InputMaybe<Scalars['ID']['input']>;
   /** SOCIAL, HOUSING, HEALTH or JUDICIAL: who may read the note. */
   domain: DataDomain;
+  /** The follow-up of your structure the note belongs to, if any. */
   followUpId?: InputMaybe<Scalars['ID']['input']>;
+  /** The person the note is about. */
   personId: Scalars['ID']['input'];
+  /** The note: 1 to 20000 characters. */
   text: Scalars['String']['input'];
 };
 

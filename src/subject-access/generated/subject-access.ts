@@ -53,25 +53,35 @@ export type ActionType =
   | 'INDIVIDUAL_SUPPORT'
   | 'TRAINING';
 
+/** What kind of appointment a structure holds with a person. */
 export type AppointmentKind =
   /** Accompanying the person to a service. */
   | 'ACCOMPANIMENT'
-  /** Home visit. */
+  /** A visit to the person's home. */
   | 'HOME_VISIT'
-  /** Individual interview. */
+  /** Individual interview with the person. */
   | 'INTERVIEW'
   /** Office hours held in prison before release ("permanence"). */
   | 'PRISON_OFFICE_HOURS';
 
+/** What became of a scheduled appointment. */
 export type AppointmentOutcome =
+  /** The appointment was cancelled. */
   | 'CANCELLED'
+  /** The appointment took place. */
   | 'HELD'
+  /** The person did not come. */
   | 'NO_SHOW';
 
+/** Where an appointment stands. */
 export type AppointmentStatus =
+  /** The appointment was cancelled. */
   | 'CANCELLED'
+  /** The appointment took place. */
   | 'HELD'
+  /** The person did not come. */
   | 'NO_SHOW'
+  /** Planned, not yet held. */
   | 'SCHEDULED';
 
 /** What needs action soon. A flag that needs a domain you may not read is never raised. */
@@ -92,7 +102,9 @@ export type ClientKind =
 
 /** An expiry counted from today. */
 export type ConsentDuration =
+  /** The consent expires one year from today. */
   | 'ONE_YEAR'
+  /** The consent expires two years from today. */
   | 'TWO_YEARS';
 
 export type CreateAccountInput = {
@@ -232,12 +244,17 @@ export type FigureWithheldReason =
   /** The figure counts 1 to 10 persons: partners learn only whether a place is free, evaluators nothing. */
   | 'SMALL_COUNT';
 
+/** What the CSAPA holding the follow-up records; the health summary (in care, since when) follows from it. */
 export type HealthRecordInput = {
+  /** Whether the person is in care now. */
   inCare: Scalars['Boolean']['input'];
+  /** Care notes (at most 20000 characters); left out clears them. */
   notes?: InputMaybe<Scalars['String']['input']>;
   /** In care since; defaults to the current value, or today. */
   since?: InputMaybe<Scalars['Date']['input']>;
+  /** The substances the person uses: at most 20, each 1 to 100 characters; left out keeps the current list. */
   substances?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The person's current treatment (at most 2000 characters); left out clears it. */
   treatment?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -302,12 +319,19 @@ export type MandateState =
   /** A referral to the structure awaits its decision: identity and judicial core only. */
   | 'PENDING';
 
+/** What a person is referred for, and what a service serves. ADDICTION_CARE and HEALTH tell of care: such a referral is health data to anyone but its sender and receiver. */
 export type Need =
+  /** Addiction care, as a CSAPA gives it. */
   | 'ADDICTION_CARE'
+  /** Finding work or training. */
   | 'EMPLOYMENT'
+  /** Other health care. */
   | 'HEALTH'
+  /** Shelter or housing. */
   | 'HOUSING'
+  /** Opening rights: ID card, RSA, health insurance, domiciliation... */
   | 'RIGHTS'
+  /** General social support. */
   | 'SOCIAL_SUPPORT';
 
 export type OutcomeCategory =
@@ -360,37 +384,58 @@ export type PersonFileStatus =
   /** The measure runs: the holding SPIP has a full mandate. */
   | 'OPEN';
 
+/** The person's consent to share one domain, as a structure holding that data records it. */
 export type RecordConsentInput = {
+  /** The data domain the person consents to share. */
   domain: DataDomain;
+  /** An expiry counted from today; or give expiresAt; or neither for none. */
   duration?: InputMaybe<ConsentDuration>;
   /** An expiry date; or give duration; or neither for none. */
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The person giving consent; your structure needs a full mandate. */
   personId: Scalars['ID']['input'];
   /** Null: every structure holding a mandate on the person. */
   recipientStructureId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A referral from the SPIP holding the file to a structure or one of its services. */
 export type ReferPersonInput = {
   /** Same key twice from the same structure returns the first referral instead of a duplicate. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Why the person is referred, for the receiver (at most 2000 characters). */
   motive?: InputMaybe<Scalars['String']['input']>;
+  /** What the person is referred for: 1 to 6 needs, none twice. */
   needs: Array<Need>;
+  /** The person to refer; the viewer's SPIP must hold the file. */
   personId: Scalars['ID']['input'];
+  /** One of that structure's services, when the referral is for it. */
   serviceId?: InputMaybe<Scalars['ID']['input']>;
+  /** The structure to refer the person to. */
   toStructureId: Scalars['ID']['input'];
 };
 
+/** Where a referral stands. PENDING gives the receiver a pending mandate; ACCEPTED and IN_PROGRESS a full one; the others end it. */
 export type ReferralStatus =
+  /** Accepted by the receiving structure: a follow-up is open. */
   | 'ACCEPTED'
+  /** Cancelled by the sender, with a reason. */
   | 'CANCELLED'
+  /** The support is over: the follow-up is closed. */
   | 'COMPLETED'
+  /** Declined by the receiving structure, with a reason. */
   | 'DECLINED'
+  /** The receiving structure has started the support. */
   | 'IN_PROGRESS'
+  /** Sent; awaiting the receiving structure's decision. */
   | 'PENDING';
 
+/** What a referral warning is about. */
 export type ReferralWarningCode =
+  /** The convention's yearly quota of referrals is reached. */
   | 'CONVENTION_QUOTA_REACHED'
+  /** The expected release is more than six months away. */
   | 'RELEASE_BEYOND_SIX_MONTHS'
+  /** The person's expected release date is not known. */
   | 'RELEASE_DATE_UNKNOWN';
 
 /** A detainee as the SPIP registers them: identity, judicial situation and judicial detail. */
@@ -419,10 +464,13 @@ export type RegisterPersonInput = {
   sex?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A request for shelter sent to the SIAO, for a person your structure follows. */
 export type RequestShelterInput = {
   /** Same key twice from your structure returns the first request. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Why, for the SIAO (at most 2000 characters). */
   motive?: InputMaybe<Scalars['String']['input']>;
+  /** The person who needs shelter. */
   personId: Scalars['ID']['input'];
   /** The SIAO to ask; defaults to the SIAO of your structure's département. */
   siaoId?: InputMaybe<Scalars['ID']['input']>;
@@ -467,14 +515,19 @@ export type Role =
   | 'SOCIAL_WORKER'
   | 'STRUCTURE_ADMIN';
 
+/** An appointment a structure with a full mandate schedules with the person. */
 export type ScheduleAppointmentInput = {
   /** SOCIAL, HOUSING, HEALTH or JUDICIAL: who may see the appointment. */
   domain: DataDomain;
   /** One of your structure's follow-ups of the person. */
   followUpId?: InputMaybe<Scalars['ID']['input']>;
+  /** What kind of appointment it is. */
   kind: AppointmentKind;
+  /** The person the appointment is with. */
   personId: Scalars['ID']['input'];
+  /** Where it takes place (at most 300 characters). */
   place?: InputMaybe<Scalars['String']['input']>;
+  /** When it is to take place. */
   scheduledAt: Scalars['DateTime']['input'];
 };
 
@@ -661,13 +714,17 @@ export type WebhookDeliveryStatus =
   | 'SENDING'
   | 'WITHHELD';
 
+/** A case note a structure writes about a person, in a domain it may write. */
 export type WriteCaseNoteInput = {
   /** The note this one corrects (notes are append-only after 24 hours). */
   correctsId?: InputMaybe<Scalars['ID']['input']>;
   /** SOCIAL, HOUSING, HEALTH or JUDICIAL: who may read the note. */
   domain: DataDomain;
+  /** The follow-up of your structure the note belongs to, if any. */
   followUpId?: InputMaybe<Scalars['ID']['input']>;
+  /** The person the note is about. */
   personId: Scalars['ID']['input'];
+  /** The note: 1 to 20000 characters. */
   text: Scalars['String']['input'];
 };
 
