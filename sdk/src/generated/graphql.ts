@@ -58,64 +58,104 @@ export type Action = {
   categories: Array<OutcomeCategory>;
   /** INSEE codes of the départements where the action runs. */
   departements: Array<Scalars['String']['output']>;
+  /** What the action does, as free text; null when not given. */
   description?: Maybe<Scalars['String']['output']>;
   /** As written in the record, e.g. "12 mois". */
   duration?: Maybe<Scalars['String']['output']>;
+  /** The year the action ended or is to end; null when not given. */
   endYear?: Maybe<Scalars['Int']['output']>;
+  /** The evaluations of the action, over their periods. */
   evaluations: Array<Evaluation>;
+  /** Whether the action is one-off or repeated; null when not given. */
   frequency?: Maybe<ActionFrequency>;
+  /** The general objectives of the action. */
   generalObjectives: Array<Scalars['String']['output']>;
+  /** The action's id. */
   id: Scalars['ID']['output'];
+  /** The national plan the action falls under, if any. */
   nationalPlan?: Maybe<Scalars['String']['output']>;
   /** General objectives, then operational objectives. */
   objectives: Array<Scalars['String']['output']>;
+  /** The operational objectives of the action. */
   operationalObjectives: Array<Scalars['String']['output']>;
   /** Places of intervention. */
   places: Array<Scalars['String']['output']>;
+  /** The region where the action runs; null when not given. */
   region?: Maybe<Scalars['String']['output']>;
   /** Sector of activity, e.g. "Etablissement pénitentiaire". */
   sector?: Maybe<Scalars['String']['output']>;
+  /** The year the action started; null when not given. */
   startYear?: Maybe<Scalars['Int']['output']>;
+  /** Who the action is for, e.g. persons leaving prison with an addiction. */
   targetPublic?: Maybe<Scalars['String']['output']>;
+  /** The action's theme, e.g. addictive behaviours. */
   theme: Scalars['String']['output'];
+  /** The action's title, as in the record. */
   title: Scalars['String']['output'];
+  /** What kinds of intervention the action makes. */
   types: Array<ActionType>;
   /** Give it back as expectedVersion when updating. */
   version: Scalars['Int']['output'];
 };
 
+/** Whether an action happens once or repeatedly. */
 export type ActionFrequency =
+  /** The action happens once. */
   | 'ONE_OFF'
+  /** The action is repeated over its duration. */
   | 'REPEATED';
 
 /** Every field of an OSCARS-style action record. */
 export type ActionInput = {
   /** People reached, as declared by the carrier. */
   beneficiaries?: InputMaybe<Scalars['Int']['input']>;
+  /** Outcome categorisation (A1..D). */
   categories?: Array<OutcomeCategory>;
+  /** INSEE codes of the départements where the action runs (at most 101). */
   departements?: Array<Scalars['String']['input']>;
+  /** What the action does (at most 20000 characters). */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** As written in the record, e.g. "12 mois" (at most 300 characters). */
   duration?: InputMaybe<Scalars['String']['input']>;
+  /** The year the action ended or is to end, 1990 to 2100. */
   endYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether the action is one-off or repeated. */
   frequency?: InputMaybe<ActionFrequency>;
+  /** The general objectives: at most 20, each at most 2000 characters. */
   generalObjectives?: Array<Scalars['String']['input']>;
+  /** The national plan the action falls under (at most 500 characters). */
   nationalPlan?: InputMaybe<Scalars['String']['input']>;
+  /** The operational objectives: at most 20, each at most 2000 characters. */
   operationalObjectives?: Array<Scalars['String']['input']>;
+  /** Places of intervention: at most 50, each at most 500 characters. */
   places?: Array<Scalars['String']['input']>;
+  /** The region where the action runs (at most 200 characters). */
   region?: InputMaybe<Scalars['String']['input']>;
+  /** Sector of activity, e.g. "Etablissement pénitentiaire" (at most 300 characters). */
   sector?: InputMaybe<Scalars['String']['input']>;
+  /** The year the action started, 1990 to 2100. */
   startYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Who the action is for (at most 1000 characters). */
   targetPublic?: InputMaybe<Scalars['String']['input']>;
+  /** The action's theme, e.g. addictive behaviours: 1 to 300 characters. */
   theme: Scalars['String']['input'];
+  /** The action's title: 1 to 300 characters. */
   title: Scalars['String']['input'];
+  /** What kinds of intervention the action makes. */
   types?: Array<ActionType>;
 };
 
+/** A kind of intervention an action makes, as in the OSCARS records. */
 export type ActionType =
+  /** Care given to persons. */
   | 'CARE'
+  /** Communication, information and awareness. */
   | 'COMMUNICATION_INFORMATION_AWARENESS'
+  /** Group sessions with persons. */
   | 'GROUP_SESSIONS'
+  /** Individual support of persons. */
   | 'INDIVIDUAL_SUPPORT'
+  /** Training of professionals or volunteers. */
   | 'TRAINING';
 
 /** An appointment with the person; read under the policy of its domain. */
@@ -395,37 +435,53 @@ export type EmploymentStatus =
   /** Not known to the structures that record it. */
   | 'UNKNOWN';
 
+/** The enrolment of a person your structure follows in an action it carries. */
 export type EnrolInActionInput = {
+  /** The action, carried by your structure. */
   actionId: Scalars['ID']['input'];
   /** Defaults to today. */
   enrolledOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The person, under your structure's full mandate. */
   personId: Scalars['ID']['input'];
 };
 
 /** The evaluation of an action over a period. */
 export type Evaluation = {
+  /** The action evaluated. */
   action: Action;
   /** The qualitative assessment ("bilan"). */
   assessment?: Maybe<Scalars['String']['output']>;
   /** The carrier or evaluator that recorded it. */
   author?: Maybe<Structure>;
+  /** The evaluation's id. */
   id: Scalars['ID']['output'];
+  /** The quantitative indicators of the period. */
   indicators: Array<Indicator>;
+  /** The last day of the period evaluated. */
   periodEnd: Scalars['Date']['output'];
+  /** The first day of the period evaluated. */
   periodStart: Scalars['Date']['output'];
+  /** The perspectives it draws for the action. */
   perspectives: Array<Scalars['String']['output']>;
   /** Give it back as expectedVersion when updating. */
   version: Scalars['Int']['output'];
+  /** The weaknesses the evaluation found. */
   weaknesses: Array<Scalars['String']['output']>;
 };
 
+/** An evaluation of an action over a period: indicators, assessment, weaknesses and perspectives. */
 export type EvaluationInput = {
   /** The qualitative assessment ("bilan"). */
   assessment?: InputMaybe<Scalars['String']['input']>;
+  /** The quantitative indicators (at most 100); on update they replace the former ones. */
   indicators?: Array<IndicatorInput>;
+  /** The last day of the period evaluated. */
   periodEnd: Scalars['Date']['input'];
+  /** The first day of the period evaluated. */
   periodStart: Scalars['Date']['input'];
+  /** The perspectives drawn: at most 50, each at most 5000 characters. */
   perspectives?: Array<Scalars['String']['input']>;
+  /** The weaknesses found: at most 50, each at most 5000 characters. */
   weaknesses?: Array<Scalars['String']['input']>;
 };
 
@@ -560,17 +616,25 @@ export type Indicator = {
   byDepartement: Array<IndicatorPart>;
   /** Stable machine name, e.g. PEOPLE_REACHED. */
   code?: Maybe<Scalars['String']['output']>;
+  /** What the indicator counts, in words, e.g. people reached. */
   name: Scalars['String']['output'];
+  /** The unit of the value, e.g. persons or sessions; null when not given. */
   unit?: Maybe<Scalars['String']['output']>;
+  /** The indicator's value for the whole period; null when not given. */
   value?: Maybe<Scalars['Float']['output']>;
 };
 
+/** A quantitative indicator of an evaluation, with its breakdown by département. */
 export type IndicatorInput = {
+  /** Breakdown by département (at most 101 parts). */
   byDepartement?: Array<IndicatorPartInput>;
   /** Stable machine name, e.g. PEOPLE_REACHED. */
   code?: InputMaybe<Scalars['String']['input']>;
+  /** What the indicator counts, in words: 1 to 500 characters. */
   name: Scalars['String']['input'];
+  /** The unit of the value (at most 100 characters). */
   unit?: InputMaybe<Scalars['String']['input']>;
+  /** The value for the whole period, zero or more. */
   value?: InputMaybe<Scalars['Float']['input']>;
 };
 
@@ -578,11 +642,15 @@ export type IndicatorInput = {
 export type IndicatorPart = {
   /** INSEE code of the département. */
   departement: Scalars['String']['output'];
+  /** The indicator's value in that département; null when not given. */
   value?: Maybe<Scalars['Float']['output']>;
 };
 
+/** The part of an indicator in one département. */
 export type IndicatorPartInput = {
+  /** INSEE code of the département, e.g. "44" or "2A". */
   departement: Scalars['String']['input'];
+  /** The value in that département, zero or more. */
   value?: InputMaybe<Scalars['Float']['input']>;
 };
 
@@ -1105,12 +1173,13 @@ export type Need =
   /** General social support. */
   | 'SOCIAL_SUPPORT';
 
+/** The outcome categorisation of health-promotion actions (A1..D, as in the OSCARS records). */
 export type OutcomeCategory =
   /** Développement d’offres de promotion de la santé */
   | 'A1'
   /** Représentation d’intérêts, collaboration entre organisations */
   | 'A2'
-  /** Mobilisation sociale */
+  /** Mobilisation sociale (social mobilisation). */
   | 'A3'
   /** Développement de compétences personnelles */
   | 'A4'
@@ -1131,6 +1200,7 @@ export type OutcomeCategory =
   /** Espérance de vie en bonne santé, qualité de vie, morbidité et mortalité */
   | 'D';
 
+/** What the rows of an outcome report are grouped by. */
 export type OutcomeDimension =
   /** The action the person took part in (its id), or NONE. */
   | 'ACTION'
@@ -1145,7 +1215,9 @@ export type OutcomeDimension =
 export type OutcomeReport = {
   /** January 1st of the first year covered. */
   from: Scalars['Date']['output'];
+  /** The dimensions the rows are grouped by, as asked. */
   groupBy: Array<OutcomeDimension>;
+  /** One row per group (or a single total row), counts protected. */
   rows: Array<OutcomeRow>;
   /** December 31st of the last year covered. */
   to: Scalars['Date']['output'];
@@ -1153,13 +1225,19 @@ export type OutcomeReport = {
   years: Array<OutcomeYear>;
 };
 
+/** The outcomes of one group of released persons; every count is suppressed when small or when it could reveal a small one. */
 export type OutcomeRow = {
+  /** Persons whose employment status, as last recorded, is EMPLOYED or ASSISTED_CONTRACT. */
   employed: SuppressedCount;
   /** Group keys, e.g. departement=49 or measure=PROBATION, as key=value strings. */
   group: Array<Scalars['String']['output']>;
+  /** Persons housed at release: a placement open on the release date, or a housing status other than NONE and UNKNOWN. */
   housedAtRelease: SuppressedCount;
+  /** Persons whose health summary, as last recorded, says they are in care. */
   inCare: SuppressedCount;
+  /** Persons of the group released in the period. */
   persons: SuppressedCount;
+  /** Persons with at least one right step OBTAINED. */
   rightsOpened: SuppressedCount;
 };
 
@@ -1169,6 +1247,7 @@ export type OutcomeYear = {
   publicationDate: Scalars['Date']['output'];
   /** When the year was published; null while it is not, or when it had no cohort when its day came (its rows are then left out). */
   publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The calendar year, e.g. 2024. */
   year: Scalars['Int']['output'];
 };
 
@@ -1186,22 +1265,35 @@ export type PageInfo = {
 
 /** A person's participation in an action: enrolment and attendance. */
 export type Participation = {
+  /** The action the person takes part in. */
   action: Action;
+  /** Sessions held jointly with another professional (co-interventions) the person attended. */
   coInterventions: Scalars['Int']['output'];
+  /** When the participation ended; null while it goes on. */
   endedOn?: Maybe<Scalars['Date']['output']>;
+  /** When the person was enrolled. */
   enrolledOn: Scalars['Date']['output'];
+  /** Group sessions the person attended. */
   groupSessions: Scalars['Int']['output'];
+  /** The participation's id. */
   id: Scalars['ID']['output'];
+  /** Individual sessions the person attended. */
   sessionsAttended: Scalars['Int']['output'];
   /** The structure that enrolled the person. */
   structure: Structure;
+  /** The participation's version; give it back as expectedVersion when recording. */
   version: Scalars['Int']['output'];
 };
 
+/** What the person attended so far, and when the participation ended. */
 export type ParticipationInput = {
+  /** Co-intervention sessions the person attended, 0 to 10000. */
   coInterventions: Scalars['Int']['input'];
+  /** When the participation ended; null while it goes on. */
   endedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Group sessions the person attended, 0 to 10000. */
   groupSessions: Scalars['Int']['input'];
+  /** Individual sessions the person attended, 0 to 10000. */
   sessionsAttended: Scalars['Int']['input'];
 };
 
@@ -1358,6 +1450,7 @@ export type Query = {
   accessLog: Array<AccessLogEntry>;
   /** The people's accounts of a structure (its admin; platform admins name it). Machine clients: machineClients. */
   accounts: Array<Account>;
+  /** One action (program), readable by every role; null for an unknown id. */
   action?: Maybe<Action>;
   /** Programs, most recent first. */
   actions: Array<Action>;
@@ -1757,7 +1850,9 @@ export type StructureKind =
 
 /** A count over persons; suppressed (null) when it counts 1 to 10 persons or could reveal such a cell. */
 export type SuppressedCount = {
+  /** True when the count is withheld, for counting 1 to 10 persons or for revealing such a count. */
   suppressed: Scalars['Boolean']['output'];
+  /** The count; null when suppressed. */
   value?: Maybe<Scalars['Int']['output']>;
 };
 

@@ -19,38 +19,64 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** Whether an action happens once or repeatedly. */
 export type ActionFrequency =
+  /** The action happens once. */
   | 'ONE_OFF'
+  /** The action is repeated over its duration. */
   | 'REPEATED';
 
 /** Every field of an OSCARS-style action record. */
 export type ActionInput = {
   /** People reached, as declared by the carrier. */
   beneficiaries?: InputMaybe<Scalars['Int']['input']>;
+  /** Outcome categorisation (A1..D). */
   categories?: Array<OutcomeCategory>;
+  /** INSEE codes of the départements where the action runs (at most 101). */
   departements?: Array<Scalars['String']['input']>;
+  /** What the action does (at most 20000 characters). */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** As written in the record, e.g. "12 mois" (at most 300 characters). */
   duration?: InputMaybe<Scalars['String']['input']>;
+  /** The year the action ended or is to end, 1990 to 2100. */
   endYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether the action is one-off or repeated. */
   frequency?: InputMaybe<ActionFrequency>;
+  /** The general objectives: at most 20, each at most 2000 characters. */
   generalObjectives?: Array<Scalars['String']['input']>;
+  /** The national plan the action falls under (at most 500 characters). */
   nationalPlan?: InputMaybe<Scalars['String']['input']>;
+  /** The operational objectives: at most 20, each at most 2000 characters. */
   operationalObjectives?: Array<Scalars['String']['input']>;
+  /** Places of intervention: at most 50, each at most 500 characters. */
   places?: Array<Scalars['String']['input']>;
+  /** The region where the action runs (at most 200 characters). */
   region?: InputMaybe<Scalars['String']['input']>;
+  /** Sector of activity, e.g. "Etablissement pénitentiaire" (at most 300 characters). */
   sector?: InputMaybe<Scalars['String']['input']>;
+  /** The year the action started, 1990 to 2100. */
   startYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Who the action is for (at most 1000 characters). */
   targetPublic?: InputMaybe<Scalars['String']['input']>;
+  /** The action's theme, e.g. addictive behaviours: 1 to 300 characters. */
   theme: Scalars['String']['input'];
+  /** The action's title: 1 to 300 characters. */
   title: Scalars['String']['input'];
+  /** What kinds of intervention the action makes. */
   types?: Array<ActionType>;
 };
 
+/** A kind of intervention an action makes, as in the OSCARS records. */
 export type ActionType =
+  /** Care given to persons. */
   | 'CARE'
+  /** Communication, information and awareness. */
   | 'COMMUNICATION_INFORMATION_AWARENESS'
+  /** Group sessions with persons. */
   | 'GROUP_SESSIONS'
+  /** Individual support of persons. */
   | 'INDIVIDUAL_SUPPORT'
+  /** Training of professionals or volunteers. */
   | 'TRAINING';
 
 /** What kind of appointment a structure holds with a person. */
@@ -195,20 +221,29 @@ export type EmploymentStatus =
   /** Not known to the structures that record it. */
   | 'UNKNOWN';
 
+/** The enrolment of a person your structure follows in an action it carries. */
 export type EnrolInActionInput = {
+  /** The action, carried by your structure. */
   actionId: Scalars['ID']['input'];
   /** Defaults to today. */
   enrolledOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The person, under your structure's full mandate. */
   personId: Scalars['ID']['input'];
 };
 
+/** An evaluation of an action over a period: indicators, assessment, weaknesses and perspectives. */
 export type EvaluationInput = {
   /** The qualitative assessment ("bilan"). */
   assessment?: InputMaybe<Scalars['String']['input']>;
+  /** The quantitative indicators (at most 100); on update they replace the former ones. */
   indicators?: Array<IndicatorInput>;
+  /** The last day of the period evaluated. */
   periodEnd: Scalars['Date']['input'];
+  /** The first day of the period evaluated. */
   periodStart: Scalars['Date']['input'];
+  /** The perspectives drawn: at most 50, each at most 5000 characters. */
   perspectives?: Array<Scalars['String']['input']>;
+  /** The weaknesses found: at most 50, each at most 5000 characters. */
   weaknesses?: Array<Scalars['String']['input']>;
 };
 
@@ -277,17 +312,25 @@ export type HousingStatus =
   /** Not known to the structures that record it. */
   | 'UNKNOWN';
 
+/** A quantitative indicator of an evaluation, with its breakdown by département. */
 export type IndicatorInput = {
+  /** Breakdown by département (at most 101 parts). */
   byDepartement?: Array<IndicatorPartInput>;
   /** Stable machine name, e.g. PEOPLE_REACHED. */
   code?: InputMaybe<Scalars['String']['input']>;
+  /** What the indicator counts, in words: 1 to 500 characters. */
   name: Scalars['String']['input'];
+  /** The unit of the value (at most 100 characters). */
   unit?: InputMaybe<Scalars['String']['input']>;
+  /** The value for the whole period, zero or more. */
   value?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** The part of an indicator in one département. */
 export type IndicatorPartInput = {
+  /** INSEE code of the département, e.g. "44" or "2A". */
   departement: Scalars['String']['input'];
+  /** The value in that département, zero or more. */
   value?: InputMaybe<Scalars['Float']['input']>;
 };
 
@@ -334,12 +377,13 @@ export type Need =
   /** General social support. */
   | 'SOCIAL_SUPPORT';
 
+/** The outcome categorisation of health-promotion actions (A1..D, as in the OSCARS records). */
 export type OutcomeCategory =
   /** Développement d’offres de promotion de la santé */
   | 'A1'
   /** Représentation d’intérêts, collaboration entre organisations */
   | 'A2'
-  /** Mobilisation sociale */
+  /** Mobilisation sociale (social mobilisation). */
   | 'A3'
   /** Développement de compétences personnelles */
   | 'A4'
@@ -360,6 +404,7 @@ export type OutcomeCategory =
   /** Espérance de vie en bonne santé, qualité de vie, morbidité et mortalité */
   | 'D';
 
+/** What the rows of an outcome report are grouped by. */
 export type OutcomeDimension =
   /** The action the person took part in (its id), or NONE. */
   | 'ACTION'
@@ -370,10 +415,15 @@ export type OutcomeDimension =
   /** The kinds of partners that followed the person, e.g. ASSOCIATION+CSAPA, or NONE. */
   | 'STRUCTURE_KIND';
 
+/** What the person attended so far, and when the participation ended. */
 export type ParticipationInput = {
+  /** Co-intervention sessions the person attended, 0 to 10000. */
   coInterventions: Scalars['Int']['input'];
+  /** When the participation ended; null while it goes on. */
   endedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Group sessions the person attended, 0 to 10000. */
   groupSessions: Scalars['Int']['input'];
+  /** Individual sessions the person attended, 0 to 10000. */
   sessionsAttended: Scalars['Int']['input'];
 };
 
