@@ -40,11 +40,17 @@ export type AccessLogEntry = {
 
 /** A login: one role in one structure. */
 export type Account = {
+  /** Whether a person (USER) or a partner system (MACHINE) uses the account. */
   clientKind: ClientKind;
+  /** The name shown to partners, e.g. on case notes. */
   displayName: Scalars['String']['output'];
+  /** The account's id (the sub of its tokens). */
   id: Scalars['ID']['output'];
+  /** The login, unique on the platform. */
   login: Scalars['String']['output'];
+  /** The account's role in its structure. */
   role: Role;
+  /** The structure the account belongs to. */
   structure: Structure;
 };
 
@@ -290,7 +296,9 @@ export type CaseloadFlag =
 
 /** A person using a partner frontend (USER) or a partner system (MACHINE). */
 export type ClientKind =
+  /** A partner system, with OAuth 2.0 client credentials. */
   | 'MACHINE'
+  /** A person, through a partner frontend. */
   | 'USER';
 
 /** The person's consent to share one domain with a structure, or with every structure holding a mandate. */
@@ -330,16 +338,21 @@ export type Convention = {
   activeFileCapacity?: Maybe<Scalars['Int']['output']>;
   /** Persons followed now in the service (or structure) of the convention; the same figure as `Service.activeFiles`, under the same rule. */
   activeFiles?: Maybe<Scalars['Int']['output']>;
+  /** The convention's id. */
   id: Scalars['ID']['output'];
   /** The referring partner. */
   partner: Structure;
   /** Referrals received this calendar year under the convention, cancelled ones aside. Null when the viewer may not know (listed in `withheldFigures`): exact for the receiving structure; to anyone else, never shown when the receiver or the partner is a CSAPA (other than the viewer), and never when it counts 1 to 10. */
   referralsThisYear?: Maybe<Scalars['Int']['output']>;
+  /** The service of the receiving structure the convention is for; null when it is for the whole structure. */
   service?: Maybe<Service>;
   /** The receiving structure. */
   structure: Structure;
+  /** The convention's title; null when not given. */
   title?: Maybe<Scalars['String']['output']>;
+  /** The first day the convention applies. */
   validFrom: Scalars['Date']['output'];
+  /** The last day the convention applies; null when open-ended. */
   validTo?: Maybe<Scalars['Date']['output']>;
   /** The figures about persons of this convention that are null for the viewer, and why. */
   withheldFigures: Array<WithheldFigure>;
@@ -347,28 +360,39 @@ export type Convention = {
   yearlyQuota: Scalars['Int']['output'];
 };
 
+/** A new account (a login) of a structure. */
 export type CreateAccountInput = {
+  /** The name shown to partners, e.g. on case notes: 2 to 100 characters. */
   displayName: Scalars['String']['input'];
+  /** The account's email address, if any. */
   email?: InputMaybe<Scalars['String']['input']>;
   /** Lower-case letters, digits, dot, dash, underscore (2 to 64). */
   login: Scalars['String']['input'];
+  /** A role that fits the structure's kind (e.g. PROBATION_OFFICER in a SPIP), or STRUCTURE_ADMIN. */
   role: Role;
   /** A platform admin names the structure; a structure admin works on its own. */
   structureId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A convention under which a structure receives referrals from a partner. */
 export type CreateConventionInput = {
   /** The referring partner (a SPIP). */
   partnerId: Scalars['ID']['input'];
+  /** The service of the receiving structure the convention is for, if any. */
   serviceId?: InputMaybe<Scalars['ID']['input']>;
   /** The receiving structure. */
   structureId: Scalars['ID']['input'];
+  /** The convention's title (1 to 200 characters). */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** The first day the convention applies. */
   validFrom: Scalars['Date']['input'];
+  /** The last day the convention applies; none for open-ended. */
   validTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Referrals a year the convention provides for. */
   yearlyQuota: Scalars['Int']['input'];
 };
 
+/** A partner system that is to act as one role of your structure. */
 export type CreateMachineClientInput = {
   /** The partner system's name, e.g. the software it is. */
   name: Scalars['String']['input'];
@@ -376,21 +400,31 @@ export type CreateMachineClientInput = {
   role: Role;
 };
 
+/** A new structure of the directory. */
 export type CreateStructureInput = {
+  /** The city (1 to 100 characters). */
   city?: InputMaybe<Scalars['String']['input']>;
+  /** INSEE code of the département, e.g. "38" or "2A". */
   departement?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of partner the structure is. */
   kind: StructureKind;
+  /** The structure's name: 2 to 200 characters. */
   name: Scalars['String']['input'];
+  /** The region (1 to 100 characters). */
   region?: InputMaybe<Scalars['String']['input']>;
+  /** The SIRET number (14 digits, checksum verified), when the structure has one. */
   siret?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An endpoint of a partner system and the events it is to be told of. */
 export type CreateWebhookSubscriptionInput = {
+  /** The event types to deliver: at least one, at most 50, none twice. */
   eventTypes: Array<EventType>;
   /** https (in development also http on 127.0.0.1 or localhost). */
   url: Scalars['String']['input'];
 };
 
+/** A part of a person's record with its own access rule (see the access policy): what a field, record or consent is about. */
 export type DataDomain =
   /** Substances, treatment, care notes (CSAPA only). */
   | 'HEALTH'
@@ -409,15 +443,15 @@ export type DataDomain =
 
 /** A directory figure about persons, named after its field. */
 export type DirectoryFigure =
-  /** `Service.activeFiles`, `Convention.activeFiles`. */
+  /** Persons followed now: `Service.activeFiles` and `Convention.activeFiles`. */
   | 'ACTIVE_FILES'
-  /** `Service.available`. */
+  /** Housing places free: `Service.available`. */
   | 'AVAILABLE'
-  /** `Service.hasFreePlaces`. */
+  /** Whether a place is free: `Service.hasFreePlaces`. */
   | 'HAS_FREE_PLACES'
-  /** `Service.occupancy`. */
+  /** Housing places taken: `Service.occupancy`. */
   | 'OCCUPANCY'
-  /** `Convention.referralsThisYear`. */
+  /** Referrals received this year: `Convention.referralsThisYear`. */
   | 'REFERRALS_THIS_YEAR';
 
 /** The person's employment situation as a category; EMPLOYED and ASSISTED_CONTRACT count as employed in outcomes. */
@@ -487,27 +521,49 @@ export type EvaluationInput = {
 
 /** The state changes partners are told of (the outbox). */
 export type EventType =
+  /** An appointment was recorded as held, missed or cancelled. */
   | 'APPOINTMENT_OUTCOME_RECORDED'
+  /** An appointment was scheduled. */
   | 'APPOINTMENT_SCHEDULED'
+  /** A case note was written. */
   | 'CASE_NOTE_WRITTEN'
+  /** A consent was recorded. */
   | 'CONSENT_RECORDED'
+  /** A consent was revoked. */
   | 'CONSENT_REVOKED'
+  /** The holding SPIP closed a file. */
   | 'FILE_CLOSED'
+  /** A structure closed its follow-up of a person. */
   | 'FOLLOW_UP_CLOSED'
+  /** A structure opened a follow-up of a person. */
   | 'FOLLOW_UP_OPENED'
+  /** A SPIP registered a person. */
   | 'PERSON_REGISTERED'
+  /** A placement ended. */
   | 'PLACEMENT_ENDED'
+  /** A person was placed in a housing place. */
   | 'PLACEMENT_MADE'
+  /** The receiving structure accepted a referral. */
   | 'REFERRAL_ACCEPTED'
+  /** The sender cancelled a referral. */
   | 'REFERRAL_CANCELLED'
+  /** The receiving structure completed the support of a referral. */
   | 'REFERRAL_COMPLETED'
+  /** A referral (or a shelter request) was sent. */
   | 'REFERRAL_CREATED'
+  /** The receiving structure declined a referral. */
   | 'REFERRAL_DECLINED'
+  /** The receiving structure started the support of a referral. */
   | 'REFERRAL_STARTED'
+  /** A right step became OBTAINED. */
   | 'RIGHT_OBTAINED'
+  /** The status of a right step changed. */
   | 'RIGHT_STEP_CHANGED'
+  /** The receiving SPIP accepted a transfer. */
   | 'TRANSFER_ACCEPTED'
+  /** The receiving SPIP refused a transfer. */
   | 'TRANSFER_REFUSED'
+  /** A SPIP asked another to take a file over. */
   | 'TRANSFER_REQUESTED';
 
 /** Why a directory figure about persons is null for the viewer. */
@@ -703,12 +759,15 @@ export type JudicialSituation = {
 
 /** A partner system that authenticates with OAuth 2.0 client credentials, as one role of its structure. */
 export type MachineClient = {
+  /** When the client was created. */
   createdAt: Scalars['DateTime']['output'];
-  /** The client_id. */
+  /** The client_id the client authenticates with. */
   id: Scalars['ID']['output'];
+  /** The partner system's name. */
   name: Scalars['String']['output'];
   /** Revoked clients get no token, and their tokens are refused. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The role the client acts as, in its structure. */
   role: Role;
   /** When the current secret was issued. */
   secretRotatedAt: Scalars['DateTime']['output'];
@@ -716,8 +775,11 @@ export type MachineClient = {
 
 /** The secret is shown here once; only its hash is kept. */
 export type MachineClientCredentials = {
+  /** The machine client. */
   client: MachineClient;
+  /** The client_id, for the token endpoint. */
   clientId: Scalars['ID']['output'];
+  /** The client secret, shown here once: store it now. */
   clientSecret: Scalars['String']['output'];
 };
 
@@ -749,13 +811,13 @@ export type Mutation = {
   createAccount: Account;
   /** A structure records one of its programs, as its carrier. */
   createAction: Action;
-  /** Platform admins. */
+  /** Records a convention between a referring partner and a receiving structure; platform admins only. */
   createConvention: Convention;
   /** A partner system of your structure; its secret is shown once. */
   createMachineClient: MachineClientCredentials;
   /** A structure admin for its structure; platform admins for any. */
   createService: Service;
-  /** Platform admins. */
+  /** Adds a structure to the directory; platform admins only. */
   createStructure: Structure;
   /** Events of these types, as your structure may see their records when delivered; the secret is shown once. */
   createWebhookSubscription: WebhookSubscriptionCreated;
@@ -767,6 +829,7 @@ export type Mutation = {
   disableAccount: Account;
   /** Its author's structure edits a note within 24 hours. */
   editCaseNote: CaseNote;
+  /** Lets a disabled account in again, from its next request. */
   enableAccount: Account;
   /** Ends a placement: the place is free again. */
   endPlacement: Placement;
@@ -814,7 +877,7 @@ export type Mutation = {
   unrestrictPerson: Person;
   /** The carrier edits its action. */
   updateAction: Action;
-  /** Platform admins. */
+  /** Changes a convention's title, quota or end; platform admins only. */
   updateConvention: Convention;
   /** The structure that recorded an evaluation corrects it; indicators are replaced. */
   updateEvaluation: Evaluation;
@@ -832,7 +895,7 @@ export type Mutation = {
   updateService: Service;
   /** Sets resources and employment; for a structure with a full mandate that may write SOCIAL. */
   updateSocialSituation: Person;
-  /** Platform admins. */
+  /** Corrects a structure of the directory; platform admins only. */
   updateStructure: Structure;
   /** A note in a domain you write; notes are append-only after 24 hours. */
   writeCaseNote: CaseNote;
@@ -1470,6 +1533,7 @@ export type Query = {
   referral?: Maybe<Referral>;
   /** Referrals your structure sent or received, newest first. */
   referrals: Array<Referral>;
+  /** One structure of the directory (no person data, readable by every role); null for an unknown id. */
   structure?: Maybe<Structure>;
   /** The directory of partners, by kind then name. */
   structures: Array<Structure>;
@@ -1745,13 +1809,21 @@ export type RightStepChange = {
   toStatus: RightStatus;
 };
 
+/** What an account may do in its structure; an account has one role in one structure. */
 export type Role =
+  /** A CSAPA's care worker: the only role that writes HEALTH and HEALTH_SUMMARY. */
   | 'CARE_WORKER'
+  /** A funder's or observatory's evaluator: actions and suppressed aggregates only, never a person. */
   | 'EVALUATOR'
+  /** A SIAO's coordinator: receives shelter requests and orients to places. */
   | 'HOUSING_COORDINATOR'
+  /** Manages the directory (structures, conventions) and every structure's accounts; no person data. */
   | 'PLATFORM_ADMIN'
+  /** A SPIP's probation officer (CPIP): registers persons, writes JUDICIAL, refers. */
   | 'PROBATION_OFFICER'
+  /** An association's social worker: receives referrals, houses and follows. */
   | 'SOCIAL_WORKER'
+  /** Manages its own structure's accounts, services, machine clients and webhooks; no person data. */
   | 'STRUCTURE_ADMIN';
 
 /** An appointment a structure with a full mandate schedules with the person. */
@@ -1782,23 +1854,33 @@ export type Service = {
   hasFreePlaces?: Maybe<Scalars['Boolean']['output']>;
   /** Housing places; null when the service houses nobody. */
   housingPlaces?: Maybe<Scalars['Int']['output']>;
+  /** The service's id. */
   id: Scalars['ID']['output'];
+  /** The service's name, e.g. Hébergement des sortants de prison. */
   name: Scalars['String']['output'];
   /** Needs a referral to this service may carry. */
   needs: Array<Need>;
   /** Housing places taken now. Null when the service has none, or when the viewer may not know (listed in `withheldFigures`): exact for the structure running the service; to anyone else, a CSAPA’s is never shown, and a count of 1 to 10 is shown to partners only as `hasFreePlaces`, to evaluators not at all. */
   occupancy?: Maybe<Scalars['Int']['output']>;
+  /** Whether referrals may name this service. */
   receivesReferrals: Scalars['Boolean']['output'];
+  /** The structure running the service. */
   structure: Structure;
   /** The figures about persons of this service that are null for the viewer although they exist, and why. */
   withheldFigures: Array<WithheldFigure>;
 };
 
+/** A service ("dispositif") of a structure, with its capacity. */
 export type ServiceInput = {
+  /** Persons the service can follow at once; none when not capped. */
   activeFileCapacity?: InputMaybe<Scalars['Int']['input']>;
+  /** Housing places of the service; none when it houses nobody. */
   housingPlaces?: InputMaybe<Scalars['Int']['input']>;
+  /** The service's name: 2 to 200 characters. */
   name: Scalars['String']['input'];
+  /** Needs a referral to this service may carry. */
   needs?: InputMaybe<Array<Need>>;
+  /** Whether referrals may name this service. */
   receivesReferrals?: InputMaybe<Scalars['Boolean']['input']>;
   /** A platform admin names the structure; a structure admin works on its own. */
   structureId?: InputMaybe<Scalars['ID']['input']>;
@@ -1820,18 +1902,25 @@ export type SocialSituation = {
 
 /** A partner organisation, a prison, an evaluator or the platform. */
 export type Structure = {
+  /** The city where the structure is; null when not given. */
   city?: Maybe<Scalars['String']['output']>;
   /** Conventions under which the structure receives referrals, with their use. */
   conventions: Array<Convention>;
   /** INSEE code of the département, e.g. "49". */
   departement?: Maybe<Scalars['String']['output']>;
+  /** The structure's id. */
   id: Scalars['ID']['output'];
+  /** What kind of partner the structure is; it decides the roles of its accounts and what they may read. */
   kind: StructureKind;
+  /** The structure's name, e.g. SPIP de l'Isère. */
   name: Scalars['String']['output'];
+  /** The region where the structure is; null when not given. */
   region?: Maybe<Scalars['String']['output']>;
+  /** The services ("dispositifs") the structure runs. */
   services: Array<Service>;
 };
 
+/** What kind of partner a structure is (see the access policy for what each reads). */
 export type StructureKind =
   /** Social-support association (CHRS, reentry services). */
   | 'ASSOCIATION'
@@ -1990,8 +2079,11 @@ export type TransferStatus =
 
 /** Only the fields given change. */
 export type UpdateConventionInput = {
+  /** The convention's title (1 to 200 characters). */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** The last day the convention applies. */
   validTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Referrals a year the convention provides for. */
   yearlyQuota?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2055,53 +2147,82 @@ export type UpdateSocialSituationInput = {
 
 /** Only the fields given change; null clears an optional one. */
 export type UpdateStructureInput = {
+  /** The city (1 to 100 characters). */
   city?: InputMaybe<Scalars['String']['input']>;
+  /** INSEE code of the département, e.g. "38" or "2A". */
   departement?: InputMaybe<Scalars['String']['input']>;
+  /** The new name: 2 to 200 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The region (1 to 100 characters). */
   region?: InputMaybe<Scalars['String']['input']>;
+  /** The SIRET number (14 digits, checksum verified), when the structure has one. */
   siret?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One event for one subscription; its id is the webhook-id of every attempt. */
 export type WebhookDelivery = {
+  /** Attempts made so far. */
   attempts: Scalars['Int']['output'];
+  /** When the event was queued for this subscription. */
   createdAt: Scalars['DateTime']['output'];
+  /** When a 2xx answer came; null until then. */
   deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The outbox event delivered. */
   eventId: Scalars['ID']['output'];
+  /** The type of the event delivered. */
   eventType: EventType;
+  /** The delivery's id: the webhook-id header of every attempt, for the receiver to drop repeats. */
   id: Scalars['ID']['output'];
+  /** The HTTP status of the last attempt; null when none answered. */
   lastStatusCode?: Maybe<Scalars['Int']['output']>;
+  /** When the next attempt is due; null when none is. */
   nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the delivery stands. */
   status: WebhookDeliveryStatus;
 };
 
-/** Newest first. */
+/** A page of a subscription's deliveries, newest first. */
 export type WebhookDeliveryConnection = {
+  /** The deliveries of this page, each with its cursor. */
   edges: Array<WebhookDeliveryEdge>;
+  /** Where the page stands in the list, and how to ask for the next one. */
   pageInfo: PageInfo;
 };
 
+/** One delivery of a page, with its position. */
 export type WebhookDeliveryEdge = {
+  /** The delivery's position in the list: give it as after to continue from there. */
   cursor: Scalars['String']['output'];
+  /** The webhook delivery. */
   node: WebhookDelivery;
 };
 
+/** Where a webhook delivery stands. */
 export type WebhookDeliveryStatus =
+  /** The endpoint answered 2xx within 10 seconds. */
   | 'DELIVERED'
+  /** Not delivered within the retry window (at least 24 hours). */
   | 'FAILED'
+  /** Waiting for its first attempt or its next one. */
   | 'PENDING'
+  /** An attempt is under way. */
   | 'SENDING'
+  /** Never sent: the structure may no longer see the record. Such deliveries are never listed. */
   | 'WITHHELD';
 
 /** An endpoint of a partner system, told of events its structure may see. */
 export type WebhookSubscription = {
   /** False once deleted. */
   active: Scalars['Boolean']['output'];
+  /** When the subscription was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** The event types delivered to it. */
   eventTypes: Array<EventType>;
   /** Since when deliveries fail for the whole retry window; null when they arrive. */
   failingSince?: Maybe<Scalars['DateTime']['output']>;
+  /** The subscription's id. */
   id: Scalars['ID']['output'];
+  /** The endpoint deliveries are posted to. */
   url: Scalars['String']['output'];
 };
 
@@ -2109,12 +2230,15 @@ export type WebhookSubscription = {
 export type WebhookSubscriptionCreated = {
   /** whsec_ + base64: the key of the Standard Webhooks signatures. */
   secret: Scalars['String']['output'];
+  /** The new subscription. */
   subscription: WebhookSubscription;
 };
 
 /** A directory figure the viewer may not know, and why. */
 export type WithheldFigure = {
+  /** The figure that is null for the viewer. */
   figure: DirectoryFigure;
+  /** Why the viewer may not know it. */
   reason: FigureWithheldReason;
 };
 

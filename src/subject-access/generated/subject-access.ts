@@ -123,7 +123,9 @@ export type CaseloadFlag =
 
 /** A person using a partner frontend (USER) or a partner system (MACHINE). */
 export type ClientKind =
+  /** A partner system, with OAuth 2.0 client credentials. */
   | 'MACHINE'
+  /** A person, through a partner frontend. */
   | 'USER';
 
 /** An expiry counted from today. */
@@ -133,28 +135,39 @@ export type ConsentDuration =
   /** The consent expires two years from today. */
   | 'TWO_YEARS';
 
+/** A new account (a login) of a structure. */
 export type CreateAccountInput = {
+  /** The name shown to partners, e.g. on case notes: 2 to 100 characters. */
   displayName: Scalars['String']['input'];
+  /** The account's email address, if any. */
   email?: InputMaybe<Scalars['String']['input']>;
   /** Lower-case letters, digits, dot, dash, underscore (2 to 64). */
   login: Scalars['String']['input'];
+  /** A role that fits the structure's kind (e.g. PROBATION_OFFICER in a SPIP), or STRUCTURE_ADMIN. */
   role: Role;
   /** A platform admin names the structure; a structure admin works on its own. */
   structureId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A convention under which a structure receives referrals from a partner. */
 export type CreateConventionInput = {
   /** The referring partner (a SPIP). */
   partnerId: Scalars['ID']['input'];
+  /** The service of the receiving structure the convention is for, if any. */
   serviceId?: InputMaybe<Scalars['ID']['input']>;
   /** The receiving structure. */
   structureId: Scalars['ID']['input'];
+  /** The convention's title (1 to 200 characters). */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** The first day the convention applies. */
   validFrom: Scalars['Date']['input'];
+  /** The last day the convention applies; none for open-ended. */
   validTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Referrals a year the convention provides for. */
   yearlyQuota: Scalars['Int']['input'];
 };
 
+/** A partner system that is to act as one role of your structure. */
 export type CreateMachineClientInput = {
   /** The partner system's name, e.g. the software it is. */
   name: Scalars['String']['input'];
@@ -162,21 +175,31 @@ export type CreateMachineClientInput = {
   role: Role;
 };
 
+/** A new structure of the directory. */
 export type CreateStructureInput = {
+  /** The city (1 to 100 characters). */
   city?: InputMaybe<Scalars['String']['input']>;
+  /** INSEE code of the département, e.g. "38" or "2A". */
   departement?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of partner the structure is. */
   kind: StructureKind;
+  /** The structure's name: 2 to 200 characters. */
   name: Scalars['String']['input'];
+  /** The region (1 to 100 characters). */
   region?: InputMaybe<Scalars['String']['input']>;
+  /** The SIRET number (14 digits, checksum verified), when the structure has one. */
   siret?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An endpoint of a partner system and the events it is to be told of. */
 export type CreateWebhookSubscriptionInput = {
+  /** The event types to deliver: at least one, at most 50, none twice. */
   eventTypes: Array<EventType>;
   /** https (in development also http on 127.0.0.1 or localhost). */
   url: Scalars['String']['input'];
 };
 
+/** A part of a person's record with its own access rule (see the access policy): what a field, record or consent is about. */
 export type DataDomain =
   /** Substances, treatment, care notes (CSAPA only). */
   | 'HEALTH'
@@ -195,15 +218,15 @@ export type DataDomain =
 
 /** A directory figure about persons, named after its field. */
 export type DirectoryFigure =
-  /** `Service.activeFiles`, `Convention.activeFiles`. */
+  /** Persons followed now: `Service.activeFiles` and `Convention.activeFiles`. */
   | 'ACTIVE_FILES'
-  /** `Service.available`. */
+  /** Housing places free: `Service.available`. */
   | 'AVAILABLE'
-  /** `Service.hasFreePlaces`. */
+  /** Whether a place is free: `Service.hasFreePlaces`. */
   | 'HAS_FREE_PLACES'
-  /** `Service.occupancy`. */
+  /** Housing places taken: `Service.occupancy`. */
   | 'OCCUPANCY'
-  /** `Convention.referralsThisYear`. */
+  /** Referrals received this year: `Convention.referralsThisYear`. */
   | 'REFERRALS_THIS_YEAR';
 
 /** The person's employment situation as a category; EMPLOYED and ASSISTED_CONTRACT count as employed in outcomes. */
@@ -249,27 +272,49 @@ export type EvaluationInput = {
 
 /** The state changes partners are told of (the outbox). */
 export type EventType =
+  /** An appointment was recorded as held, missed or cancelled. */
   | 'APPOINTMENT_OUTCOME_RECORDED'
+  /** An appointment was scheduled. */
   | 'APPOINTMENT_SCHEDULED'
+  /** A case note was written. */
   | 'CASE_NOTE_WRITTEN'
+  /** A consent was recorded. */
   | 'CONSENT_RECORDED'
+  /** A consent was revoked. */
   | 'CONSENT_REVOKED'
+  /** The holding SPIP closed a file. */
   | 'FILE_CLOSED'
+  /** A structure closed its follow-up of a person. */
   | 'FOLLOW_UP_CLOSED'
+  /** A structure opened a follow-up of a person. */
   | 'FOLLOW_UP_OPENED'
+  /** A SPIP registered a person. */
   | 'PERSON_REGISTERED'
+  /** A placement ended. */
   | 'PLACEMENT_ENDED'
+  /** A person was placed in a housing place. */
   | 'PLACEMENT_MADE'
+  /** The receiving structure accepted a referral. */
   | 'REFERRAL_ACCEPTED'
+  /** The sender cancelled a referral. */
   | 'REFERRAL_CANCELLED'
+  /** The receiving structure completed the support of a referral. */
   | 'REFERRAL_COMPLETED'
+  /** A referral (or a shelter request) was sent. */
   | 'REFERRAL_CREATED'
+  /** The receiving structure declined a referral. */
   | 'REFERRAL_DECLINED'
+  /** The receiving structure started the support of a referral. */
   | 'REFERRAL_STARTED'
+  /** A right step became OBTAINED. */
   | 'RIGHT_OBTAINED'
+  /** The status of a right step changed. */
   | 'RIGHT_STEP_CHANGED'
+  /** The receiving SPIP accepted a transfer. */
   | 'TRANSFER_ACCEPTED'
+  /** The receiving SPIP refused a transfer. */
   | 'TRANSFER_REFUSED'
+  /** A SPIP asked another to take a file over. */
   | 'TRANSFER_REQUESTED';
 
 /** Why a directory figure about persons is null for the viewer. */
@@ -556,13 +601,21 @@ export type RightStatus =
   /** Still to be filed. */
   | 'TO_DO';
 
+/** What an account may do in its structure; an account has one role in one structure. */
 export type Role =
+  /** A CSAPA's care worker: the only role that writes HEALTH and HEALTH_SUMMARY. */
   | 'CARE_WORKER'
+  /** A funder's or observatory's evaluator: actions and suppressed aggregates only, never a person. */
   | 'EVALUATOR'
+  /** A SIAO's coordinator: receives shelter requests and orients to places. */
   | 'HOUSING_COORDINATOR'
+  /** Manages the directory (structures, conventions) and every structure's accounts; no person data. */
   | 'PLATFORM_ADMIN'
+  /** A SPIP's probation officer (CPIP): registers persons, writes JUDICIAL, refers. */
   | 'PROBATION_OFFICER'
+  /** An association's social worker: receives referrals, houses and follows. */
   | 'SOCIAL_WORKER'
+  /** Manages its own structure's accounts, services, machine clients and webhooks; no person data. */
   | 'STRUCTURE_ADMIN';
 
 /** An appointment a structure with a full mandate schedules with the person. */
@@ -581,16 +634,23 @@ export type ScheduleAppointmentInput = {
   scheduledAt: Scalars['DateTime']['input'];
 };
 
+/** A service ("dispositif") of a structure, with its capacity. */
 export type ServiceInput = {
+  /** Persons the service can follow at once; none when not capped. */
   activeFileCapacity?: InputMaybe<Scalars['Int']['input']>;
+  /** Housing places of the service; none when it houses nobody. */
   housingPlaces?: InputMaybe<Scalars['Int']['input']>;
+  /** The service's name: 2 to 200 characters. */
   name: Scalars['String']['input'];
+  /** Needs a referral to this service may carry. */
   needs?: InputMaybe<Array<Need>>;
+  /** Whether referrals may name this service. */
   receivesReferrals?: InputMaybe<Scalars['Boolean']['input']>;
   /** A platform admin names the structure; a structure admin works on its own. */
   structureId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** What kind of partner a structure is (see the access policy for what each reads). */
 export type StructureKind =
   /** Social-support association (CHRS, reentry services). */
   | 'ASSOCIATION'
@@ -685,8 +745,11 @@ export type TransferStatus =
 
 /** Only the fields given change. */
 export type UpdateConventionInput = {
+  /** The convention's title (1 to 200 characters). */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** The last day the convention applies. */
   validTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Referrals a year the convention provides for. */
   yearlyQuota?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -750,18 +813,29 @@ export type UpdateSocialSituationInput = {
 
 /** Only the fields given change; null clears an optional one. */
 export type UpdateStructureInput = {
+  /** The city (1 to 100 characters). */
   city?: InputMaybe<Scalars['String']['input']>;
+  /** INSEE code of the département, e.g. "38" or "2A". */
   departement?: InputMaybe<Scalars['String']['input']>;
+  /** The new name: 2 to 200 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The region (1 to 100 characters). */
   region?: InputMaybe<Scalars['String']['input']>;
+  /** The SIRET number (14 digits, checksum verified), when the structure has one. */
   siret?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Where a webhook delivery stands. */
 export type WebhookDeliveryStatus =
+  /** The endpoint answered 2xx within 10 seconds. */
   | 'DELIVERED'
+  /** Not delivered within the retry window (at least 24 hours). */
   | 'FAILED'
+  /** Waiting for its first attempt or its next one. */
   | 'PENDING'
+  /** An attempt is under way. */
   | 'SENDING'
+  /** Never sent: the structure may no longer see the record. Such deliveries are never listed. */
   | 'WITHHELD';
 
 /** A case note a structure writes about a person, in a domain it may write. */
