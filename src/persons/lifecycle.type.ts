@@ -167,7 +167,7 @@ export class TimelineEntryView {
   @Field(() => DateTimeScalar, { description: 'When it happened.' })
   at!: Date;
 
-  @Field(() => TimelineEntryKind, { description: 'What happened.' })
+  @Field(() => TimelineEntryKind, { description: 'What happened to the record.' })
   kind!: string;
 
   @Field(() => [DataDomain], { description: 'The domains of the record it is about.' })

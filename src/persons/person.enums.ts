@@ -70,7 +70,7 @@ registerEnumType(JudicialMeasure, {
     PROBATION: { description: 'Probation ("sursis probatoire").' },
     ELECTRONIC_MONITORING: { description: 'Electronic monitoring (détention à domicile sous surveillance électronique).' },
     EXTERNAL_PLACEMENT: { description: "External placement (placement à l'extérieur)." },
-    SEMI_LIBERTY: { description: 'Semi-liberty (semi-liberté).' },
+    SEMI_LIBERTY: { description: 'Semi-liberty ("semi-liberté"): out by day, back in prison at night.' },
   },
 });
 registerEnumType(RightKind, {

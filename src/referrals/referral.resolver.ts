@@ -28,7 +28,7 @@ export class ReferralResolver {
   }
 
   @Mutation(() => ReferralView, { description: 'The SPIP holding the file refers the person.' })
-  referPerson(@Ctx() ctx: RequestContext, @Arg('input', () => ReferPersonInput) input: ReferPersonInput): Promise<ReferralView> {
+  referPerson(@Ctx() ctx: RequestContext, @Arg('input', () => ReferPersonInput, { description: 'The person, the receiving structure or service, and the needs.' }) input: ReferPersonInput): Promise<ReferralView> {
     return referralService.refer(ctx, input);
   }
 

@@ -277,7 +277,7 @@ export type CaseloadEntry = {
   nextAppointment?: Maybe<Appointment>;
   /** Referrals to your structure awaiting your decision. */
   pendingReferrals: Array<Referral>;
-  /** The person. */
+  /** The person under your mandate. */
   person: Person;
   /** Right steps still TO_DO; null when SOCIAL is hidden from you. */
   rightsToSubmit?: Maybe<Scalars['Int']['output']>;
@@ -736,7 +736,7 @@ export type JudicialMeasure =
   | 'NONE'
   /** Probation ("sursis probatoire"). */
   | 'PROBATION'
-  /** Semi-liberty (semi-liberté). */
+  /** Semi-liberty ("semi-liberté"): out by day, back in prison at night. */
   | 'SEMI_LIBERTY';
 
 /** The judicial core a partner needs to prepare release (JUDICIAL domain): where the person is held, when release is expected and under which measure. Shown under a pending mandate too, without the care obligation. */
@@ -794,6 +794,7 @@ export type MandateState =
   /** A referral to the structure awaits its decision: identity and judicial core only. */
   | 'PENDING';
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type Mutation = {
   /** The receiving structure accepts: a follow-up opens. */
   acceptReferral: Referral;
@@ -902,18 +903,21 @@ export type Mutation = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationAcceptReferralArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationAcceptTransferArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationCancelReferralArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -921,12 +925,14 @@ export type MutationCancelReferralArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationCloseFileArgs = {
   personId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationCloseFollowUpArgs = {
   endDate?: InputMaybe<Scalars['Date']['input']>;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -935,47 +941,56 @@ export type MutationCloseFollowUpArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationCompleteReferralArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationCreateAccountArgs = {
   input: CreateAccountInput;
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationCreateActionArgs = {
   input: ActionInput;
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationCreateConventionArgs = {
   input: CreateConventionInput;
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationCreateMachineClientArgs = {
   input: CreateMachineClientInput;
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationCreateServiceArgs = {
   input: ServiceInput;
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationCreateStructureArgs = {
   input: CreateStructureInput;
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationCreateWebhookSubscriptionArgs = {
   input: CreateWebhookSubscriptionInput;
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationDeclineReferralArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -983,16 +998,19 @@ export type MutationDeclineReferralArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationDeleteWebhookSubscriptionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationDisableAccountArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationEditCaseNoteArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1000,11 +1018,13 @@ export type MutationEditCaseNoteArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationEnableAccountArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationEndPlacementArgs = {
   endDate?: InputMaybe<Scalars['Date']['input']>;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -1014,11 +1034,13 @@ export type MutationEndPlacementArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationEnrolInActionArgs = {
   input: EnrolInActionInput;
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationLinkExternalIdentityArgs = {
   accountId: Scalars['ID']['input'];
   issuer: Scalars['String']['input'];
@@ -1026,6 +1048,7 @@ export type MutationLinkExternalIdentityArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationPlacePersonArgs = {
   housingStatus?: InputMaybe<HousingStatus>;
   personId: Scalars['ID']['input'];
@@ -1034,6 +1057,7 @@ export type MutationPlacePersonArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationRecordAppointmentOutcomeArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   heldAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -1042,17 +1066,20 @@ export type MutationRecordAppointmentOutcomeArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationRecordConsentArgs = {
   input: RecordConsentInput;
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationRecordEvaluationArgs = {
   actionId: Scalars['ID']['input'];
   input: EvaluationInput;
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationRecordHealthArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   input: HealthRecordInput;
@@ -1060,6 +1087,7 @@ export type MutationRecordHealthArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationRecordParticipationArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1067,16 +1095,19 @@ export type MutationRecordParticipationArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationRedeliverWebhookArgs = {
   deliveryId: Scalars['ID']['input'];
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationReferPersonArgs = {
   input: ReferPersonInput;
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationRefuseTransferArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1084,48 +1115,57 @@ export type MutationRefuseTransferArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationRegisterPersonArgs = {
   input: RegisterPersonInput;
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationRequestShelterArgs = {
   input: RequestShelterInput;
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationRestrictPersonArgs = {
   personId: Scalars['ID']['input'];
   visibleTo: Array<Scalars['ID']['input']>;
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationRevokeConsentArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationRevokeMachineClientArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationRotateMachineClientSecretArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationScheduleAppointmentArgs = {
   input: ScheduleAppointmentInput;
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationStartReferralArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationTransferPersonArgs = {
   personId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -1133,11 +1173,13 @@ export type MutationTransferPersonArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationUnrestrictPersonArgs = {
   personId: Scalars['ID']['input'];
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationUpdateActionArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1145,6 +1187,7 @@ export type MutationUpdateActionArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationUpdateConventionArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1152,6 +1195,7 @@ export type MutationUpdateConventionArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationUpdateEvaluationArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1159,6 +1203,7 @@ export type MutationUpdateEvaluationArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationUpdateHousingSituationArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   input: UpdateHousingSituationInput;
@@ -1166,6 +1211,7 @@ export type MutationUpdateHousingSituationArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationUpdateIdentityArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   input: UpdateIdentityInput;
@@ -1173,6 +1219,7 @@ export type MutationUpdateIdentityArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationUpdateJudicialDetailArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   input: UpdateJudicialDetailInput;
@@ -1180,6 +1227,7 @@ export type MutationUpdateJudicialDetailArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationUpdateJudicialSituationArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   input: UpdateJudicialSituationInput;
@@ -1187,6 +1235,7 @@ export type MutationUpdateJudicialSituationArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationUpdateRightStepArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   kind: RightKind;
@@ -1196,6 +1245,7 @@ export type MutationUpdateRightStepArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationUpdateServiceArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1203,6 +1253,7 @@ export type MutationUpdateServiceArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationUpdateSocialSituationArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   input: UpdateSocialSituationInput;
@@ -1210,6 +1261,7 @@ export type MutationUpdateSocialSituationArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationUpdateStructureArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1217,6 +1269,7 @@ export type MutationUpdateStructureArgs = {
 };
 
 
+/** What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration. */
 export type MutationWriteCaseNoteArgs = {
   input: WriteCaseNoteInput;
 };
@@ -1508,6 +1561,7 @@ export type Placement = {
   version: Scalars['Int']['output'];
 };
 
+/** What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes. */
 export type Query = {
   /** Who read or wrote this person's record; for structures holding a full mandate. */
   accessLog: Array<AccessLogEntry>;
@@ -1544,21 +1598,25 @@ export type Query = {
 };
 
 
+/** What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes. */
 export type QueryAccessLogArgs = {
   personId: Scalars['ID']['input'];
 };
 
 
+/** What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes. */
 export type QueryAccountsArgs = {
   structureId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes. */
 export type QueryActionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes. */
 export type QueryMyCaseloadArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1566,11 +1624,13 @@ export type QueryMyCaseloadArgs = {
 };
 
 
+/** What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes. */
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes. */
 export type QueryPersonsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1579,6 +1639,7 @@ export type QueryPersonsArgs = {
 };
 
 
+/** What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes. */
 export type QueryProgramOutcomesArgs = {
   from: Scalars['Date']['input'];
   groupBy?: InputMaybe<Array<OutcomeDimension>>;
@@ -1586,27 +1647,32 @@ export type QueryProgramOutcomesArgs = {
 };
 
 
+/** What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes. */
 export type QueryReferralArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes. */
 export type QueryReferralsArgs = {
   status?: InputMaybe<ReferralStatus>;
 };
 
 
+/** What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes. */
 export type QueryStructureArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes. */
 export type QueryStructuresArgs = {
   departement?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<StructureKind>;
 };
 
 
+/** What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes. */
 export type QueryWebhookDeliveriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
@@ -1969,7 +2035,7 @@ export type TimelineEntry = {
   domains: Array<DataDomain>;
   /** The entry's id (the event or audit entry it comes from). */
   id: Scalars['ID']['output'];
-  /** What happened. */
+  /** What happened to the record. */
   kind: TimelineEntryKind;
   /** The status it moved to, when it is a change of status. */
   status?: Maybe<Scalars['String']['output']>;

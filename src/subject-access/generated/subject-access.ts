@@ -393,7 +393,7 @@ export type JudicialMeasure =
   | 'NONE'
   /** Probation ("sursis probatoire"). */
   | 'PROBATION'
-  /** Semi-liberty (semi-liberté). */
+  /** Semi-liberty ("semi-liberté"): out by day, back in prison at night. */
   | 'SEMI_LIBERTY';
 
 /** The viewer's structure's mandate on a person. */
