@@ -8,11 +8,11 @@ import { AccessLogEntryView } from './access-log.type';
 @Resolver(() => AccessLogEntryView)
 export class AccessLogResolver {
   @Query(() => [AccessLogEntryView], { description: "Who read or wrote this person's record; for structures holding a full mandate." })
-  accessLog(@Ctx() ctx: RequestContext, @Arg('personId', () => ID) personId: string): Promise<AccessLogEntryView[]> {
+  accessLog(@Ctx() ctx: RequestContext, @Arg('personId', () => ID, { description: "The person whose record's accesses to list." }) personId: string): Promise<AccessLogEntryView[]> {
     return accessLogService.of(ctx, personId);
   }
 
-  @FieldResolver(() => StructureView)
+  @FieldResolver(() => StructureView, { description: 'The structure that accessed the record.' })
   structure(@Ctx() ctx: RequestContext, @Root() entry: AccessLogEntryView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, entry.structureId);
   }

@@ -8,13 +8,13 @@ import type { AccessLogEntry } from '../audit/access-log-entry.entity';
 export class AccessLogEntryView {
   structureId!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the access happened.' })
   at!: Date;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'The role of the account or machine client that accessed the record.' })
   role!: Role;
 
-  @Field(() => ClientKind)
+  @Field(() => ClientKind, { description: 'Whether a person (USER) or a partner system (MACHINE) accessed the record.' })
   client!: ClientKind;
 
   @Field(() => String, { description: 'READ or WRITE.' })
@@ -23,7 +23,7 @@ export class AccessLogEntryView {
   @Field(() => String, { nullable: true, description: 'The GraphQL operation name, when the client gave one; shown only to the structure that sent it.' })
   operation!: string | null;
 
-  @Field(() => [DataDomain])
+  @Field(() => [DataDomain], { description: 'The data domains read or written.' })
   domains!: DataDomain[];
 
   static from(entry: AccessLogEntry, viewerStructureId: string): AccessLogEntryView {

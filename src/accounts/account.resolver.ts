@@ -12,7 +12,7 @@ export class AccountResolver {
     return accountService.me(ctx);
   }
 
-  @FieldResolver(() => StructureView)
+  @FieldResolver(() => StructureView, { description: 'The structure the account belongs to.' })
   structure(@Ctx() ctx: RequestContext, @Root() account: AccountView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, account.structureId);
   }

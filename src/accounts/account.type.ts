@@ -4,19 +4,19 @@ import { ClientKind, Role } from '../auth/role';
 
 @ObjectType('Account', { description: 'A login: one role in one structure.' })
 export class AccountView {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The account's id (the sub of its tokens)." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The login, unique on the platform.' })
   login!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The name shown to partners, e.g. on case notes.' })
   displayName!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: "The account's role in its structure." })
   role!: Role;
 
-  @Field(() => ClientKind)
+  @Field(() => ClientKind, { description: 'Whether a person (USER) or a partner system (MACHINE) uses the account.' })
   clientKind!: ClientKind;
 
   structureId!: string;

@@ -30,14 +30,32 @@ export enum OutcomeCategory {
   D = 'D',
 }
 
-registerEnumType(ActionFrequency, { name: 'ActionFrequency' });
-registerEnumType(ActionType, { name: 'ActionType' });
+registerEnumType(ActionFrequency, {
+  name: 'ActionFrequency',
+  description: 'Whether an action happens once or repeatedly.',
+  valuesConfig: {
+    ONE_OFF: { description: 'The action happens once.' },
+    REPEATED: { description: 'The action is repeated over its duration.' },
+  },
+});
+registerEnumType(ActionType, {
+  name: 'ActionType',
+  description: 'A kind of intervention an action makes, as in the OSCARS records.',
+  valuesConfig: {
+    COMMUNICATION_INFORMATION_AWARENESS: { description: 'Communication, information and awareness.' },
+    INDIVIDUAL_SUPPORT: { description: 'Individual support of persons.' },
+    CARE: { description: 'Care given to persons.' },
+    TRAINING: { description: 'Training of professionals or volunteers.' },
+    GROUP_SESSIONS: { description: 'Group sessions with persons.' },
+  },
+});
 registerEnumType(OutcomeCategory, {
   name: 'OutcomeCategory',
+  description: 'The outcome categorisation of health-promotion actions (A1..D, as in the OSCARS records).',
   valuesConfig: {
     A1: { description: 'Développement d’offres de promotion de la santé' },
     A2: { description: 'Représentation d’intérêts, collaboration entre organisations' },
-    A3: { description: 'Mobilisation sociale' },
+    A3: { description: 'Mobilisation sociale (social mobilisation).' },
     A4: { description: 'Développement de compétences personnelles' },
     B1: { description: 'Offres en matière de promotion de la santé' },
     B2: { description: 'Stratégies de promotion de la santé dans la politique et les institutions' },

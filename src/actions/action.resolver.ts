@@ -16,37 +16,43 @@ export class ActionResolver {
     return actionService.list(ctx);
   }
 
-  @Query(() => ActionView, { nullable: true })
-  action(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ActionView | null> {
+  @Query(() => ActionView, { nullable: true, description: 'One action (program), readable by every role; null for an unknown id.' })
+  action(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: "The action's id." }) id: string): Promise<ActionView | null> {
     return actionService.get(ctx, id);
   }
 
   @Mutation(() => ActionView, { description: 'A structure records one of its programs, as its carrier.' })
-  createAction(@Ctx() ctx: RequestContext, @Arg('input', () => ActionInput) input: ActionInput): Promise<ActionView> {
+  createAction(@Ctx() ctx: RequestContext, @Arg('input', () => ActionInput, { description: 'The action record.' }) input: ActionInput): Promise<ActionView> {
     return actionService.create(ctx, input);
   }
 
   @Mutation(() => ActionView, { description: 'The carrier edits its action.' })
   updateAction(
     @Ctx() ctx: RequestContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => ActionInput) input: ActionInput,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+    @Arg('id', () => ID, { description: 'The action to edit, carried by your structure.' }) id: string,
+    @Arg('input', () => ActionInput, { description: 'The whole action record as it is to be.' }) input: ActionInput,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: 'The version of the action you read; CONFLICT when it changed since.',
+    }) expectedVersion?: number | null,
   ): Promise<ActionView> {
     return actionService.update(ctx, id, input, expectedVersion);
   }
 
   @Mutation(() => ParticipationView, { description: 'The carrier enrols a person it follows in its action.' })
-  enrolInAction(@Ctx() ctx: RequestContext, @Arg('input', () => EnrolInActionInput) input: EnrolInActionInput): Promise<ParticipationView> {
+  enrolInAction(@Ctx() ctx: RequestContext, @Arg('input', () => EnrolInActionInput, { description: 'The action, the person and the enrolment date.' }) input: EnrolInActionInput): Promise<ParticipationView> {
     return participationService.enrol(ctx, input);
   }
 
   @Mutation(() => ParticipationView, { description: 'The enrolling structure records attendance and the end of a participation.' })
   recordParticipation(
     @Ctx() ctx: RequestContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => ParticipationInput) input: ParticipationInput,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+    @Arg('id', () => ID, { description: 'The participation, recorded by your structure.' }) id: string,
+    @Arg('input', () => ParticipationInput, { description: 'Attendance so far and the end date.' }) input: ParticipationInput,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: 'The version of the participation you read; CONFLICT when it changed since.',
+    }) expectedVersion?: number | null,
   ): Promise<ParticipationView> {
     return participationService.record(ctx, id, input, expectedVersion);
   }
@@ -59,7 +65,7 @@ export class ActionResolver {
 
 @Resolver(() => ParticipationView)
 export class ParticipationResolver {
-  @FieldResolver(() => ActionView)
+  @FieldResolver(() => ActionView, { description: 'The action the person takes part in.' })
   action(@Ctx() ctx: RequestContext, @Root() participation: ParticipationView): Promise<ActionView> {
     return actionService.byId(ctx, participation.actionId);
   }

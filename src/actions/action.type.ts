@@ -5,45 +5,45 @@ import { Node } from '../shared/node';
 
 @ObjectType('Action', { implements: Node, description: 'A program, as recorded in the OSCARS database of regional health actions.' })
 export class ActionView {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The action's id." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The action's title, as in the record." })
   title!: string;
 
   carrierId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The action's theme, e.g. addictive behaviours." })
   theme!: string;
 
   @Field(() => [String], { description: 'General objectives, then operational objectives.' })
   objectives!: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The general objectives of the action.' })
   generalObjectives!: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The operational objectives of the action.' })
   operationalObjectives!: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the action does, as free text; null when not given.' })
   description!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who the action is for, e.g. persons leaving prison with an addiction.' })
   targetPublic!: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The year the action started; null when not given.' })
   startYear!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The year the action ended or is to end; null when not given.' })
   endYear!: number | null;
 
   @Field(() => String, { nullable: true, description: 'As written in the record, e.g. "12 mois".' })
   duration!: string | null;
 
-  @Field(() => ActionFrequency, { nullable: true })
+  @Field(() => ActionFrequency, { nullable: true, description: 'Whether the action is one-off or repeated; null when not given.' })
   frequency!: ActionFrequency | null;
 
-  @Field(() => [ActionType])
+  @Field(() => [ActionType], { description: 'What kinds of intervention the action makes.' })
   types!: ActionType[];
 
   @Field(() => [String], { description: 'Places of intervention.' })
@@ -52,13 +52,13 @@ export class ActionView {
   @Field(() => [String], { description: 'INSEE codes of the départements where the action runs.' })
   departements!: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The region where the action runs; null when not given.' })
   region!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Sector of activity, e.g. "Etablissement pénitentiaire".' })
   sector!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The national plan the action falls under, if any.' })
   nationalPlan!: string | null;
 
   @Field(() => [OutcomeCategory], { description: 'Outcome categorisation (A1..D).' })

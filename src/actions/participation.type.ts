@@ -4,29 +4,29 @@ import type { ActionParticipation } from './participation.entity';
 
 @ObjectType('Participation', { description: "A person's participation in an action: enrolment and attendance." })
 export class ParticipationView {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The participation's id." })
   id!: string;
 
   actionId!: string;
   personId!: string;
   structureId!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'When the person was enrolled.' })
   enrolledOn!: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'When the participation ended; null while it goes on.' })
   endedOn!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Individual sessions the person attended.' })
   sessionsAttended!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Group sessions the person attended.' })
   groupSessions!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Sessions held jointly with another professional (co-interventions) the person attended.' })
   coInterventions!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The participation's version; give it back as expectedVersion when recording." })
   version!: number;
 
   static from(participation: ActionParticipation): ParticipationView {

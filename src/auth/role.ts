@@ -17,10 +17,26 @@ export enum ClientKind {
   MACHINE = 'MACHINE',
 }
 
-registerEnumType(Role, { name: 'Role' });
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What an account may do in its structure; an account has one role in one structure.',
+  valuesConfig: {
+    PROBATION_OFFICER: { description: "A SPIP's probation officer (CPIP): registers persons, writes JUDICIAL, refers." },
+    CARE_WORKER: { description: "A CSAPA's care worker: the only role that writes HEALTH and HEALTH_SUMMARY." },
+    HOUSING_COORDINATOR: { description: "A SIAO's coordinator: receives shelter requests and orients to places." },
+    SOCIAL_WORKER: { description: "An association's social worker: receives referrals, houses and follows." },
+    EVALUATOR: { description: "A funder's or observatory's evaluator: actions and suppressed aggregates only, never a person." },
+    STRUCTURE_ADMIN: { description: "Manages its own structure's accounts, services, machine clients and webhooks; no person data." },
+    PLATFORM_ADMIN: { description: "Manages the directory (structures, conventions) and every structure's accounts; no person data." },
+  },
+});
 registerEnumType(ClientKind, {
   name: 'ClientKind',
   description: 'A person using a partner frontend (USER) or a partner system (MACHINE).',
+  valuesConfig: {
+    USER: { description: 'A person, through a partner frontend.' },
+    MACHINE: { description: 'A partner system, with OAuth 2.0 client credentials.' },
+  },
 });
 
 /** The structure kinds in which an account may hold each role. */

@@ -11,7 +11,7 @@ export class CaseloadArgs {
   @Max(500, { message: 'first must be between 1 and 500' })
   first?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
   @IsOptional()
   after?: string | null;
 

@@ -17,7 +17,7 @@ export class CaseloadResolver {
     return caseloadService.list(ctx, args);
   }
 
-  @FieldResolver(() => PersonView)
+  @FieldResolver(() => PersonView, { description: 'The person under your mandate.' })
   person(@Ctx() ctx: RequestContext, @Root() entry: CaseloadEntryView): Promise<PersonView> {
     return personService.byId(ctx, entry.personId);
   }

@@ -30,37 +30,37 @@ export class CaseloadEntryView {
   personId!: string;
   nextAppointmentId!: string | null;
 
-  @Field(() => MandateState)
+  @Field(() => MandateState, { description: "Your structure's mandate on the person: FULL or PENDING." })
   mandate!: MandateState;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The expected release date (JUDICIAL); null when unknown.' })
   expectedReleaseDate!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Days from today to the expected release; negative once past.' })
   daysToRelease!: number | null;
 
-  @Field(() => [CaseloadFlag])
+  @Field(() => [CaseloadFlag], { description: 'What needs action soon, computed only from what you may read.' })
   flags!: CaseloadFlag[];
 
   @Field(() => Int, { nullable: true, description: 'Right steps still TO_DO; null when SOCIAL is hidden from you.' })
   rightsToSubmit!: number | null;
 }
 
-@ObjectType('CaseloadEdge')
+@ObjectType('CaseloadEdge', { description: 'One entry of a caseload page, with its position.' })
 export class CaseloadEdgeView {
-  @Field(() => String)
+  @Field(() => String, { description: "The entry's position in the caseload: give it as after to continue from there." })
   cursor!: string;
 
-  @Field(() => CaseloadEntryView)
+  @Field(() => CaseloadEntryView, { description: 'The caseload entry.' })
   node!: CaseloadEntryView;
 }
 
-@ObjectType('CaseloadConnection')
+@ObjectType('CaseloadConnection', { description: 'A page of your caseload, with the total of all pages.' })
 export class CaseloadConnectionView {
-  @Field(() => [CaseloadEdgeView])
+  @Field(() => [CaseloadEdgeView], { description: 'The caseload entries of this page, each with its cursor.' })
   edges!: CaseloadEdgeView[];
 
-  @Field(() => PageInfoView)
+  @Field(() => PageInfoView, { description: 'Where the page stands in the caseload, and how to ask for the next one.' })
   pageInfo!: PageInfoView;
 
   @Field(() => Int, { description: 'Persons in all pages.' })

@@ -5,16 +5,16 @@ import type { MachineClient } from './machine-client.entity';
 
 @ObjectType('MachineClient', { description: 'A partner system that authenticates with OAuth 2.0 client credentials, as one role of its structure.' })
 export class MachineClientView {
-  @Field(() => ID, { description: 'The client_id.' })
+  @Field(() => ID, { description: 'The client_id the client authenticates with.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The partner system's name." })
   name!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'The role the client acts as, in its structure.' })
   role!: Role;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the client was created.' })
   createdAt!: Date;
 
   @Field(() => DateTimeScalar, { description: 'When the current secret was issued.' })
@@ -37,12 +37,12 @@ export class MachineClientView {
 
 @ObjectType('MachineClientCredentials', { description: 'The secret is shown here once; only its hash is kept.' })
 export class MachineClientCredentialsView {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The client_id, for the token endpoint.' })
   clientId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The client secret, shown here once: store it now.' })
   clientSecret!: string;
 
-  @Field(() => MachineClientView)
+  @Field(() => MachineClientView, { description: 'The machine client.' })
   client!: MachineClientView;
 }

@@ -8,15 +8,22 @@ export enum ConsentDuration {
   TWO_YEARS = 'TWO_YEARS',
 }
 
-registerEnumType(ConsentDuration, { name: 'ConsentDuration', description: 'An expiry counted from today.' });
+registerEnumType(ConsentDuration, {
+  name: 'ConsentDuration',
+  description: 'An expiry counted from today.',
+  valuesConfig: {
+    ONE_YEAR: { description: 'The consent expires one year from today.' },
+    TWO_YEARS: { description: 'The consent expires two years from today.' },
+  },
+});
 
-@InputType('RecordConsentInput')
+@InputType('RecordConsentInput', { description: "The person's consent to share one domain, as a structure holding that data records it." })
 export class RecordConsentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The person giving consent; your structure needs a full mandate.' })
   @IsUUID('all', { message: 'personId must be an ID returned by this API' })
   personId!: string;
 
-  @Field(() => DataDomain)
+  @Field(() => DataDomain, { description: 'The data domain the person consents to share.' })
   domain!: DataDomain;
 
   @Field(() => ID, { nullable: true, description: 'Null: every structure holding a mandate on the person.' })
@@ -28,7 +35,7 @@ export class RecordConsentInput {
   @IsOptional()
   expiresAt?: Date | null;
 
-  @Field(() => ConsentDuration, { nullable: true })
+  @Field(() => ConsentDuration, { nullable: true, description: 'An expiry counted from today; or give expiresAt; or neither for none.' })
   @IsOptional()
   duration?: ConsentDuration | null;
 }

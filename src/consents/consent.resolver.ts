@@ -11,16 +11,16 @@ import { ConsentView } from './consent.type';
 @Resolver(() => ConsentView)
 export class ConsentResolver {
   @Mutation(() => ConsentView, { description: 'A structure holding the data records the person’s consent to share it.' })
-  recordConsent(@Ctx() ctx: RequestContext, @Arg('input', () => RecordConsentInput) input: RecordConsentInput): Promise<ConsentView> {
+  recordConsent(@Ctx() ctx: RequestContext, @Arg('input', () => RecordConsentInput, { description: 'The consent: person, domain, recipient and expiry.' }) input: RecordConsentInput): Promise<ConsentView> {
     return consentService.record(ctx, input);
   }
 
   @Mutation(() => ConsentView, { description: 'Revocation takes effect on the next request.' })
-  revokeConsent(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ConsentView> {
+  revokeConsent(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The consent to revoke: one your structure recorded, or of a domain it holds for the person.' }) id: string): Promise<ConsentView> {
     return consentService.revoke(ctx, id);
   }
 
-  @FieldResolver(() => PersonView)
+  @FieldResolver(() => PersonView, { description: 'The person who gave the consent.' })
   person(@Ctx() ctx: RequestContext, @Root() consent: ConsentView): Promise<PersonView> {
     return personService.byId(ctx, consent.personId);
   }

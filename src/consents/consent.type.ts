@@ -5,29 +5,32 @@ import type { Consent } from './consent.entity';
 
 @ObjectType('Consent', { description: "The person's consent to share one domain with a structure, or with every structure holding a mandate." })
 export class ConsentView {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The consent's id." })
   id!: string;
 
   personId!: string;
   recipientId!: string | null;
   recordedById!: string;
 
-  @Field(() => DataDomain)
+  @Field(() => DataDomain, { description: 'The data domain the person consents to share.' })
   domain!: DataDomain;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the consent was recorded.' })
   givenAt!: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the consent expires; null when it does not. An expired consent counts as revoked.',
+  })
   expiresAt!: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the consent was revoked; null while not revoked.' })
   revokedAt!: Date | null;
 
   @Field(() => Boolean, { description: 'Given, not revoked, not expired.' })
   inForce!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The consent's version." })
   version!: number;
 
   static from(consent: Consent, now = new Date()): ConsentView {

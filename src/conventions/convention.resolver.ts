@@ -19,7 +19,10 @@ export class ConventionResolver {
     return structureService.byId(ctx, convention.partnerId);
   }
 
-  @FieldResolver(() => ServiceView, { nullable: true })
+  @FieldResolver(() => ServiceView, {
+    nullable: true,
+    description: 'The service of the receiving structure the convention is for; null when it is for the whole structure.',
+  })
   service(@Ctx() ctx: RequestContext, @Root() convention: ConventionView): Promise<ServiceView | null> {
     return structureService.optionalServiceById(ctx, convention.serviceId);
   }

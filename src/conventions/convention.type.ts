@@ -4,10 +4,10 @@ import type { Convention } from './convention.entity';
 
 @ObjectType('Convention', { description: 'An agreement under which a structure receives referrals from a partner, with a yearly quota.' })
 export class ConventionView {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The convention's id." })
   id!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The convention's title; null when not given." })
   title!: string | null;
 
   structureId!: string;
@@ -17,10 +17,10 @@ export class ConventionView {
   @Field(() => Int, { description: 'Referrals a year the convention provides for.' })
   yearlyQuota!: number;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The first day the convention applies.' })
   validFrom!: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The last day the convention applies; null when open-ended.' })
   validTo!: string | null;
 
   static from(convention: Convention): ConventionView {

@@ -13,8 +13,8 @@ export class EvaluationResolver {
   @Mutation(() => EvaluationView, { description: 'An evaluator, or the carrier, records an evaluation of an action for a period.' })
   recordEvaluation(
     @Ctx() ctx: RequestContext,
-    @Arg('actionId', () => ID) actionId: string,
-    @Arg('input', () => EvaluationInput) input: EvaluationInput,
+    @Arg('actionId', () => ID, { description: "The action evaluated; an evaluator may name any, others only their structure's." }) actionId: string,
+    @Arg('input', () => EvaluationInput, { description: 'The evaluation: period, indicators, assessment.' }) input: EvaluationInput,
   ): Promise<EvaluationView> {
     return evaluationService.record(ctx, actionId, input);
   }
@@ -22,14 +22,17 @@ export class EvaluationResolver {
   @Mutation(() => EvaluationView, { description: 'The structure that recorded an evaluation corrects it; indicators are replaced.' })
   updateEvaluation(
     @Ctx() ctx: RequestContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => EvaluationInput) input: EvaluationInput,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+    @Arg('id', () => ID, { description: 'The evaluation to correct, recorded by your structure.' }) id: string,
+    @Arg('input', () => EvaluationInput, { description: 'The whole evaluation as it is to be.' }) input: EvaluationInput,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: 'The version of the evaluation you read; CONFLICT when it changed since.',
+    }) expectedVersion?: number | null,
   ): Promise<EvaluationView> {
     return evaluationService.update(ctx, id, input, expectedVersion);
   }
 
-  @FieldResolver(() => ActionView)
+  @FieldResolver(() => ActionView, { description: 'The action evaluated.' })
   action(@Ctx() ctx: RequestContext, @Root() evaluation: EvaluationView): Promise<ActionView> {
     return actionService.byId(ctx, evaluation.actionId);
   }
@@ -39,7 +42,7 @@ export class EvaluationResolver {
     return structureService.optionalById(ctx, evaluation.authorId);
   }
 
-  @FieldResolver(() => [IndicatorView])
+  @FieldResolver(() => [IndicatorView], { description: 'The quantitative indicators of the period.' })
   indicators(@Ctx() ctx: RequestContext, @Root() evaluation: EvaluationView): Promise<IndicatorView[]> {
     return evaluationService.indicatorsOf(ctx, evaluation.id);
   }
@@ -56,7 +59,7 @@ export class IndicatorResolver {
 /** The evaluations of an action, added to Action from here. */
 @Resolver(() => ActionView)
 export class ActionEvaluationsResolver {
-  @FieldResolver(() => [EvaluationView])
+  @FieldResolver(() => [EvaluationView], { description: 'The evaluations of the action, over their periods.' })
   evaluations(@Ctx() ctx: RequestContext, @Root() action: ActionView): Promise<EvaluationView[]> {
     return evaluationService.ofAction(ctx, action.id);
   }

@@ -6,26 +6,26 @@ import type { Indicator } from './indicator.entity';
 
 @ObjectType('Evaluation', { description: 'The evaluation of an action over a period.' })
 export class EvaluationView {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The evaluation's id." })
   id!: string;
 
   actionId!: string;
 
   authorId!: string | null;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The first day of the period evaluated.' })
   periodStart!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The last day of the period evaluated.' })
   periodEnd!: string;
 
   @Field(() => String, { nullable: true, description: 'The qualitative assessment ("bilan").' })
   assessment!: string | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The weaknesses the evaluation found.' })
   weaknesses!: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The perspectives it draws for the action.' })
   perspectives!: string[];
 
   @Field(() => Int, { description: 'Give it back as expectedVersion when updating.' })
@@ -51,7 +51,7 @@ export class IndicatorPartView {
   @Field(() => String, { description: 'INSEE code of the département.' })
   departement!: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "The indicator's value in that département; null when not given." })
   value!: number | null;
 
   static from(part: IndicatorPart): IndicatorPartView {
@@ -66,13 +66,13 @@ export class IndicatorView {
   @Field(() => String, { nullable: true, description: 'Stable machine name, e.g. PEOPLE_REACHED.' })
   code!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the indicator counts, in words, e.g. people reached.' })
   name!: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "The indicator's value for the whole period; null when not given." })
   value!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The unit of the value, e.g. persons or sessions; null when not given.' })
   unit!: string | null;
 
   static from(indicator: Indicator): IndicatorView {

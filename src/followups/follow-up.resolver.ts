@@ -21,17 +21,17 @@ export class FollowUpResolver {
     return followUpService.close(ctx, args);
   }
 
-  @FieldResolver(() => PersonView)
+  @FieldResolver(() => PersonView, { description: 'The person followed.' })
   person(@Ctx() ctx: RequestContext, @Root() followUp: FollowUpView): Promise<PersonView> {
     return personService.byId(ctx, followUp.personId);
   }
 
-  @FieldResolver(() => StructureView)
+  @FieldResolver(() => StructureView, { description: 'The structure giving the support.' })
   structure(@Ctx() ctx: RequestContext, @Root() followUp: FollowUpView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, followUp.structureId);
   }
 
-  @FieldResolver(() => ServiceView, { nullable: true })
+  @FieldResolver(() => ServiceView, { nullable: true, description: 'The service giving the support; null when none is named.' })
   service(@Ctx() ctx: RequestContext, @Root() followUp: FollowUpView): Promise<ServiceView | null> {
     return structureService.optionalServiceById(ctx, followUp.serviceId);
   }
@@ -52,7 +52,7 @@ export class AppointmentResolver {
   @Mutation(() => AppointmentView, { description: 'A structure with a full mandate schedules an appointment in a domain it writes.' })
   scheduleAppointment(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => ScheduleAppointmentInput) input: ScheduleAppointmentInput,
+    @Arg('input', () => ScheduleAppointmentInput, { description: 'The appointment, its domain and the person.' }) input: ScheduleAppointmentInput,
   ): Promise<AppointmentView> {
     return appointmentService.schedule(ctx, input);
   }
@@ -62,12 +62,12 @@ export class AppointmentResolver {
     return appointmentService.recordOutcome(ctx, args);
   }
 
-  @FieldResolver(() => PersonView)
+  @FieldResolver(() => PersonView, { description: 'The person the appointment is with.' })
   person(@Ctx() ctx: RequestContext, @Root() appointment: AppointmentView): Promise<PersonView> {
     return personService.byId(ctx, appointment.personId);
   }
 
-  @FieldResolver(() => StructureView)
+  @FieldResolver(() => StructureView, { description: 'The structure holding the appointment.' })
   structure(@Ctx() ctx: RequestContext, @Root() appointment: AppointmentView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, appointment.structureId);
   }
@@ -76,7 +76,7 @@ export class AppointmentResolver {
 @Resolver(() => CaseNoteView)
 export class CaseNoteResolver {
   @Mutation(() => CaseNoteView, { description: 'A note in a domain you write; notes are append-only after 24 hours.' })
-  writeCaseNote(@Ctx() ctx: RequestContext, @Arg('input', () => WriteCaseNoteInput) input: WriteCaseNoteInput): Promise<CaseNoteView> {
+  writeCaseNote(@Ctx() ctx: RequestContext, @Arg('input', () => WriteCaseNoteInput, { description: 'The note, its domain and the person.' }) input: WriteCaseNoteInput): Promise<CaseNoteView> {
     return caseNoteService.write(ctx, input);
   }
 
@@ -85,17 +85,20 @@ export class CaseNoteResolver {
     return caseNoteService.edit(ctx, args);
   }
 
-  @FieldResolver(() => PersonView)
+  @FieldResolver(() => PersonView, { description: 'The person the note is about.' })
   person(@Ctx() ctx: RequestContext, @Root() note: CaseNoteView): Promise<PersonView> {
     return personService.byId(ctx, note.personId);
   }
 
-  @FieldResolver(() => StructureView)
+  @FieldResolver(() => StructureView, { description: 'The structure whose worker wrote the note.' })
   authorStructure(@Ctx() ctx: RequestContext, @Root() note: CaseNoteView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, note.authorStructureId);
   }
 
-  @FieldResolver(() => String, { nullable: true })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The display name of the worker who wrote the note; null when the account is unknown.',
+  })
   authorName(@Ctx() ctx: RequestContext, @Root() note: CaseNoteView): Promise<string | null> {
     return accountService.displayNameOf(ctx, note.authorAccountId);
   }
@@ -121,7 +124,10 @@ export class PersonFollowUpsResolver {
   caseNotes(
     @Ctx() ctx: RequestContext,
     @Root() person: PersonView,
-    @Arg('domain', () => DataDomain, { nullable: true }) domain?: DataDomain | null,
+    @Arg('domain', () => DataDomain, {
+      nullable: true,
+      description: 'Only the notes of this domain; every domain you may read when omitted.',
+    }) domain?: DataDomain | null,
   ): Promise<CaseNoteView[]> {
     return caseNoteService.ofPerson(ctx, person.id, domain);
   }

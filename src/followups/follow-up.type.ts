@@ -11,7 +11,7 @@ export const CASE_NOTE_EDIT_WINDOW_MS = 24 * 3_600_000;
 
 @ObjectType('FollowUp', { description: 'The support a structure gives a person, opened by an accepted referral.' })
 export class FollowUpView {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The follow-up's id." })
   id!: string;
 
   personId!: string;
@@ -20,19 +20,19 @@ export class FollowUpView {
   referralId!: string | null;
   workerId!: string | null;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'When the support started.' })
   startDate!: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'When the support ended; null while open.' })
   endDate!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the structure closed the follow-up; null while open.' })
   closingReason!: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True while the support goes on (no end date).' })
   open!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The follow-up's version; give it back as expectedVersion when closing." })
   version!: number;
 
   static from(followUp: FollowUp): FollowUpView {
@@ -54,32 +54,32 @@ export class FollowUpView {
 
 @ObjectType('Appointment', { description: 'An appointment with the person; read under the policy of its domain.' })
 export class AppointmentView {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The appointment's id." })
   id!: string;
 
   personId!: string;
   structureId!: string;
   followUpId!: string | null;
 
-  @Field(() => DataDomain)
+  @Field(() => DataDomain, { description: 'The data domain of the appointment: who may see it, under the policy of that domain.' })
   domain!: DataDomain;
 
-  @Field(() => AppointmentKind)
+  @Field(() => AppointmentKind, { description: 'What kind of appointment it is.' })
   kind!: AppointmentKind;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where it takes place; null when not given.' })
   place!: string | null;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it is scheduled.' })
   scheduledAt!: Date;
 
-  @Field(() => AppointmentStatus)
+  @Field(() => AppointmentStatus, { description: 'Scheduled, held, missed (no-show) or cancelled.' })
   status!: AppointmentStatus;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was held; null unless held.' })
   heldAt!: Date | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The appointment's version; give it back as expectedVersion when recording its outcome." })
   version!: number;
 
   static from(appointment: Appointment): AppointmentView {
@@ -101,7 +101,7 @@ export class AppointmentView {
 
 @ObjectType('CaseNote', { description: "A worker's note; read under the policy of its domain; corrected by a new note." })
 export class CaseNoteView {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The note's id." })
   id!: string;
 
   personId!: string;
@@ -110,22 +110,22 @@ export class CaseNoteView {
   followUpId!: string | null;
   correctsId!: string | null;
 
-  @Field(() => DataDomain)
+  @Field(() => DataDomain, { description: 'The data domain of the note: who may read it, under the policy of that domain.' })
   domain!: DataDomain;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The note, as its author wrote it.' })
   text!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the note was written.' })
   createdAt!: Date;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When the note was last edited (its author's structure may edit it within 24 hours)." })
   updatedAt!: Date;
 
   @Field(() => Boolean, { description: "True while the viewer's structure wrote it less than 24 hours ago." })
   editable!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The note's version; give it back as expectedVersion when editing." })
   version!: number;
 
   static from(note: CaseNote, viewerStructureId: string, now = Date.now()): CaseNoteView {

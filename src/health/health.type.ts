@@ -10,10 +10,10 @@ export class HealthSummaryView implements GuardedView {
   writtenById!: string | null;
   careStructureId!: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether the person is in care now.' })
   inCare!: boolean;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'Since when the person is in care, as the care attestation says; null when unknown.' })
   since!: string | null;
 
   static from(row: PersonHealthSummary): HealthSummaryView {
@@ -32,16 +32,16 @@ export class HealthRecordView implements GuardedView {
   personId!: string;
   writtenById!: string | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The substances the person uses, as the CSAPA records them.' })
   substances!: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The person's current treatment (e.g. opioid substitution); null when none is recorded." })
   treatment!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The CSAPA's care notes; null when none." })
   notes!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The health record's version; give it back as expectedVersion when recording." })
   version!: number;
 
   static from(row: PersonHealthRecord): HealthRecordView {

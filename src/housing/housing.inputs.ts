@@ -3,9 +3,9 @@ import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { HousingStatus } from '../persons/person.enums';
 import { DateScalar } from '../shared/scalars';
 
-@InputType('RequestShelterInput')
+@InputType('RequestShelterInput', { description: 'A request for shelter sent to the SIAO, for a person your structure follows.' })
 export class RequestShelterInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The person who needs shelter.' })
   @IsUUID('all', { message: 'personId must be an ID returned by this API' })
   personId!: string;
 
@@ -14,7 +14,7 @@ export class RequestShelterInput {
   @IsUUID('all', { message: 'siaoId must be an ID returned by this API' })
   siaoId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why, for the SIAO (at most 2000 characters).' })
   @IsOptional()
   @MaxLength(2000)
   motive?: string | null;
@@ -27,10 +27,10 @@ export class RequestShelterInput {
 
 @ArgsType()
 export class PlacePersonArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The person to house.' })
   personId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'A service of your structure with housing places.' })
   serviceId!: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'Defaults to today.' })
@@ -44,14 +44,14 @@ export class PlacePersonArgs {
 
 @ArgsType()
 export class EndPlacementArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The placement to end, made by your structure.' })
   id!: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'Defaults to today.' })
   @IsOptional()
   endDate?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the placement ends (at most 2000 characters).' })
   @IsOptional()
   @MaxLength(2000)
   reason?: string | null;
@@ -60,7 +60,7 @@ export class EndPlacementArgs {
   @IsOptional()
   nextHousingStatus?: HousingStatus | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The version of the placement you read; CONFLICT when it changed since.' })
   @IsOptional()
   expectedVersion?: number | null;
 }

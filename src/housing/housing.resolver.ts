@@ -13,7 +13,7 @@ import { PlacementView } from './placement.type';
 @Resolver(() => PlacementView)
 export class PlacementResolver {
   @Mutation(() => ReferralView, { description: 'A partner following the person asks the SIAO for shelter (a referral for HOUSING).' })
-  requestShelter(@Ctx() ctx: RequestContext, @Arg('input', () => RequestShelterInput) input: RequestShelterInput): Promise<ReferralView> {
+  requestShelter(@Ctx() ctx: RequestContext, @Arg('input', () => RequestShelterInput, { description: 'The person, the SIAO and why.' }) input: RequestShelterInput): Promise<ReferralView> {
     return housingService.requestShelter(ctx, input);
   }
 
@@ -27,17 +27,17 @@ export class PlacementResolver {
     return housingService.end(ctx, args);
   }
 
-  @FieldResolver(() => PersonView)
+  @FieldResolver(() => PersonView, { description: 'The person housed.' })
   person(@Ctx() ctx: RequestContext, @Root() placement: PlacementView): Promise<PersonView> {
     return personService.byId(ctx, placement.personId);
   }
 
-  @FieldResolver(() => ServiceView)
+  @FieldResolver(() => ServiceView, { description: 'The service whose housing place the person holds.' })
   async service(@Ctx() ctx: RequestContext, @Root() placement: PlacementView): Promise<ServiceView> {
     return structureService.serviceById(ctx, placement.serviceId);
   }
 
-  @FieldResolver(() => StructureView)
+  @FieldResolver(() => StructureView, { description: 'The structure running the service.' })
   structure(@Ctx() ctx: RequestContext, @Root() placement: PlacementView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, placement.structureId);
   }

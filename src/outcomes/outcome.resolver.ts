@@ -12,9 +12,12 @@ export class OutcomeResolver {
   })
   programOutcomes(
     @Ctx() ctx: RequestContext,
-    @Arg('from', () => DateScalar) from: string,
-    @Arg('to', () => DateScalar) to: string,
-    @Arg('groupBy', () => [OutcomeDimension], { nullable: true }) groupBy?: OutcomeDimension[] | null,
+    @Arg('from', () => DateScalar, { description: 'The start of the period; the report covers whole calendar years from its year.' }) from: string,
+    @Arg('to', () => DateScalar, { description: 'The end of the period; the report covers whole calendar years up to its year.' }) to: string,
+    @Arg('groupBy', () => [OutcomeDimension], {
+      nullable: true,
+      description: 'One or two dimensions to group by; the total alone when omitted.',
+    }) groupBy?: OutcomeDimension[] | null,
   ): Promise<OutcomeReportView> {
     return outcomeService.report(ctx, from, to, groupBy);
   }

@@ -18,7 +18,7 @@ function Reason(description: string): PropertyDecorator {
 
 @ArgsType()
 export class TransferPersonArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The person whose file is to move.' })
   personId!: string;
 
   @Field(() => ID, { description: 'The SPIP that is to hold the file.' })
@@ -30,7 +30,7 @@ export class TransferPersonArgs {
 
 @ArgsType()
 export class DecideTransferArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The transfer to decide on.' })
   id!: string;
 
   @Field(() => Int, { nullable: true, description: 'The version you read; CONFLICT when the transfer changed since.' })
@@ -45,7 +45,7 @@ export class RefuseTransferArgs extends DecideTransferArgs {
 
 @ArgsType()
 export class CloseFileArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The person whose file closes.' })
   personId!: string;
 
   @Reason('Why the file closes (end of the measure...): 1 to 1000 characters.')
@@ -54,7 +54,7 @@ export class CloseFileArgs {
 
 @ArgsType()
 export class RestrictPersonArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The person to restrict.' })
   personId!: string;
 
   @Field(() => [ID], { description: 'The structures that keep seeing the identity, besides the holding SPIP (at most 50).' })

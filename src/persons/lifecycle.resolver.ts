@@ -43,7 +43,7 @@ export class PersonLifecycleResolver {
   }
 
   @Mutation(() => PersonView, { description: 'The holding SPIP lifts the restriction.' })
-  unrestrictPerson(@Ctx() ctx: RequestContext, @Arg('personId', () => ID) personId: string): Promise<PersonView> {
+  unrestrictPerson(@Ctx() ctx: RequestContext, @Arg('personId', () => ID, { description: 'The person whose restriction is lifted.' }) personId: string): Promise<PersonView> {
     return lifecycleService.unrestrict(ctx, personId);
   }
 
@@ -84,17 +84,17 @@ export class PersonLifecycleResolver {
 
 @Resolver(() => TransferView)
 export class TransferResolver {
-  @FieldResolver(() => PersonView)
+  @FieldResolver(() => PersonView, { description: 'The person whose file moves.' })
   person(@Ctx() ctx: RequestContext, @Root() transfer: TransferView): Promise<PersonView> {
     return personService.byId(ctx, transfer.personId);
   }
 
-  @FieldResolver(() => StructureView)
+  @FieldResolver(() => StructureView, { description: 'The SPIP that held the file when the transfer was asked.' })
   fromSpip(@Ctx() ctx: RequestContext, @Root() transfer: TransferView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, transfer.fromSpipId);
   }
 
-  @FieldResolver(() => StructureView)
+  @FieldResolver(() => StructureView, { description: 'The SPIP asked to take the file over.' })
   toSpip(@Ctx() ctx: RequestContext, @Root() transfer: TransferView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, transfer.toSpipId);
   }

@@ -10,14 +10,14 @@ import { TransferStatus } from './person-transfer.entity';
 /** A transfer as the policy shows it; the reasons only to the two SPIPs. */
 @ObjectType('Transfer', { description: 'The move of a file from the SPIP holding it to another SPIP ("dessaisissement").' })
 export class TransferView {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The transfer's id." })
   id!: string;
 
   personId!: string;
   fromSpipId!: string;
   toSpipId!: string;
 
-  @Field(() => TransferStatus)
+  @Field(() => TransferStatus, { description: 'Where the transfer stands: pending, accepted or refused.' })
   status!: TransferStatus;
 
   @Field(() => String, { nullable: true, description: 'Why the file moves; shown to the two SPIPs only.' })
@@ -26,13 +26,13 @@ export class TransferView {
   @Field(() => String, { nullable: true, description: 'Why the receiving SPIP refused; shown to the two SPIPs only.' })
   refusalReason!: string | null;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the holding SPIP asked for the transfer.' })
   requestedAt!: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the receiving SPIP accepted or refused; null while pending.' })
   decidedAt!: Date | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The transfer's version; give it back as expectedVersion when deciding." })
   version!: number;
 
   /** From a person_transfer row (an entity or a raw row read with its SQL column names). */
@@ -75,10 +75,10 @@ export class PersonFileView implements GuardedView {
   writtenById!: string | null;
   holderId!: string;
 
-  @Field(() => PersonFileStatus)
+  @Field(() => PersonFileStatus, { description: 'Whether the file is open or closed.' })
   status!: PersonFileStatus;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the holding SPIP closed the file; null while it is open.' })
   closedAt!: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Why the file was closed; null under a pending mandate.' })
@@ -94,7 +94,7 @@ export class PersonFileView implements GuardedView {
   description: 'The person is restricted: identity shown only to the holding SPIP and to the structures it named.',
 })
 export class PersonRestrictionView {
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the holding SPIP restricted the person.' })
   since!: Date;
 
   visibleToIds!: string[];
@@ -123,17 +123,51 @@ export const TimelineEntryKind = {
 registerEnumType(TimelineEntryKind, {
   name: 'TimelineEntryKind',
   description: 'What happened: a state change (the event types webhooks deliver) or a write of a domain that leaves no event.',
+  valuesConfig: {
+    PERSON_REGISTERED: { description: 'A SPIP registered the person.' },
+    REFERRAL_CREATED: { description: 'A referral (or a shelter request) of the person was sent.' },
+    REFERRAL_ACCEPTED: { description: 'The receiving structure accepted a referral.' },
+    REFERRAL_DECLINED: { description: 'The receiving structure declined a referral.' },
+    REFERRAL_STARTED: { description: 'The receiving structure started the support of a referral.' },
+    REFERRAL_COMPLETED: { description: 'The receiving structure completed the support of a referral.' },
+    REFERRAL_CANCELLED: { description: 'The sender cancelled a referral.' },
+    FOLLOW_UP_OPENED: { description: 'A structure opened a follow-up of the person.' },
+    FOLLOW_UP_CLOSED: { description: 'A structure closed its follow-up of the person.' },
+    RIGHT_STEP_CHANGED: { description: 'The status of a right step changed.' },
+    RIGHT_OBTAINED: { description: 'A right was obtained.' },
+    PLACEMENT_MADE: { description: 'The person was placed in a housing place.' },
+    PLACEMENT_ENDED: { description: 'A placement ended.' },
+    APPOINTMENT_SCHEDULED: { description: 'An appointment was scheduled.' },
+    APPOINTMENT_OUTCOME_RECORDED: { description: 'An appointment was recorded as held, missed or cancelled.' },
+    CASE_NOTE_WRITTEN: { description: 'A case note was written.' },
+    CONSENT_RECORDED: { description: 'A consent of the person was recorded.' },
+    CONSENT_REVOKED: { description: 'A consent of the person was revoked.' },
+    TRANSFER_REQUESTED: { description: 'The holding SPIP asked another SPIP to take the file over.' },
+    TRANSFER_ACCEPTED: { description: 'The receiving SPIP accepted the transfer of the file.' },
+    TRANSFER_REFUSED: { description: 'The receiving SPIP refused the transfer of the file.' },
+    FILE_CLOSED: { description: 'The holding SPIP closed the file.' },
+    IDENTITY_UPDATED: { description: 'The identity was updated.' },
+    JUDICIAL_SITUATION_UPDATED: { description: 'The judicial situation was updated.' },
+    JUDICIAL_DETAIL_UPDATED: { description: 'The judicial detail was updated.' },
+    SOCIAL_SITUATION_UPDATED: { description: 'The social situation (resources, employment) was updated.' },
+    HOUSING_SITUATION_UPDATED: { description: 'The housing situation was updated.' },
+    HEALTH_RECORDED: { description: 'The CSAPA recorded health data.' },
+    CASE_NOTE_EDITED: { description: "Its author's structure edited a case note." },
+    ENROLLED_IN_ACTION: { description: 'The person was enrolled in an action.' },
+    PARTICIPATION_RECORDED: { description: 'Attendance at an action was recorded.' },
+    IMPORTED_FROM_CASE_SOFTWARE: { description: "The SPIP imported the person from its case software's export." },
+  },
 });
 
 @ObjectType('TimelineEntry', { description: 'One thing that happened to the record, as the viewer may see it.' })
 export class TimelineEntryView {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The entry's id (the event or audit entry it comes from)." })
   id!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it happened.' })
   at!: Date;
 
-  @Field(() => TimelineEntryKind)
+  @Field(() => TimelineEntryKind, { description: 'What happened to the record.' })
   kind!: string;
 
   @Field(() => [DataDomain], { description: 'The domains of the record it is about.' })
@@ -146,20 +180,20 @@ export class TimelineEntryView {
   actorId!: string | null;
 }
 
-@ObjectType('TimelineEdge', { simpleResolvers: true })
+@ObjectType('TimelineEdge', { simpleResolvers: true, description: 'One entry of a timeline page, with its position.' })
 export class TimelineEdgeView {
-  @Field(() => String)
+  @Field(() => String, { description: "The entry's position in the timeline: give it as after to continue from there." })
   cursor!: string;
 
-  @Field(() => TimelineEntryView)
+  @Field(() => TimelineEntryView, { description: 'The timeline entry.' })
   node!: TimelineEntryView;
 }
 
-@ObjectType('TimelineConnection', { simpleResolvers: true })
+@ObjectType('TimelineConnection', { simpleResolvers: true, description: "A page of the person's timeline, newest first." })
 export class TimelineConnectionView {
-  @Field(() => [TimelineEdgeView])
+  @Field(() => [TimelineEdgeView], { description: 'The timeline entries of this page, each with its cursor.' })
   edges!: TimelineEdgeView[];
 
-  @Field(() => PageInfoView)
+  @Field(() => PageInfoView, { description: 'Where the page stands in the timeline, and how to ask for the next one.' })
   pageInfo!: PageInfoView;
 }

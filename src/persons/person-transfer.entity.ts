@@ -13,6 +13,11 @@ export enum TransferStatus {
 registerEnumType(TransferStatus, {
   name: 'TransferStatus',
   description: 'Where the transfer of a file from one SPIP to another stands ("dessaisissement").',
+  valuesConfig: {
+    PENDING: { description: "Awaiting the receiving SPIP's decision." },
+    ACCEPTED: { description: 'The receiving SPIP holds the file now.' },
+    REFUSED: { description: 'The receiving SPIP refused; the file stays where it was.' },
+  },
 });
 
 /**

@@ -36,7 +36,7 @@ const VERSION = { nullable: true, description: 'The version you read; CONFLICT w
 @Resolver(() => PersonView)
 export class PersonResolver {
   @Query(() => PersonView, { nullable: true, description: 'Null alike for an unknown id and a person outside your mandates.' })
-  person(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<PersonView | null> {
+  person(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: "The person's id." }) id: string): Promise<PersonView | null> {
     return personService.get(ctx, id);
   }
 
@@ -46,55 +46,55 @@ export class PersonResolver {
   }
 
   @Mutation(() => PersonView, { description: 'A SPIP registers a detainee and holds the file.' })
-  registerPerson(@Ctx() ctx: RequestContext, @Arg('input', () => RegisterPersonInput) input: RegisterPersonInput): Promise<PersonView> {
+  registerPerson(@Ctx() ctx: RequestContext, @Arg('input', () => RegisterPersonInput, { description: 'Who the person is, and the judicial situation at registration.' }) input: RegisterPersonInput): Promise<PersonView> {
     return personService.register(ctx, input);
   }
 
-  @Mutation(() => PersonView)
+  @Mutation(() => PersonView, { description: "Corrects the person's identity; for a structure with a full mandate that may write IDENTITY." })
   updateIdentity(
     @Ctx() ctx: RequestContext,
-    @Arg('personId', () => ID) personId: string,
-    @Arg('input', () => UpdateIdentityInput) input: UpdateIdentityInput,
+    @Arg('personId', () => ID, { description: 'The person whose identity changes.' }) personId: string,
+    @Arg('input', () => UpdateIdentityInput, { description: 'The whole identity as it is to be: every field, given or not, is set.' }) input: UpdateIdentityInput,
     @Arg('expectedVersion', () => Int, VERSION) expectedVersion?: number | null,
   ): Promise<PersonView> {
     return personService.updateIdentity(ctx, personId, input, expectedVersion);
   }
 
-  @Mutation(() => PersonView)
+  @Mutation(() => PersonView, { description: 'The SPIP holding the file sets the judicial situation (only a PROBATION_OFFICER writes JUDICIAL).' })
   updateJudicialSituation(
     @Ctx() ctx: RequestContext,
-    @Arg('personId', () => ID) personId: string,
-    @Arg('input', () => UpdateJudicialSituationInput) input: UpdateJudicialSituationInput,
+    @Arg('personId', () => ID, { description: 'The person whose judicial situation changes.' }) personId: string,
+    @Arg('input', () => UpdateJudicialSituationInput, { description: 'The whole judicial situation as it is to be.' }) input: UpdateJudicialSituationInput,
     @Arg('expectedVersion', () => Int, VERSION) expectedVersion?: number | null,
   ): Promise<PersonView> {
     return personService.updateJudicial(ctx, personId, input, expectedVersion);
   }
 
-  @Mutation(() => PersonView)
+  @Mutation(() => PersonView, { description: 'The SPIP holding the file sets the offence, sentence end and prison number (JUDICIAL_DETAIL).' })
   updateJudicialDetail(
     @Ctx() ctx: RequestContext,
-    @Arg('personId', () => ID) personId: string,
-    @Arg('input', () => UpdateJudicialDetailInput) input: UpdateJudicialDetailInput,
+    @Arg('personId', () => ID, { description: 'The person whose judicial detail changes.' }) personId: string,
+    @Arg('input', () => UpdateJudicialDetailInput, { description: 'The whole judicial detail as it is to be.' }) input: UpdateJudicialDetailInput,
     @Arg('expectedVersion', () => Int, VERSION) expectedVersion?: number | null,
   ): Promise<PersonView> {
     return personService.updateJudicialDetail(ctx, personId, input, expectedVersion);
   }
 
-  @Mutation(() => PersonView)
+  @Mutation(() => PersonView, { description: 'Sets resources and employment; for a structure with a full mandate that may write SOCIAL.' })
   updateSocialSituation(
     @Ctx() ctx: RequestContext,
-    @Arg('personId', () => ID) personId: string,
-    @Arg('input', () => UpdateSocialSituationInput) input: UpdateSocialSituationInput,
+    @Arg('personId', () => ID, { description: 'The person whose social situation changes.' }) personId: string,
+    @Arg('input', () => UpdateSocialSituationInput, { description: 'The resources and employment as they are to be.' }) input: UpdateSocialSituationInput,
     @Arg('expectedVersion', () => Int, VERSION) expectedVersion?: number | null,
   ): Promise<PersonView> {
     return personService.updateSocial(ctx, personId, input, expectedVersion);
   }
 
-  @Mutation(() => PersonView)
+  @Mutation(() => PersonView, { description: 'Sets the housing situation; for a structure with a full mandate that may write HOUSING.' })
   updateHousingSituation(
     @Ctx() ctx: RequestContext,
-    @Arg('personId', () => ID) personId: string,
-    @Arg('input', () => UpdateHousingSituationInput) input: UpdateHousingSituationInput,
+    @Arg('personId', () => ID, { description: 'The person whose housing situation changes.' }) personId: string,
+    @Arg('input', () => UpdateHousingSituationInput, { description: 'The housing situation as it is to be.' }) input: UpdateHousingSituationInput,
     @Arg('expectedVersion', () => Int, VERSION) expectedVersion?: number | null,
   ): Promise<PersonView> {
     return personService.updateHousing(ctx, personId, input, expectedVersion);
@@ -118,25 +118,37 @@ export class PersonResolver {
   }
 
   @PersonData(DataDomain.IDENTITY)
-  @FieldResolver(() => PersonIdentityView, { nullable: true })
+  @FieldResolver(() => PersonIdentityView, {
+    nullable: true,
+    description: 'Names, birth date, sex and contact (IDENTITY domain). Null when the viewer may not read IDENTITY for this person; for a restricted person, null to anyone but the holding SPIP and the structures it named (they see the pseudonym).',
+  })
   identity(@Ctx() ctx: RequestContext, @Root() person: PersonView): MaybePromise<PersonIdentityView | null> {
     return personService.identityOf(ctx, person.id);
   }
 
   @PersonData(DataDomain.JUDICIAL)
-  @FieldResolver(() => JudicialSituationView, { nullable: true })
+  @FieldResolver(() => JudicialSituationView, {
+    nullable: true,
+    description: 'Establishment, expected release date, measure and care obligation (JUDICIAL domain), readable under a pending or full mandate. Null when the viewer may not read JUDICIAL for this person.',
+  })
   judicial(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<JudicialSituationView | null> {
     return personService.judicialOf(ctx, person.id);
   }
 
   @PersonData(DataDomain.SOCIAL)
-  @FieldResolver(() => SocialSituationView, { nullable: true })
+  @FieldResolver(() => SocialSituationView, {
+    nullable: true,
+    description: "Right steps, resources and employment (SOCIAL domain). Null when the viewer may not read SOCIAL: a CSAPA needs the person's consent, and a pending mandate never shows it.",
+  })
   social(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<SocialSituationView | null> {
     return personService.socialOf(ctx, person.id);
   }
 
   @PersonData(DataDomain.HOUSING)
-  @FieldResolver(() => HousingSituationView, { nullable: true })
+  @FieldResolver(() => HousingSituationView, {
+    nullable: true,
+    description: "Housing situation, shelter request and placement (HOUSING domain). Null when the viewer may not read HOUSING: a CSAPA needs the person's consent, and a pending mandate never shows it.",
+  })
   housing(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<HousingSituationView | null> {
     return personService.housingOf(ctx, person.id);
   }

@@ -20,7 +20,7 @@ function writerId(row: { writtenBy: { id: string } | null }): string | null {
 
 @ObjectType('Person', { implements: Node, description: 'A person in the shared record, as the viewer may see them.', simpleResolvers: true })
 export class PersonView {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The person's id in the shared record; stable, and the same for every structure." })
   id!: string;
 
   @Field(() => String, { description: 'Stable and non-identifying.' })
@@ -34,27 +34,30 @@ export class PersonView {
   }
 }
 
-@ObjectType('PersonIdentity', { simpleResolvers: true })
+@ObjectType('PersonIdentity', {
+  simpleResolvers: true,
+  description: 'Who the person is (IDENTITY domain): names, birth date, sex and contact, as the SPIP registered them or a partner corrected them.',
+})
 export class PersonIdentityView implements GuardedView {
   personId!: string;
   writtenById!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'First name, as written on identity papers.' })
   firstName!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Last name (birth name or usual name), as written on identity papers.' })
   lastName!: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'Date of birth; null when unknown.' })
   birthDate!: string | null;
 
   @Field(() => String, { nullable: true, description: 'F, M or X, as written on identity papers.' })
   sex!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A phone number to reach the person; null when none is known.' })
   phone!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'An email address to reach the person; null when none is known.' })
   email!: string | null;
 
   @Field(() => Int, { description: 'Give it back as expectedVersion when updating.' })
@@ -75,19 +78,27 @@ export class PersonIdentityView implements GuardedView {
   }
 }
 
-@ObjectType('JudicialSituation')
+@ObjectType('JudicialSituation', {
+  description: 'The judicial core a partner needs to prepare release (JUDICIAL domain): where the person is held, when release is expected and under which measure. Shown under a pending mandate too, without the care obligation.',
+})
 export class JudicialSituationView implements GuardedView {
   personId!: string;
   writtenById!: string | null;
   establishmentId!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The release date the SPIP expects; null when unknown. Referrals are usually made within the 6 months before it.',
+  })
   expectedReleaseDate!: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Actual release date, once released.' })
   releasedOn!: string | null;
 
-  @Field(() => JudicialMeasure, { nullable: true })
+  @Field(() => JudicialMeasure, {
+    nullable: true,
+    description: 'The judicial measure the person is released under; NONE for a release at the end of the sentence; null when not recorded yet.',
+  })
   measure!: JudicialMeasure | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Court-ordered care; null under a pending mandate (it reveals health).' })
@@ -115,21 +126,26 @@ export class JudicialSituationView implements GuardedView {
   }
 }
 
-@ObjectType('JudicialDetail')
+@ObjectType('JudicialDetail', {
+  description: 'What only the justice side may read (JUDICIAL_DETAIL domain): offence, sentence end and prison number. Shown to the SPIP alone.',
+})
 export class JudicialDetailView implements GuardedView {
   personId!: string;
   writtenById!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The offence the person was sentenced for, in the SPIP's words; null when not recorded." })
   offence!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The date the sentence ends, which may come after release under a measure; null when not recorded.',
+  })
   sentenceEndDate!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The person\'s prison registration number ("numéro d\'écrou"); null when not recorded.' })
   prisonNumber!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version of the judicial detail; give it back as expectedVersion when updating.' })
   version!: number;
 
   static from(row: PersonJudicialDetail): JudicialDetailView {
@@ -153,13 +169,16 @@ export class RightStepChangeView {
   @Field(() => RightStatus, { nullable: true, description: 'Null for the first status of the step.' })
   fromStatus!: RightStatus | null;
 
-  @Field(() => RightStatus)
+  @Field(() => RightStatus, { description: 'The status the step moved to.' })
   toStatus!: RightStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The note written with the change; null when there was none or when naming its author would tell of care the viewer may not know.',
+  })
   note!: string | null;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the change was made.' })
   at!: Date;
 
   static from(change: RightStepChange, actorShown = true): RightStepChangeView {
@@ -181,19 +200,22 @@ export class RightStepView {
   /** Under an ended mandate, the history shows only this structure's changes. */
   historyOnlyOf!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version of the step; give it back as expectedVersion to updateRightStep.' })
   version!: number;
 
-  @Field(() => RightKind)
+  @Field(() => RightKind, { description: 'Which right the step is about (ID card, RSA, health insurance...).' })
   kind!: RightKind;
 
-  @Field(() => RightStatus)
+  @Field(() => RightStatus, { description: 'Where the step stands: to do, submitted, obtained or refused.' })
   status!: RightStatus;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the step last changed.' })
   updatedAt!: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A note on the step (the office it was filed with, what is missing); null when there is none or when it would name a CSAPA the viewer may not know of.',
+  })
   note!: string | null;
 
   static from(row: RightStep): RightStepView {
@@ -210,24 +232,29 @@ export class RightStepView {
   }
 }
 
-@ObjectType('SocialSituation')
+@ObjectType('SocialSituation', {
+  description: 'Rights being opened, resources and employment (SOCIAL domain); written by the structures that read it under a full mandate.',
+})
 export class SocialSituationView implements GuardedView {
   personId!: string;
   writtenById!: string | null;
 
-  @Field(() => [RightStepView])
+  @Field(() => [RightStepView], { description: 'The rights to open ("ouverture des droits"), one step per kind that has been recorded.' })
   rights!: RightStepView[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The person's resources (income, benefits), as free text." })
   resources!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The person's employment situation, as free text (employer, contract, training)." })
   employment!: string | null;
 
-  @Field(() => EmploymentStatus, { nullable: true })
+  @Field(() => EmploymentStatus, {
+    nullable: true,
+    description: 'The employment situation as a category, used for outcomes; null when not recorded.',
+  })
   employmentStatus!: EmploymentStatus | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version of the social situation; give it back as expectedVersion when updating.' })
   version!: number;
 
   static from(row: PersonSocial, rights: RightStep[]): SocialSituationView {
@@ -256,18 +283,18 @@ export class SocialSituationView implements GuardedView {
   }
 }
 
-@ObjectType('HousingSituation')
+@ObjectType('HousingSituation', { description: 'Where the person lives or will live (HOUSING domain).' })
 export class HousingSituationView implements GuardedView {
   personId!: string;
   writtenById!: string | null;
 
-  @Field(() => HousingStatus)
+  @Field(() => HousingStatus, { description: 'The kind of housing the person has now.' })
   status!: HousingStatus;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'When a shelter request was filed with the SIAO; null when none was.' })
   shelterRequestedAt!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version of the housing situation; give it back as expectedVersion when updating.' })
   version!: number;
 
   static from(row: PersonHousing): HousingSituationView {
@@ -281,21 +308,21 @@ export class HousingSituationView implements GuardedView {
   }
 }
 
-@ObjectType('PersonEdge', { simpleResolvers: true })
+@ObjectType('PersonEdge', { simpleResolvers: true, description: 'One person of a page, with its position.' })
 export class PersonEdgeView {
-  @Field(() => String)
+  @Field(() => String, { description: "The person's position in the list: give it as after to continue from there." })
   cursor!: string;
 
-  @Field(() => PersonView)
+  @Field(() => PersonView, { description: 'The person, as the viewer may see them.' })
   node!: PersonView;
 }
 
-@ObjectType('PersonConnection', { simpleResolvers: true })
+@ObjectType('PersonConnection', { simpleResolvers: true, description: 'A page of persons, with the total under the same mandates and filter.' })
 export class PersonConnectionView {
-  @Field(() => [PersonEdgeView])
+  @Field(() => [PersonEdgeView], { description: 'The persons of this page, each with its cursor.' })
   edges!: PersonEdgeView[];
 
-  @Field(() => PageInfoView)
+  @Field(() => PageInfoView, { description: 'Where the page stands in the list, and how to ask for the next one.' })
   pageInfo!: PageInfoView;
 
   /** The mandate filter of the page, for totalCount. */

@@ -4,16 +4,16 @@ import { RightKind, RightStatus } from './person.enums';
 
 @ArgsType()
 export class UpdateRightStepArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The person whose right step changes.' })
   personId!: string;
 
-  @Field(() => RightKind)
+  @Field(() => RightKind, { description: 'Which right; the step is created at its first change.' })
   kind!: RightKind;
 
-  @Field(() => RightStatus)
+  @Field(() => RightStatus, { description: 'Where the right stands now.' })
   status!: RightStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A note on the step, e.g. the office it was filed with; kept in the history.' })
   @IsOptional()
   @MaxLength(2000)
   note?: string | null;

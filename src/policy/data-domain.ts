@@ -13,6 +13,7 @@ export enum DataDomain {
 
 registerEnumType(DataDomain, {
   name: 'DataDomain',
+  description: "A part of a person's record with its own access rule (see the access policy): what a field, record or consent is about.",
   valuesConfig: {
     IDENTITY: { description: 'Names, birth date, sex, contact.' },
     JUDICIAL: { description: 'Establishment, expected release date, measure, care obligation.' },

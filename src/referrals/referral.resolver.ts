@@ -14,8 +14,11 @@ import type { MaybePromise } from '../shared/maybe-async';
 
 @Resolver(() => ReferralView)
 export class ReferralResolver {
-  @Query(() => ReferralView, { nullable: true })
-  referral(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ReferralView | null> {
+  @Query(() => ReferralView, {
+    nullable: true,
+    description: 'One referral your structure may see; null alike for an unknown id and one you may not see.',
+  })
+  referral(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: "The referral's id." }) id: string): Promise<ReferralView | null> {
     return referralService.get(ctx, id);
   }
 
@@ -25,7 +28,7 @@ export class ReferralResolver {
   }
 
   @Mutation(() => ReferralView, { description: 'The SPIP holding the file refers the person.' })
-  referPerson(@Ctx() ctx: RequestContext, @Arg('input', () => ReferPersonInput) input: ReferPersonInput): Promise<ReferralView> {
+  referPerson(@Ctx() ctx: RequestContext, @Arg('input', () => ReferPersonInput, { description: 'The person, the receiving structure or service, and the needs.' }) input: ReferPersonInput): Promise<ReferralView> {
     return referralService.refer(ctx, input);
   }
 
@@ -54,22 +57,25 @@ export class ReferralResolver {
     return referralService.cancel(ctx, args.id, args.reason, args.expectedVersion);
   }
 
-  @FieldResolver(() => PersonView)
+  @FieldResolver(() => PersonView, { description: 'The person referred.' })
   person(@Ctx() ctx: RequestContext, @Root() referral: ReferralView): Promise<PersonView> {
     return personService.byId(ctx, referral.personId);
   }
 
-  @FieldResolver(() => StructureView)
+  @FieldResolver(() => StructureView, { description: 'The structure that sent the referral: a SPIP, or a partner asking the SIAO for shelter.' })
   fromStructure(@Ctx() ctx: RequestContext, @Root() referral: ReferralView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, referral.fromStructureId);
   }
 
-  @FieldResolver(() => StructureView)
+  @FieldResolver(() => StructureView, { description: 'The structure receiving the referral; it accepts or declines.' })
   toStructure(@Ctx() ctx: RequestContext, @Root() referral: ReferralView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, referral.toStructureId);
   }
 
-  @FieldResolver(() => ServiceView, { nullable: true })
+  @FieldResolver(() => ServiceView, {
+    nullable: true,
+    description: 'The service of the receiving structure the referral is for; null when it is for the structure as a whole.',
+  })
   service(@Ctx() ctx: RequestContext, @Root() referral: ReferralView): Promise<ServiceView | null> {
     return structureService.optionalServiceById(ctx, referral.serviceId);
   }

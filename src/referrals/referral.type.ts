@@ -12,14 +12,22 @@ export enum ReferralWarningCode {
   CONVENTION_QUOTA_REACHED = 'CONVENTION_QUOTA_REACHED',
 }
 
-registerEnumType(ReferralWarningCode, { name: 'ReferralWarningCode' });
+registerEnumType(ReferralWarningCode, {
+  name: 'ReferralWarningCode',
+  description: 'What a referral warning is about.',
+  valuesConfig: {
+    RELEASE_BEYOND_SIX_MONTHS: { description: 'The expected release is more than six months away.' },
+    RELEASE_DATE_UNKNOWN: { description: "The person's expected release date is not known." },
+    CONVENTION_QUOTA_REACHED: { description: "The convention's yearly quota of referrals is reached." },
+  },
+});
 
 @ObjectType('ReferralWarning', { description: 'Something the receiving structure should know before deciding; not an error.' })
 export class ReferralWarningView {
-  @Field(() => ReferralWarningCode)
+  @Field(() => ReferralWarningCode, { description: 'What the warning is about, for programs.' })
   code!: ReferralWarningCode;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The warning in English, for people.' })
   message!: string;
 }
 
@@ -28,7 +36,7 @@ type Timestamp = Date | string | null;
 
 @ObjectType('Referral', { implements: Node, description: 'A SPIP orients a person to a structure, for some needs.', simpleResolvers: true })
 export class ReferralView {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The referral's id." })
   id!: string;
 
   personId!: string;
@@ -37,13 +45,13 @@ export class ReferralView {
   serviceId!: string | null;
   conventionId!: string | null;
 
-  @Field(() => [Need])
+  @Field(() => [Need], { description: 'What the person is referred for (at least one need).' })
   needs!: Need[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the sender refers the person, in its words; null when none was given.' })
   motive!: string | null;
 
-  @Field(() => ReferralStatus)
+  @Field(() => ReferralStatus, { description: 'Where the referral stands: pending, accepted, declined, in progress, completed or cancelled.' })
   status!: ReferralStatus;
 
   // Times are kept as the database wrote them until a client asks for them (a page lists a
@@ -52,7 +60,7 @@ export class ReferralView {
   private decidedAtValue: Timestamp = null;
   private closedAtValue: Timestamp = null;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the sender sent the referral.' })
   get createdAt(): Date {
     return (this.createdAtValue = dateOf(this.createdAtValue))!;
   }
@@ -61,7 +69,7 @@ export class ReferralView {
     this.createdAtValue = value;
   }
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the receiving structure accepted or declined it; null while pending.' })
   get decidedAt(): Date | null {
     return (this.decidedAtValue = dateOf(this.decidedAtValue));
   }
@@ -70,10 +78,10 @@ export class ReferralView {
     this.decidedAtValue = value;
   }
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the receiving structure declined; null unless declined.' })
   declineReason!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the sender cancelled; null unless cancelled.' })
   cancelReason!: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When it was completed or cancelled.' })

@@ -102,6 +102,11 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
   // guard goes around every field marked PersonData, direct or not.
   directFieldResolvers(schema);
   guardPersonData(schema);
+  // type-graphql builds the root types without a description; the schema documents them too.
+  schema.getQueryType()!.description =
+    "What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes.";
+  schema.getMutationType()!.description =
+    'What the viewer may write, each under the access policy and audited in the same transaction: persons and their records, referrals, follow-ups, consents, actions, and administration.';
   return schema;
 }
 

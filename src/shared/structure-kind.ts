@@ -12,6 +12,7 @@ export enum StructureKind {
 
 registerEnumType(StructureKind, {
   name: 'StructureKind',
+  description: 'What kind of partner a structure is (see the access policy for what each reads).',
   valuesConfig: {
     SPIP: { description: "Service pénitentiaire d'insertion et de probation (probation service)." },
     PRISON: { description: 'A prison: maison d’arrêt, centre pénitentiaire, QPA.' },

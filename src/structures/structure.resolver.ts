@@ -11,12 +11,15 @@ export class StructureResolver {
     return structureService.list(ctx, filter);
   }
 
-  @Query(() => StructureView, { nullable: true })
-  structure(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<StructureView | null> {
+  @Query(() => StructureView, {
+    nullable: true,
+    description: 'One structure of the directory (no person data, readable by every role); null for an unknown id.',
+  })
+  structure(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: "The structure's id." }) id: string): Promise<StructureView | null> {
     return structureService.get(ctx, id);
   }
 
-  @FieldResolver(() => [ServiceView])
+  @FieldResolver(() => [ServiceView], { description: 'The services ("dispositifs") the structure runs.' })
   services(@Ctx() ctx: RequestContext, @Root() structure: StructureView): Promise<ServiceView[]> {
     return structureService.servicesOf(ctx, structure.id);
   }
@@ -24,7 +27,7 @@ export class StructureResolver {
 
 @Resolver(() => ServiceView)
 export class ServiceResolver {
-  @FieldResolver(() => StructureView)
+  @FieldResolver(() => StructureView, { description: 'The structure running the service.' })
   structure(@Ctx() ctx: RequestContext, @Root() service: ServiceView): StructureView | Promise<StructureView> {
     return structureService.byId(ctx, service.structureId);
   }

@@ -8,22 +8,22 @@ import { Node } from '../shared/node';
 
 @ObjectType('Structure', { implements: Node, description: 'A partner organisation, a prison, an evaluator or the platform.', simpleResolvers: true })
 export class StructureView {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The structure's id." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The structure's name, e.g. SPIP de l'Isère." })
   name!: string;
 
-  @Field(() => StructureKind)
+  @Field(() => StructureKind, { description: 'What kind of partner the structure is; it decides the roles of its accounts and what they may read.' })
   kind!: StructureKind;
 
   @Field(() => String, { nullable: true, description: 'INSEE code of the département, e.g. "49".' })
   departement!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The city where the structure is; null when not given.' })
   city!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The region where the structure is; null when not given.' })
   region!: string | null;
 
   static from(structure: StructureRecord): StructureView {
@@ -40,10 +40,10 @@ export class StructureView {
 
 @ObjectType('Service', { description: 'A service ("dispositif") run by a structure.' })
 export class ServiceView {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The service's id." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The service's name, e.g. Hébergement des sortants de prison." })
   name!: string;
 
   structureId!: string;
@@ -57,7 +57,7 @@ export class ServiceView {
   @Field(() => [Need], { description: 'Needs a referral to this service may carry.' })
   needs!: Need[];
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether referrals may name this service.' })
   receivesReferrals!: boolean;
 
   static from(service: Service): ServiceView {
@@ -86,20 +86,20 @@ registerEnumType(DirectoryFigure, {
   name: 'DirectoryFigure',
   description: 'A directory figure about persons, named after its field.',
   valuesConfig: {
-    OCCUPANCY: { description: '`Service.occupancy`.' },
-    AVAILABLE: { description: '`Service.available`.' },
-    HAS_FREE_PLACES: { description: '`Service.hasFreePlaces`.' },
-    ACTIVE_FILES: { description: '`Service.activeFiles`, `Convention.activeFiles`.' },
-    REFERRALS_THIS_YEAR: { description: '`Convention.referralsThisYear`.' },
+    OCCUPANCY: { description: 'Housing places taken: `Service.occupancy`.' },
+    AVAILABLE: { description: 'Housing places free: `Service.available`.' },
+    HAS_FREE_PLACES: { description: 'Whether a place is free: `Service.hasFreePlaces`.' },
+    ACTIVE_FILES: { description: 'Persons followed now: `Service.activeFiles` and `Convention.activeFiles`.' },
+    REFERRALS_THIS_YEAR: { description: 'Referrals received this year: `Convention.referralsThisYear`.' },
   },
 });
 
 @ObjectType('WithheldFigure', { description: 'A directory figure the viewer may not know, and why.' })
 export class WithheldFigureView {
-  @Field(() => DirectoryFigure)
+  @Field(() => DirectoryFigure, { description: 'The figure that is null for the viewer.' })
   figure!: DirectoryFigure;
 
-  @Field(() => FigureWithheldReason)
+  @Field(() => FigureWithheldReason, { description: 'Why the viewer may not know it.' })
   reason!: FigureWithheldReason;
 
   /** The figures whose reason is set, in the order given. */
