@@ -10,6 +10,7 @@ import { signDevToken } from '../../src/auth/tokens';
 import { applicationUrl } from '../../src/config/database';
 import { loadConfig } from '../../src/config/env';
 import { freePort } from '../../src/config/free-port';
+import { initOrm, migrate } from '../../src/config/orm';
 import {
   CreateMachineClientDocument,
   CreateWebhookSubscriptionDocument,
@@ -347,5 +348,21 @@ describe('two API nodes and two workers on one PostgreSQL', () => {
       [url],
     );
     expect(rows.rows).toEqual([{ status: 'DELIVERED', attempts: 2, count: N }]);
+  });
+
+  it('lets nodes that start at once check the migrations together: one at a time, none fails', async () => {
+    // Every process migrates (as the owner) at start; four at once, a few times over.
+    const orms = await Promise.all([0, 1, 2, 3].map(() => initOrm(database.url, { onDriverWarning: () => undefined })));
+    try {
+      const failures: string[] = [];
+      for (let round = 0; round < 3; round++) {
+        for (const result of await Promise.allSettled(orms.map((orm) => migrate(orm)))) {
+          if (result.status === 'rejected') failures.push(String(result.reason));
+        }
+      }
+      expect(failures).toEqual([]);
+    } finally {
+      await Promise.all(orms.map((orm) => orm.close()));
+    }
   });
 });
