@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     } finally {
       await owner.close();
     }
-    const orm = await initOrm(database.url, { onDriverWarning });
+    const orm = await initOrm(database.url, { onDriverWarning, poolMax: config.databasePoolMax });
     const server = await createServer({ config, orm, logger });
     const worker = config.jobs
       ? await startWorker({
@@ -54,9 +54,12 @@ async function main(): Promise<void> {
       const force = setTimeout(() => {
         logger.error('shutdown took too long; exiting');
         process.exit(1);
-      }, SHUTDOWN_GRACE_MS);
+      }, SHUTDOWN_GRACE_MS + config.shutdownDelayMs);
       force.unref();
       try {
+        // The load balancer sees /readyz answer 503 and stops sending; then the server closes.
+        server.beginDrain();
+        if (config.shutdownDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
         await server.stop();
         logger.debug('http server stopped');
         await worker?.stop();

@@ -54,6 +54,10 @@ export interface AppConfig {
   jobs: boolean;
   /** Jobs one worker runs at once. */
   workerConcurrency: number;
+  /** Connections of the application's pool in this process (DATABASE_POOL_MAX). */
+  databasePoolMax: number;
+  /** After SIGTERM, how long /readyz answers 503 before the server stops accepting (SHUTDOWN_DELAY_MS). */
+  shutdownDelayMs: number;
   webhooks: WebhookSettings;
   /** How operations execute: compiled by graphql-jit (the default), or by graphql-js (a fallback switch). */
   executor: 'compiled' | 'graphql-js';
@@ -222,6 +226,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     outcomes: { publicationDay: monthDayFrom(env, 'OUTCOMES_PUBLICATION_DAY', '03-01') },
     jobs: boolFrom(env, 'JOBS_ENABLED', true),
     workerConcurrency: intFrom(env, 'WORKER_CONCURRENCY', 4),
+    databasePoolMax: Math.max(1, intFrom(env, 'DATABASE_POOL_MAX', 10)),
+    shutdownDelayMs: intFrom(env, 'SHUTDOWN_DELAY_MS', 0),
     webhooks,
     executor: executorFrom(env),
     limits: {

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     const owner = await initOrm(config.databaseOwnerUrl, { onDriverWarning });
     await migrate(owner).finally(() => owner.close());
   }
-  const orm = await initOrm(config.databaseUrl, { onDriverWarning });
+  const orm = await initOrm(config.databaseUrl, { onDriverWarning, poolMax: config.databasePoolMax });
   const worker = await startWorker({
     // The job queue's tables are the owner's (graphile-worker: row-level security); its jobs use `orm`.
     databaseUrl: config.databaseOwnerUrl ?? config.databaseUrl,

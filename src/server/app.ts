@@ -42,6 +42,8 @@ export interface PasserelleServer {
   httpServer: http.Server;
   /** Starts listening; resolves with the bound port. */
   listen(port: number, host?: string): Promise<number>;
+  /** From now on /readyz answers 503 (the node leaves the load balancer); requests are still served. */
+  beginDrain(): void;
   /** Stops accepting requests and waits for the ones in flight. */
   stop(): Promise<void>;
 }
@@ -152,7 +154,8 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   // In production the metrics need their token: without one, the path is off.
   if (config.metricsToken || config.nodeEnv !== 'production') app.get('/metrics', metrics.handler(config.metricsToken));
   app.get('/healthz', liveness);
-  app.get('/readyz', readiness(orm));
+  let draining = false;
+  app.get('/readyz', readiness(orm, () => draining));
   app.get('/exports/outcomes.csv', outcomesCsvHandler({ orm, verifier, logger, settings, rateLimits }));
   app.get('/exports/persons/:id/record.json', subjectAccessHandler({ orm, verifier, logger, settings, rateLimits }, subjectAccess, 'json'));
   app.get('/exports/persons/:id/record.pdf', subjectAccessHandler({ orm, verifier, logger, settings, rateLimits }, subjectAccess, 'pdf'));
@@ -209,6 +212,12 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
           resolve(typeof address === 'object' && address ? address.port : port);
         });
       }),
-    stop: () => apollo.stop(),
+    beginDrain: () => {
+      draining = true;
+    },
+    stop: () => {
+      draining = true;
+      return apollo.stop();
+    },
   };
 }

@@ -22,11 +22,11 @@ async function dropDatabase(url: string): Promise<void> {
 }
 
 describe('npm start', () => {
-  it('on an empty database: migrates, loads the demo data, serves it, and stops cleanly on SIGTERM', async () => {
+  it('on an empty database: migrates, loads the demo data, serves it, and stops cleanly on SIGTERM after draining', async () => {
     const databaseUrl = freshDatabaseUrl();
     await createDatabaseIfMissing(databaseUrl);
     const port = await freePort();
-    const server = startTs('src/main.ts', [], { DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' });
+    const server = startTs('src/main.ts', [], { DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SHUTDOWN_DELAY_MS: '2000' });
     const exit = finished(server);
     try {
       await waitForLine(server, /Passerelle listening/);
@@ -46,6 +46,20 @@ describe('npm start', () => {
       expect(await response.json()).toEqual({
         data: { me: { login: 'cpip.grenoble', role: 'PROBATION_OFFICER', structure: { name: "SPIP de l'Isère" } } },
       });
+
+      // SIGTERM: /readyz answers 503 at once (the load balancer takes the node out) while
+      // requests are still served for SHUTDOWN_DELAY_MS; then the server stops.
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+      server.kill('SIGTERM');
+      await waitForLine(server, /shutting down: draining requests/);
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 503, body: { status: 'draining' } });
+      const during = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ me { login } }' }),
+      });
+      expect(await during.json()).toEqual({ data: { me: { login: 'cpip.grenoble' } } });
     } finally {
       server.kill('SIGTERM');
     }
