@@ -96,11 +96,18 @@ const URL_KEYS = new Set(['http.url', 'url.full', 'db.connection_string']);
 const TARGET_KEYS = new Set(['http.target', 'url.path']);
 const SQL_KEYS = new Set(['db.statement', 'db.query.text']);
 
-/** An absolute URL without its credentials, query string and fragment; null when it does not parse. */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** A path without ids (a person's export: /exports/persons/:id/record.json), query string or fragment. */
+function barePath(value: string): string {
+  return value.split(/[?#]/)[0].replace(UUID, ':id');
+}
+
+/** An absolute URL without its credentials, ids, query string and fragment; null when it does not parse. */
 function bareUrl(value: string): string | null {
   try {
     const url = new URL(value);
-    return `${url.protocol}//${url.host}${url.pathname}`;
+    return `${url.protocol}//${url.host}${barePath(url.pathname)}`;
   } catch {
     return null;
   }
@@ -113,7 +120,7 @@ function keptAttributes(attributes: Attributes): Attributes {
     let clean: AttributeValue | null = value;
     if (typeof value === 'string') {
       if (URL_KEYS.has(key)) clean = bareUrl(value);
-      else if (TARGET_KEYS.has(key)) clean = value.split(/[?#]/)[0];
+      else if (TARGET_KEYS.has(key)) clean = barePath(value);
       else if (SQL_KEYS.has(key)) clean = sqlWithoutValues(value);
     } else if (URL_KEYS.has(key) || TARGET_KEYS.has(key) || SQL_KEYS.has(key)) {
       clean = null;
