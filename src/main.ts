@@ -8,14 +8,14 @@ import { DatabaseUnreachableError, initOrm, migrate } from './config/orm';
 import { startWorker } from './jobs/worker';
 import { createServer } from './server/app';
 import { createLogger } from './server/logger';
-import { tracing } from './observability/tracing';
+import { tracing, tracingSummary } from './observability/tracing';
 
 const SHUTDOWN_GRACE_MS = 15000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  if (config.tracing) logger.info({ traces: config.tracing.tracesUrl, sampler: config.tracing.sampler }, 'OpenTelemetry traces on');
+  if (config.tracing) logger.info(tracingSummary(config.tracing), 'OpenTelemetry traces on');
   let database: DatabaseHandle | undefined;
   try {
     database = await provideDatabase(config, (line) => logger.debug({ postgres: line.trim() }, 'embedded postgres'));

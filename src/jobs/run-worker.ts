@@ -4,7 +4,7 @@ import 'reflect-metadata';
 import { DatabaseStartError } from '../config/database';
 import { ConfigError, loadConfig } from '../config/env';
 import { DatabaseUnreachableError, initOrm, migrate } from '../config/orm';
-import { tracing } from '../observability/tracing';
+import { tracing, tracingSummary } from '../observability/tracing';
 import { createLogger } from '../server/logger';
 import { startWorker } from './worker';
 
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     webhooks: config.webhooks,
     concurrency: config.workerConcurrency,
   });
-  if (config.tracing) logger.info({ traces: config.tracing.tracesUrl, sampler: config.tracing.sampler }, 'OpenTelemetry traces on');
+  if (config.tracing) logger.info(tracingSummary(config.tracing), 'OpenTelemetry traces on');
   logger.info({ concurrency: config.workerConcurrency }, 'Passerelle worker running');
   let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {

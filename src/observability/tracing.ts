@@ -46,6 +46,14 @@ export function startTracing(defaultServiceName: string, env: NodeJS.ProcessEnv 
   return current;
 }
 
+/** For the logs: where spans go (without credentials) and how they are sampled. */
+export function tracingSummary(config: TracingConfig): { traces: string; sampler: TracingConfig['sampler'] } {
+  const url = new URL(config.tracesUrl);
+  url.username = '';
+  url.password = '';
+  return { traces: `${url.origin}${url.pathname}`, sampler: config.sampler };
+}
+
 /** The tracing startTracing started (or the one that is off). */
 export function tracing(): Tracing {
   return current;
