@@ -83,6 +83,18 @@ interface Identified {
   identity: { firstName: string; lastName: string; birthDate: string | null } | null;
 }
 
+/** A person registered during the test: every value unusual enough to be found if it leaked. */
+const NEWCOMER = {
+  firstName: 'Zéphyrine',
+  lastName: `Traçabilité${randomBytes(3).toString('hex')}`,
+  birthDate: '1987-06-05',
+  expectedReleaseDate: '2027-01-01',
+  offence: 'Infraction confidentielle',
+  prisonNumber: '7777-JT',
+};
+
+const REGISTER = `mutation RegisterTraced($input: RegisterPersonInput!) { registerPerson(input: $input) { id identity { lastName } } }`;
+
 const PERSONS = `query TracedPersons($search: String) {
   persons(first: 5, search: $search) { edges { node { id identity { firstName lastName birthDate } } } }
 }`;
@@ -157,9 +169,19 @@ describe('OpenTelemetry traces', () => {
           body: JSON.stringify({ query: `{ person(id: "${person!.id}") { identity { firstName lastName birthDate } } }` }),
         });
         answers.push(await byId.text());
+        // A mutation with an input object runs on graphql-js (traced by the instrumentation);
+        // MikroORM writes the values into its INSERT statements.
+        const registered = await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, traceparent },
+          body: JSON.stringify({ query: REGISTER, variables: { input: NEWCOMER } }),
+        });
+        const answer = await registered.text();
+        expect(answer).toContain(NEWCOMER.lastName);
+        answers.push(answer);
       });
       // The persons are in the answers (the search found its person), so a leak would show.
-      for (const answer of answers.slice(1)) expect(answer).toContain(person!.identity!.lastName);
+      for (const answer of answers.slice(1, 3)) expect(answer).toContain(person!.identity!.lastName);
       expect(stdout).toContain('OpenTelemetry traces on');
 
       // Flushed at shutdown (SIGTERM), posted as OTLP/HTTP JSON.
@@ -178,7 +200,7 @@ describe('OpenTelemetry traces', () => {
 
       // The HTTP server spans are children of the caller's span, and carry the server's request id.
       const httpSpans = traced.filter((received) => received.scope === '@opentelemetry/instrumentation-http');
-      expect(httpSpans).toHaveLength(3);
+      expect(httpSpans).toHaveLength(4);
       for (const received of httpSpans) expect(received.span.parentSpanId).toBe(callerSpanId);
       expect(httpSpans.map((received) => received.attributes['passerelle.request_id'])).toContain(requestId);
       // The compiled operation is named, with its type; its queries are its children.
@@ -190,7 +212,11 @@ describe('OpenTelemetry traces', () => {
       // The name search's statement is there, without the name.
       const statements = traced.map((received) => String(received.attributes['db.statement'] ?? received.attributes['db.query.text'] ?? ''));
       expect(statements.some((statement) => /\blike\b/i.test(statement))).toBe(true);
-      if (process.env.TRACING_TEST_DEBUG) console.log(traced.map((received) => `${received.scope} ${received.span.name} ${JSON.stringify(received.attributes)}`).join('\n'));
+      // graphql-js's execute span for the mutation, with its resolver.
+      const mutation = traced.find((received) => received.span.name === 'mutation RegisterTraced')!;
+      expect(mutation.scope).toBe('@opentelemetry/instrumentation-graphql');
+      expect(traced.some((received) => received.span.parentSpanId === mutation.span.spanId && received.attributes['graphql.field.name'] === 'registerPerson')).toBe(true);
+      expect(statements.some((statement) => /^insert into "person_identity"/.test(statement))).toBe(true);
       // The parse and validate spans of graphql-js.
       expect(traced.some((received) => received.span.name === 'graphql.parse')).toBe(true);
       expect(traced.some((received) => received.span.name === 'graphql.validate')).toBe(true);
@@ -201,6 +227,7 @@ describe('OpenTelemetry traces', () => {
       const personData = identities.data.persons.edges.flatMap(({ node }) =>
         [node.id, node.identity?.firstName, node.identity?.lastName, node.identity?.birthDate].filter((value): value is string => Boolean(value)),
       );
+      personData.push(...Object.values(NEWCOMER), (JSON.parse(answers[3]) as { data: { registerPerson: { id: string } } }).data.registerPerson.id);
       expect(personData.length).toBeGreaterThan(3);
       for (const secret of [...personData, token, token.split('.')[2], 'Bearer', 'http.request.header', 'variables=']) {
         expect([secret, everything.includes(secret)]).toEqual([secret, false]);
