@@ -1,7 +1,7 @@
 /**
  * The layers of src/, checked in `npm test` (`npm run deps:check`). Imports only go down:
  *
- *   infrastructure   src/server, src/config, src/jobs, src/main.ts, src/entities.ts
+ *   infrastructure   src/server, src/config, src/jobs, src/observability, src/main.ts, src/entities.ts
  *   modules          every other folder of src/ (persons, referrals, followups, ...)
  *   policy | audit | outbox
  *   context          src/context: RequestContext, per-request loaders and read audit, the transaction
@@ -23,7 +23,7 @@ const LOWER = {
   outbox: ['outbox', 'policy', 'context', 'auth', 'shared'],
 };
 const BELOW_MODULES = ['shared', 'auth', 'context', 'policy', 'audit', 'outbox'];
-const INFRASTRUCTURE = ['server', 'config', 'jobs'];
+const INFRASTRUCTURE = ['server', 'config', 'jobs', 'observability'];
 const NOT_MODULES = [...BELOW_MODULES, ...INFRASTRUCTURE];
 const MODULE = `^src/(?!(?:${NOT_MODULES.join('|')})/)[^/]+/`;
 const INFRASTRUCTURE_PATH = `^src/(?:(?:${INFRASTRUCTURE.join('|')})/|main\\.ts$|entities\\.ts$)`;
@@ -68,7 +68,7 @@ module.exports = {
     {
       name: 'layer-modules',
       severity: 'error',
-      comment: 'A module never imports the infrastructure (src/server, src/config, src/jobs, src/main.ts, src/entities.ts): the server wires the modules, not the reverse.',
+      comment: 'A module never imports the infrastructure (src/server, src/config, src/jobs, src/observability, src/main.ts, src/entities.ts): the server wires the modules, not the reverse.',
       from: { path: MODULE },
       to: { path: INFRASTRUCTURE_PATH },
     },

@@ -1,3 +1,5 @@
+// First: tracing, when configured, must patch http, express, pg and graphql before they load.
+import './observability/preload';
 import 'reflect-metadata';
 import { databaseIsEmpty, loadDemoData } from './config/demo-data';
 import { DatabaseStartError, provideDatabase, takeOverShutdownSignals, type DatabaseHandle } from './config/database';
@@ -6,12 +8,14 @@ import { DatabaseUnreachableError, initOrm, migrate } from './config/orm';
 import { startWorker } from './jobs/worker';
 import { createServer } from './server/app';
 import { createLogger } from './server/logger';
+import { tracing, tracingSummary } from './observability/tracing';
 
 const SHUTDOWN_GRACE_MS = 15000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  if (config.tracing) logger.info(tracingSummary(config.tracing), 'OpenTelemetry traces on');
   let database: DatabaseHandle | undefined;
   try {
     database = await provideDatabase(config, (line) => logger.debug({ postgres: line.trim() }, 'embedded postgres'));
@@ -67,6 +71,8 @@ async function main(): Promise<void> {
         await orm.close();
         logger.debug('orm closed');
         await database?.stop();
+        // The spans of the last requests.
+        await tracing().shutdown();
         logger.info('stopped');
         process.exit(0);
       } catch (error) {

@@ -67,9 +67,61 @@ export interface AppConfig {
     maxAliases: number;
     maxTokens: number;
   };
+  /** OpenTelemetry traces over OTLP/HTTP; null: off (no OTEL_EXPORTER_OTLP_*ENDPOINT, or OTEL_SDK_DISABLED). */
+  tracing: TracingConfig | null;
+}
+
+/** The standard OpenTelemetry variables the tracing reads (src/observability/tracing.ts). */
+export interface TracingConfig {
+  /** Where spans are posted (OTLP/HTTP JSON): OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as given, or OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces. */
+  tracesUrl: string;
+  /** OTEL_SERVICE_NAME; when unset, the process's own (passerelle, passerelle-worker). */
+  serviceName: string | null;
+  /** OTEL_TRACES_SAMPLER and OTEL_TRACES_SAMPLER_ARG (default parentbased_always_on). */
+  sampler: { root: 'always_on' | 'always_off' | 'traceidratio'; parentBased: boolean; ratio: number };
 }
 
 export class ConfigError extends Error {}
+
+const SAMPLERS = ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'] as const;
+
+function otlpUrlFrom(name: string, raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  return url.toString();
+}
+
+/**
+ * The tracing's settings, from the standard OpenTelemetry variables: on only when an OTLP
+ * endpoint is given and OTEL_SDK_DISABLED is not true. Read before anything else is loaded
+ * (the instrumentations must come first), and again by loadConfig.
+ */
+export function tracingFrom(env: NodeJS.ProcessEnv = process.env): TracingConfig | null {
+  if (boolFrom(env, 'OTEL_SDK_DISABLED', false)) return null;
+  const tracesEndpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim();
+  const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
+  let tracesUrl: string;
+  // As the specification says: the signal's own endpoint is used as given, the generic one gets the signal's path.
+  if (tracesEndpoint) tracesUrl = otlpUrlFrom('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', tracesEndpoint);
+  else if (endpoint) tracesUrl = `${otlpUrlFrom('OTEL_EXPORTER_OTLP_ENDPOINT', endpoint).replace(/\/+$/, '')}/v1/traces`;
+  else return null;
+  const samplerRaw = (env.OTEL_TRACES_SAMPLER || 'parentbased_always_on').trim().toLowerCase();
+  if (!(SAMPLERS as readonly string[]).includes(samplerRaw)) {
+    throw new ConfigError(`OTEL_TRACES_SAMPLER must be one of ${SAMPLERS.join(', ')}, got "${env.OTEL_TRACES_SAMPLER}"`);
+  }
+  const argRaw = env.OTEL_TRACES_SAMPLER_ARG?.trim();
+  const ratio = argRaw ? Number(argRaw) : 1;
+  if (!Number.isFinite(ratio) || ratio < 0 || ratio > 1) throw new ConfigError(`OTEL_TRACES_SAMPLER_ARG must be a ratio from 0 to 1, got "${argRaw}"`);
+  const parentBased = samplerRaw.startsWith('parentbased_');
+  const root = samplerRaw.replace(/^parentbased_/, '') as TracingConfig['sampler']['root'];
+  const serviceName = env.OTEL_SERVICE_NAME?.trim() || null;
+  return { tracesUrl, serviceName, sampler: { root, parentBased, ratio } };
+}
 
 function executorFrom(env: NodeJS.ProcessEnv): AppConfig['executor'] {
   const raw = env.GRAPHQL_EXECUTOR || 'compiled';
@@ -236,5 +288,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxAliases: intFrom(env, 'GRAPHQL_MAX_ALIASES', 15),
       maxTokens: intFrom(env, 'GRAPHQL_MAX_TOKENS', 2000),
     },
+    tracing: tracingFrom(env),
   };
 }

@@ -1,7 +1,10 @@
+// First: tracing, when configured, must patch pg and http before they load.
+import '../observability/preload-worker';
 import 'reflect-metadata';
 import { DatabaseStartError } from '../config/database';
 import { ConfigError, loadConfig } from '../config/env';
 import { DatabaseUnreachableError, initOrm, migrate } from '../config/orm';
+import { tracing, tracingSummary } from '../observability/tracing';
 import { createLogger } from '../server/logger';
 import { startWorker } from './worker';
 
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
     webhooks: config.webhooks,
     concurrency: config.workerConcurrency,
   });
+  if (config.tracing) logger.info(tracingSummary(config.tracing), 'OpenTelemetry traces on');
   logger.info({ concurrency: config.workerConcurrency }, 'Passerelle worker running');
   let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
       void worker
         .stop()
         .then(() => orm.close())
+        .then(() => tracing().shutdown())
         .then(() => process.exit(0), () => process.exit(1));
     });
   }

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Logger as WorkerLogger, run, type Runner, type TaskList } from 'graphile-worker';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
+import { Logger as WorkerLogger, run, type Runner, type Task, type TaskList } from 'graphile-worker';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { toIsoDate } from '../shared/scalars';
@@ -21,8 +22,33 @@ export interface JobDeps {
   concurrency?: number;
 }
 
-/** The tasks of the background worker, each in its own EntityManager fork. */
+const tracer = trace.getTracer('passerelle-jobs');
+
+/**
+ * A job's run as a span of its own (tracing on), the parent of its queries and calls: the job's
+ * name, never its payload. A no-op when tracing is off.
+ */
+function traced(name: string, task: Task): Task {
+  return (payload, helpers) =>
+    tracer.startActiveSpan(`job ${name}`, async (span) => {
+      if (span.isRecording()) span.setAttribute('passerelle.job', name);
+      try {
+        return await task(payload, helpers);
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
+}
+
+/** The tasks of the background worker, each in its own EntityManager fork (and its own span). */
 export function taskList(deps: Omit<JobDeps, 'databaseUrl'>): TaskList {
+  return Object.fromEntries(Object.entries(tasks(deps)).map(([name, task]) => [name, traced(name, task)]));
+}
+
+function tasks(deps: Omit<JobDeps, 'databaseUrl'>): Record<string, Task> {
   return {
     [PUBLISH_OUTCOMES]: async () => {
       const em = deps.orm.em.fork();

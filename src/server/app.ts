@@ -31,6 +31,7 @@ import { compiledExecution } from './compiled-execution';
 import { oauthRouter } from './oauth';
 import { loadManifest, manifestStore, persistedOperationsPlugin } from './persisted-operations';
 import { buildAppSchema } from './schema';
+import { annotateRequestSpan } from '../observability/request-span';
 
 export interface AppDeps {
   config: AppConfig;
@@ -129,6 +130,8 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
     const correlationId = correlationIdOf(req);
     res.locals.requestId = requestId;
     res.locals.correlationId = correlationId;
+    // On the request's trace (when traced), the id the logs and the audit log know it by.
+    annotateRequestSpan(req, { 'passerelle.request_id': requestId });
     res.setHeader('x-request-id', requestId);
     if (correlationId) res.setHeader('x-correlation-id', correlationId);
     next();

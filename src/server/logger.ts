@@ -1,4 +1,11 @@
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import pino, { type Logger } from 'pino';
+
+/** The trace a line belongs to, when tracing is on and the line is written within one (no-op otherwise). */
+function traceIds(): Record<string, string> {
+  const context = trace.getActiveSpan()?.spanContext();
+  return context && isSpanContextValid(context) ? { trace_id: context.traceId, span_id: context.spanId } : {};
+}
 
 /**
  * JSON logs; tokens and cookies never reach them. Written asynchronously: a line waits for no
@@ -19,6 +26,7 @@ export function createLogger(level: string): Logger {
     {
       level,
       base: { service: 'passerelle' },
+      mixin: traceIds,
       redact: {
         paths: ['req.headers.authorization', 'req.headers.cookie', '*.authorization', '*.password', '*.token'],
         censor: '[redacted]',
