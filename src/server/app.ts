@@ -162,7 +162,11 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   app.post('/imports/persons', personImportBody(), personImportHandler({ orm, verifier, logger, settings, rateLimits }), personImportBodyError);
   if (platformKey) app.use(oauthRouter({ orm, key: platformKey, logger, rateLimits }));
   // The GraphQL IDE, development only (IDE; src/server/ide.ts): /ide, and GET /graphql when a browser opens it.
-  if (config.ide) app.use(ideRouter());
+  if (config.ide) {
+    const ide = ideRouter();
+    if (ide) app.use(ide);
+    else logger.warn('IDE is on but ruru, a devDependency, is not installed: no GraphQL IDE (IDE=off silences this)');
+  }
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

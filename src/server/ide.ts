@@ -1,10 +1,11 @@
 /**
- * The GraphQL IDE of development: ruru (GraphiQL as Graphile ships it), its page and its bundled
- * assets served by this server, never from a CDN. Opened at /ide, or at GET /graphql by a browser
- * (a request that prefers text/html and carries no query string).
+ * The GraphQL IDE of development: ruru (GraphiQL as Graphile ships it), its page and the files of
+ * its package's static/ folder served by this server, never from a CDN. Opened at /ide, or at
+ * GET /graphql by a browser (a request that prefers text/html and carries no query string).
  *
  * ruru is a devDependency: the production image does not have it. This module is the only one of
- * src/ allowed to name a devDependency (`.dependency-cruiser.cjs`, rule `src-no-dev-dependencies`),
+ * src/ allowed to name a devDependency (`.dependency-cruiser.cjs`, rules `src-no-dev-dependencies`
+ * and `src-ide-ruru-only`),
  * and it requires ruru inside `ideRouter`, which the server calls only when `config.ide` is on
  * (never in production: src/config/env.ts refuses IDE=on there). Its type imports vanish from the
  * compiled code.
@@ -14,9 +15,10 @@
  * access log. Without one, the headers editor holds a template to fill in.
  */
 import { randomBytes } from 'node:crypto';
-import { Router, type Request, type Response, type NextFunction } from 'express';
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { Router, type Request, type Response, type NextFunction } from 'express';
 import type * as RuruServer from 'ruru/server';
-import type * as RuruStatic from 'ruru/static';
 
 export const IDE_PATH = '/ide';
 const STATIC_PATH = `${IDE_PATH}/static/`;
@@ -102,11 +104,29 @@ function wantsIde(req: Request): boolean {
   return req.accepts(['application/graphql-response+json', 'application/json', 'text/html']) === 'text/html';
 }
 
-/** The IDE's routes: the page at /ide (and GET /graphql for browsers), the assets at /ide/static/. */
-export function ideRouter(): Router {
-  // Required here, not at the top: the production image has no ruru (see above).
-  const { ruruHTML } = require('ruru/server') as typeof RuruServer;
-  const { getStaticFile } = require('ruru/static') as typeof RuruStatic;
+/** ruru, when installed; null without the devDependencies (an image started without NODE_ENV=production). */
+function loadRuru(): typeof RuruServer | null {
+  try {
+    // Required here, not at the top: the production image has no ruru (see above).
+    return require('ruru/server') as typeof RuruServer;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'MODULE_NOT_FOUND') return null;
+    throw error;
+  }
+}
+
+/**
+ * The IDE's routes: the page at /ide (and GET /graphql for browsers), the assets at /ide/static/.
+ * Null when ruru is not installed.
+ */
+export function ideRouter(): Router | null {
+  const ruru = loadRuru();
+  if (!ruru) return null;
+  const { ruruHTML } = ruru;
+  // The files of the package's static/ folder, as published. Not ruru/static's getStaticFile: it
+  // loads its brotli bundle with import(), which jest's module sandbox cannot run.
+  const staticFolder = path.resolve(path.dirname(require.resolve('ruru/static')), '..', 'static');
+  if (!fs.existsSync(path.join(staticFolder, 'ruru.js'))) throw new Error(`ruru's static files are not in ${staticFolder}`);
 
   const page = (_req: Request, res: Response): void => {
     const nonce = randomBytes(18).toString('base64');
@@ -142,17 +162,13 @@ export function ideRouter(): Router {
   const router = Router();
   router.get(IDE_PATH, page);
   router.get(ENDPOINT, (req: Request, res: Response, next: NextFunction) => (wantsIde(req) ? page(req, res) : next()));
-  router.get(`${STATIC_PATH}:file`, (req: Request, res: Response, next: NextFunction) => {
-    Promise.resolve(
-      getStaticFile({ staticPath: STATIC_PATH, urlPath: `${STATIC_PATH}${String(req.params.file)}`, acceptEncoding: req.headers['accept-encoding'] }),
-    ).then(
-      (file) => {
-        if (!file) return next();
-        if (req.headers['if-none-match'] === file.headers.etag) return void res.status(304).set({ etag: file.headers.etag }).end();
-        res.status(200).set({ ...file.headers, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' }).end(file.content);
-      },
-      (error: unknown) => next(error),
-    );
-  });
+  router.use(
+    STATIC_PATH,
+    express.static(staticFolder, {
+      index: false,
+      redirect: false,
+      setHeaders: (res) => res.setHeader('x-content-type-options', 'nosniff'),
+    }),
+  );
   return router;
 }
