@@ -13,6 +13,9 @@
  * directory the others stand on, persons stands on the directory alone, and the others may use
  * one another's entities, types and services as long as no cycle forms. A type-only import
  * counts like any other.
+ *
+ * The production image installs the dependencies only: src/ imports no devDependency, but for
+ * src/server/ide.ts, which requires ruru (the development IDE) lazily, only when the IDE is on.
  */
 const LOWER = {
   shared: ['shared'],
@@ -74,6 +77,24 @@ module.exports = {
     },
     ...moduleRules,
     {
+      name: 'src-no-dev-dependencies',
+      severity: 'error',
+      comment:
+        'The production image installs the dependencies only: src/ uses no devDependency (move it to dependencies, or keep it in tests/ or scripts/). ' +
+        'The one exception is src/server/ide.ts (rule src-ide-ruru-only).',
+      from: { path: '^src/', pathNot: '^src/server/ide\\.ts$' },
+      to: { dependencyTypes: ['npm-dev'] },
+    },
+    {
+      name: 'src-ide-ruru-only',
+      severity: 'error',
+      comment:
+        'src/server/ide.ts may use one devDependency, ruru (the GraphQL IDE of development): it requires it inside ideRouter(), ' +
+        'which the server calls only when IDE is on, and src/config/env.ts refuses IDE=on in production.',
+      from: { path: '^src/server/ide\\.ts$' },
+      to: { dependencyTypes: ['npm-dev'], pathNot: 'node_modules/ruru/' },
+    },
+    {
       name: 'src-not-tooling',
       severity: 'error',
       comment: 'The application does not import its tests or scripts.',
@@ -82,7 +103,9 @@ module.exports = {
     },
   ],
   options: {
-    includeOnly: '^(?:src|seeds|tests|scripts)/',
+    // node_modules/ anywhere in the resolved path (it may be a symlink): packages are leaves of the
+    // graph (doNotFollow), kept so that src-no-dev-dependencies sees them.
+    includeOnly: '^(?:src|seeds|tests|scripts)/|node_modules/',
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },

@@ -33,6 +33,8 @@ export interface AppConfig {
   trustProxy: false | number | string;
   /** Whether the schema answers introspection queries (INTROSPECTION; off by default in production). */
   introspection: boolean;
+  /** Serve the GraphQL IDE (ruru, a devDependency) at /ide and to browsers at GET /graphql (IDE; never in production). */
+  ide: boolean;
   persistedOperations: 'off' | 'machines';
   /** Origins of partner frontends allowed to call the API from a browser (CORS). */
   corsOrigins: string[];
@@ -164,6 +166,16 @@ function monthDayFrom(env: NodeJS.ProcessEnv, name: string, fallback: string): s
   return raw;
 }
 
+/** IDE=on|off (true/false too); on by default outside production, refused in production (ruru is a devDependency). */
+function ideFrom(env: NodeJS.ProcessEnv, production: boolean): boolean {
+  const raw = (env.IDE ?? '').toLowerCase();
+  if (raw === '') return !production;
+  const on = ['on', 'true', '1', 'yes'].includes(raw);
+  if (!on && !['off', 'false', '0', 'no'].includes(raw)) throw new ConfigError(`IDE must be on or off, got "${env.IDE}"`);
+  if (on && production) throw new ConfigError('IDE=on is refused in production: the GraphQL IDE is a development tool (its package is not installed there)');
+  return on;
+}
+
 function persistedOperationsFrom(env: NodeJS.ProcessEnv): 'off' | 'machines' {
   const raw = env.PERSISTED_OPERATIONS || 'off';
   if (raw !== 'off' && raw !== 'machines') throw new ConfigError(`PERSISTED_OPERATIONS must be off or machines, got "${raw}"`);
@@ -254,6 +266,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins,
     persistedOperations: persistedOperationsFrom(env),
     introspection: boolFrom(env, 'INTROSPECTION', !production),
+    ide: ideFrom(env, production),
     cursorSecret,
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     rateLimits: {

@@ -28,6 +28,7 @@ import { accessLog } from './access-log';
 import { RateLimits } from './rate-limits';
 import { useCursorSecret } from '../shared/pagination';
 import { compiledExecution } from './compiled-execution';
+import { ideRouter } from './ide';
 import { oauthRouter } from './oauth';
 import { loadManifest, manifestStore, persistedOperationsPlugin } from './persisted-operations';
 import { buildAppSchema } from './schema';
@@ -166,6 +167,12 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   app.get('/directory/data-inclusion/services', directoryExportHandler({ orm, verifier, logger, settings, rateLimits }, 'services'));
   app.post('/imports/persons', personImportBody(), personImportHandler({ orm, verifier, logger, settings, rateLimits }), personImportBodyError);
   if (platformKey) app.use(oauthRouter({ orm, key: platformKey, logger, rateLimits }));
+  // The GraphQL IDE, development only (IDE; src/server/ide.ts): /ide, and GET /graphql when a browser opens it.
+  if (config.ide) {
+    const ide = ideRouter();
+    if (ide) app.use(ide);
+    else logger.warn('IDE is on but ruru, a devDependency, is not installed: no GraphQL IDE (IDE=off silences this)');
+  }
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
