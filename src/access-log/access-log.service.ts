@@ -1,4 +1,5 @@
 import { assertAllowed } from '../policy/authz';
+import { afterPosition, type Connection, keysetPage, type PageArgs } from '../shared/connection';
 import { Permission } from '../policy/permissions';
 import { ACCESS_LOG_RECORD } from '../policy/record-kinds';
 import type { RequestContext } from '../context/request-context';
@@ -55,17 +56,51 @@ export class AccessLogService {
    * the operation name, chosen by the client, is shown only to the structure that sent it.
    */
   async of(ctx: RequestContext, id: string): Promise<AccessLogEntryView[]> {
-    assertAllowed(ctx.viewer, Permission.ACCESS_LOG_READ);
-    const personId = parseId(id, 'personId');
-    await ctx.access.assertFullMandate(personId, 'Reading the access log');
+    const personId = await this.readable(ctx, id);
     const entries = await ctx.em.find(
       AccessLogEntry,
       { personId, personIds: { $contains: [personId] } },
       { orderBy: { at: 'desc', id: 'desc' }, limit: ACCESS_LOG_LIMIT },
     );
-    ctx.readAudit.touch(personId);
     const shown = await ctx.access.keep(ACCESS_LOG_RECORD, entries);
     return shown.map(({ record }) => AccessLogEntryView.from(record, ctx.viewer.structureId));
+  }
+
+  /** The whole log, a page at a time, newest first (accessLogConnection): the list above stops at its latest thousand. */
+  async page(ctx: RequestContext, id: string, page: PageArgs): Promise<Connection<AccessLogEntryView>> {
+    const personId = await this.readable(ctx, id);
+    return keysetPage({
+      list: 'accessLog',
+      keyLength: 2,
+      args: page,
+      fetch: async (after, limit) => {
+        const position = afterPosition(['at', 'id'], ['timestamptz', 'uuid'], after, 'desc');
+        // `at` as the database writes it (to the microsecond) is the entry's position.
+        const rows = await ctx.em.execute<Record<string, unknown>[]>(
+          `select *, at::text as at_text from access_log_entry
+           where person_id = ? and person_ids @> array[?]::uuid[] and ${position.sql}
+           order by at desc, id desc limit ${limit}`,
+          [personId, personId, ...position.params],
+        );
+        return rows.map((row) => ({ entry: ctx.em.map(AccessLogEntry, row), atText: String(row.at_text) }));
+      },
+      key: (row) => [row.atText, row.entry.id],
+      // The record decision comes after the query: the page reads on until it holds enough.
+      keep: async (rows) => {
+        const shown = new Set((await ctx.access.keep(ACCESS_LOG_RECORD, rows.map((row) => row.entry))).map(({ record }) => record));
+        return rows.filter((row) => shown.has(row.entry));
+      },
+      node: (row) => AccessLogEntryView.from(row.entry, ctx.viewer.structureId),
+    });
+  }
+
+  /** The person whose log the viewer may read (a full mandate), the read audited. */
+  private async readable(ctx: RequestContext, id: string): Promise<string> {
+    assertAllowed(ctx.viewer, Permission.ACCESS_LOG_READ);
+    const personId = parseId(id, 'personId');
+    await ctx.access.assertFullMandate(personId, 'Reading the access log');
+    ctx.readAudit.touch(personId);
+    return personId;
   }
 
   /**

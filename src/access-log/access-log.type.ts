@@ -3,6 +3,7 @@ import { ClientKind, Role } from '../auth/role';
 import { DataDomain } from '../policy/data-domain';
 import { DateTimeScalar } from '../shared/scalars';
 import type { AccessLogEntry } from '../audit/access-log-entry.entity';
+import { connectionType } from '../shared/connection';
 
 @ObjectType('AccessLogEntry', { description: "One audited access to a person's record." })
 export class AccessLogEntryView {
@@ -38,3 +39,8 @@ export class AccessLogEntryView {
     });
   }
 }
+
+export const AccessLogEntryConnectionView = connectionType('AccessLogEntry', AccessLogEntryView, {
+  node: 'audited access',
+  list: "A page of the accesses to a person's record that you may see, newest first.",
+});

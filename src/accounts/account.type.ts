@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { Account } from './account.entity';
 import { ClientKind, Role } from '../auth/role';
+import { connectionType } from '../shared/connection';
 
 @ObjectType('Account', { description: 'A login: one role in one structure.' })
 export class AccountView {
@@ -32,3 +33,8 @@ export class AccountView {
     });
   }
 }
+
+export const AccountConnectionView = connectionType('Account', AccountView, {
+  node: 'account',
+  list: "A page of a structure's accounts, by login.",
+});

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ActionInput, EnrolInActionInput, ParticipationInput } from './action.inputs';
 import { PersonView } from '../persons/person.type';
 import { participationService } from './participation.service';
@@ -7,13 +7,19 @@ import type { RequestContext } from '../context/request-context';
 import { structureService } from '../structures/structure.service';
 import { StructureView } from '../structures/structure.type';
 import { actionService } from './action.service';
-import { ActionView } from './action.type';
+import { ActionConnectionView, ActionView } from './action.type';
+import { type Connection, PageArgs } from '../shared/connection';
 
 @Resolver(() => ActionView)
 export class ActionResolver {
   @Query(() => [ActionView], { description: 'Programs, most recent first.' })
   actions(@Ctx() ctx: RequestContext): Promise<ActionView[]> {
     return actionService.list(ctx);
+  }
+
+  @Query(() => ActionConnectionView, { description: 'Programs, most recent first, a page at a time: the paged form of actions.' })
+  actionsConnection(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<Connection<ActionView>> {
+    return actionService.page(ctx, page);
   }
 
   @Query(() => ActionView, { nullable: true, description: 'One action (program), readable by every role; null for an unknown id.' })

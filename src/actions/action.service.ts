@@ -10,6 +10,18 @@ import { parseId } from '../shared/ids';
 import { Action } from './action.entity';
 import { actionLoaders } from './action.loaders';
 import { ActionView } from './action.type';
+import { raw } from '@mikro-orm/core';
+import { afterPosition, type Connection, keysetPage, type PageArgs } from '../shared/connection';
+
+/**
+ * Programs, most recent first (start year descending, those without one last), then by title:
+ * one ascending key (the negated year, a large number for none) so that a page's position
+ * compares as a tuple.
+ */
+const NO_YEAR = 2147483647;
+const ACTION_YEAR_KEY = `coalesce(-start_year, ${NO_YEAR})`;
+/** A new order object for each query: a raw fragment is consumed by the query that uses it. */
+const actionOrder = () => ({ [raw(ACTION_YEAR_KEY)]: 'asc', title: 'asc', id: 'asc' }) as const;
 
 function assertYears(input: ActionInput): void {
   if (input.startYear && input.endYear && input.endYear < input.startYear) {
@@ -55,13 +67,29 @@ export class ActionService {
   /** Every action, most recent first. */
   async list(ctx: RequestContext): Promise<ActionView[]> {
     assertAllowed(ctx.viewer, Permission.ACTION_READ);
-    const rows = await ctx.em.find(
-      Action,
-      {},
-      { orderBy: { startYear: 'desc nulls last', title: 'asc', id: 'asc' } },
-    );
+    const rows = await ctx.em.find(Action, {}, { orderBy: actionOrder() });
     for (const row of rows) actionLoaders(ctx).actionById.prime(row.id, row);
     return rows.map(ActionView.from);
+  }
+
+  /** Programs a page at a time, in the same order (actionsConnection). */
+  page(ctx: RequestContext, page: PageArgs): Promise<Connection<ActionView>> {
+    assertAllowed(ctx.viewer, Permission.ACTION_READ);
+    return keysetPage({
+      list: 'actions',
+      keyLength: 3,
+      args: page,
+      fetch: (after, limit) => {
+        const position = afterPosition([ACTION_YEAR_KEY, 'title', 'id'], ['int', 'text', 'uuid'], after, 'asc');
+        return ctx.em.find(Action, after ? { [raw(position.sql, position.params)]: true } : {}, { orderBy: actionOrder(), limit });
+      },
+      // The year key as the SQL expression computes it.
+      key: (action) => [action.startYear === null ? NO_YEAR : -action.startYear, action.title, action.id],
+      node: (action) => {
+        actionLoaders(ctx).actionById.prime(action.id, action);
+        return ActionView.from(action);
+      },
+    });
   }
 
   /** One action by id; null when unknown. */

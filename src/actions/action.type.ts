@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ActionFrequency, ActionType, OutcomeCategory } from './action.enums';
 import type { Action } from './action.entity';
 import { Node } from '../shared/node';
+import { connectionType } from '../shared/connection';
 
 @ObjectType('Action', { implements: Node, description: 'A program, as recorded in the OSCARS database of regional health actions.' })
 export class ActionView {
@@ -97,3 +98,8 @@ export class ActionView {
     });
   }
 }
+
+export const ActionConnectionView = connectionType('Action', ActionView, {
+  node: 'program',
+  list: 'A page of the programs, most recent first.',
+});

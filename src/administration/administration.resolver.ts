@@ -1,5 +1,6 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { AccountView } from '../accounts/account.type';
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { type Connection, PageArgs } from '../shared/connection';
+import { AccountConnectionView, AccountView } from '../accounts/account.type';
 import type { RequestContext } from '../context/request-context';
 import { ConventionView } from '../conventions/convention.type';
 import { ServiceView, StructureView } from '../structures/structure.type';
@@ -76,6 +77,16 @@ export class AdministrationResolver {
     description: "The structure whose accounts to list; a structure admin's own when omitted.",
   }) structureId?: string | null): Promise<AccountView[]> {
     return administrationService.accounts(ctx, structureId);
+  }
+
+  @Query(() => AccountConnectionView, { description: "The people's accounts of a structure, by login, a page at a time: the paged form of accounts." })
+  accountsConnection(
+    @Ctx() ctx: RequestContext,
+    @Arg('structureId', () => ID, { nullable: true, description: "The structure whose accounts to list; a structure admin's own when omitted." })
+    structureId: string | null | undefined,
+    @Args() page: PageArgs,
+  ): Promise<Connection<AccountView>> {
+    return administrationService.accountsPage(ctx, structureId, page);
   }
 
   @Mutation(() => AccountView, { description: "A worker role that fits the structure's kind." })

@@ -12,6 +12,7 @@ import { assertAllowed, managedStructureId, managesStructure, mayGrantRole } fro
 import { Permission } from '../policy/permissions';
 import { BadUserInputError, ConflictError, NotFoundError } from '../shared/errors';
 import { parseId } from '../shared/ids';
+import { type Connection, keysetPage, type PageArgs } from '../shared/connection';
 import { StructureKind } from '../shared/structure-kind';
 import { Service } from '../structures/service.entity';
 import { Structure } from '../structures/structure.entity';
@@ -153,6 +154,25 @@ export class AdministrationService {
     const target = parseId(managedStructureId(ctx.viewer, structureId), 'structureId');
     const found = await ctx.em.find(Account, { structure: target, clientKind: ClientKind.USER }, { orderBy: { login: 'asc' } });
     return found.map(AccountView.from);
+  }
+
+  /** The same accounts a page at a time, by login (unique) (accountsConnection). */
+  accountsPage(ctx: RequestContext, structureId: string | null | undefined, page: PageArgs): Promise<Connection<AccountView>> {
+    assertAllowed(ctx.viewer, Permission.ACCOUNT_MANAGE);
+    const target = parseId(managedStructureId(ctx.viewer, structureId), 'structureId');
+    return keysetPage({
+      list: 'accounts',
+      keyLength: 1,
+      args: page,
+      fetch: (after, limit) =>
+        ctx.em.find(
+          Account,
+          { structure: target, clientKind: ClientKind.USER, ...(after ? { login: { $gt: String(after[0]) } } : {}) },
+          { orderBy: { login: 'asc' }, limit },
+        ),
+      key: (account) => [account.login],
+      node: AccountView.from,
+    });
   }
 
   async createAccount(ctx: RequestContext, input: CreateAccountInput): Promise<AccountView> {

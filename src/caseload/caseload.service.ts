@@ -44,13 +44,13 @@ interface CaseloadCursor {
 
 /** Sealed like every cursor (shared/pagination.ts): a release date is judicial data. */
 function encode(cursor: CaseloadCursor): string {
-  return sealCursor([cursor.releasedBefore, cursor.sortDate, cursor.id]);
+  return sealCursor(['caseload', cursor.releasedBefore, cursor.sortDate, cursor.id]);
 }
 
 function decode(cursor: string): CaseloadCursor {
   try {
-    const [releasedBefore, sortDate, id] = openCursor(cursor);
-    if (typeof releasedBefore === 'boolean' && typeof sortDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(sortDate) && typeof id === 'string' && isUuid(id)) {
+    const [list, releasedBefore, sortDate, id, ...rest] = openCursor(cursor);
+    if (list === 'caseload' && rest.length === 0 && typeof releasedBefore === 'boolean' && typeof sortDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(sortDate) && typeof id === 'string' && isUuid(id)) {
       return { releasedBefore, sortDate, id };
     }
   } catch {

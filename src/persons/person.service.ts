@@ -14,6 +14,9 @@ import { BadUserInputError } from '../shared/errors';
 import { parseId } from '../shared/ids';
 import { type MaybePromise, whenReady } from '../shared/maybe-async';
 import { KeysetEdge, PageInfoView, decodeCursor } from '../shared/pagination';
+
+/** The list a persons cursor belongs to (sealed in it). */
+const PERSONS_LIST = 'persons';
 import { assertVersion, inTransaction } from '../context/transaction';
 import { StructureKind } from '../shared/structure-kind';
 import { Structure } from '../structures/structure.entity';
@@ -153,7 +156,7 @@ export class PersonService {
   async list(ctx: RequestContext, args: PersonsArgs, info: GraphQLResolveInfo | null = null): Promise<PersonConnectionView> {
     assertAllowed(ctx.viewer, Permission.PERSON_READ);
     const first = args.first ?? 20;
-    const after = args.after ? decodeCursor(args.after) : null;
+    const after = args.after ? decodeCursor(args.after, PERSONS_LIST) : null;
     // A range of the mandate table's page index (structure, person's registration, person), read up to first + 1.
     const mandates = mandatePageWhere(ctx.viewer.structureId);
     const params: unknown[] = [...mandates.params];
@@ -193,7 +196,7 @@ export class PersonService {
       ctx.access.prime(person.id, row.mandate_state as MandateState, row.identity_withheld === true);
       personLoaders(ctx).personById.prime(person.id, person);
       ctx.readAudit.touch(person.id);
-      return new KeysetEdge(PersonView.from(person), { createdAt: String(row.cursor_at), id: person.id });
+      return new KeysetEdge(PersonView.from(person), { createdAt: String(row.cursor_at), id: person.id }, PERSONS_LIST);
     });
     return {
       edges,

@@ -4,6 +4,9 @@ import { TIMELINE_ENTRY_RECORD } from '../policy/record-kinds';
 import type { RecordDeclaration } from '../policy/records';
 import { BadUserInputError } from '../shared/errors';
 import { KeysetEdge, PageInfoView, decodeCursor } from '../shared/pagination';
+
+/** The list a timeline cursor belongs to (sealed in it). */
+const TIMELINE_LIST = 'timeline';
 import { TIMELINE_AUDIT_KINDS, type TimelineConnectionView, TimelineEntryView } from './lifecycle.type';
 
 /**
@@ -15,7 +18,7 @@ import { TIMELINE_AUDIT_KINDS, type TimelineConnectionView, TimelineEntryView } 
 export class TimelineService {
   async of(ctx: RequestContext, personId: string, first: number, after: string | null): Promise<TimelineConnectionView> {
     if (!Number.isInteger(first) || first < 1 || first > 100) throw new BadUserInputError('first must be between 1 and 100', 'first');
-    const position = after ? decodeCursor(after) : null;
+    const position = after ? decodeCursor(after, TIMELINE_LIST) : null;
     const { shown, hasNextPage } = await ctx.access.visibleRecordPage(TIMELINE_ENTRY_RECORD as RecordDeclaration<never>, personId, {
       first,
       after: position ? { at: position.createdAt, id: position.id } : null,
@@ -31,7 +34,7 @@ export class TimelineService {
         status: (row.status as string | null) ?? null,
         actorId: actorShown ? (row.actor_id as string) : null,
       });
-      return new KeysetEdge(entry, { createdAt: row.cursor_at__ as string, id: entry.id });
+      return new KeysetEdge(entry, { createdAt: row.cursor_at__ as string, id: entry.id }, TIMELINE_LIST);
     });
     return { edges, pageInfo: PageInfoView.of(edges, hasNextPage, after) };
   }

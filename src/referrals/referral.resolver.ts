@@ -8,7 +8,8 @@ import { structureService } from '../structures/structure.service';
 import { ServiceView, StructureView } from '../structures/structure.type';
 import { ReferPersonInput, ReferralDecisionArgs, ReferralReasonArgs, ReferralsArgs } from './referral.inputs';
 import { referralService } from './referral.service';
-import { ReferralView, ReferralWarningView } from './referral.type';
+import { ReferralConnectionView, ReferralView, ReferralWarningView } from './referral.type';
+import { type Connection, PageArgs } from '../shared/connection';
 import './referral.page-part';
 import type { MaybePromise } from '../shared/maybe-async';
 
@@ -25,6 +26,13 @@ export class ReferralResolver {
   @Query(() => [ReferralView], { description: 'Referrals your structure sent or received, newest first.' })
   referrals(@Ctx() ctx: RequestContext, @Args() args: ReferralsArgs): Promise<ReferralView[]> {
     return referralService.list(ctx, args);
+  }
+
+  @Query(() => ReferralConnectionView, {
+    description: 'Referrals your structure sent or received, newest first, a page at a time: the paged form of referrals, for a list that grows.',
+  })
+  referralsConnection(@Ctx() ctx: RequestContext, @Args() filter: ReferralsArgs, @Args() page: PageArgs): Promise<Connection<ReferralView>> {
+    return referralService.page(ctx, filter, page);
   }
 
   @Mutation(() => ReferralView, { description: 'The SPIP holding the file refers the person.' })

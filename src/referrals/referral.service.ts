@@ -31,6 +31,7 @@ import { Referral } from './referral.entity';
 import { ReferralStatus } from './referral.enums';
 import type { Need } from '../shared/need';
 import { type MaybePromise, whenReady } from '../shared/maybe-async';
+import { afterPosition, type Connection, type KeyValue, keysetPage, type PageArgs } from '../shared/connection';
 import { type ReferralColumns, type ReferralRecord, referralRecord } from './referral.rows';
 import type { ReferPersonInput, ReferralsArgs } from './referral.inputs';
 import { referralLoaders } from './referral.loaders';
@@ -52,6 +53,32 @@ export class ReferralService {
   /** The referrals the viewer's structure sent or received, newest first. */
   async list(ctx: RequestContext, args: ReferralsArgs): Promise<ReferralView[]> {
     assertAllowed(ctx.viewer, Permission.REFERRAL_READ);
+    const rows = await this.partyRows(ctx, args, null);
+    return rows.map((row) => this.shown(ctx, referralRecord(row)));
+  }
+
+  /** The same list, a page at a time (referralsConnection). */
+  page(ctx: RequestContext, args: ReferralsArgs, page: PageArgs): Promise<Connection<ReferralView>> {
+    assertAllowed(ctx.viewer, Permission.REFERRAL_READ);
+    return keysetPage({
+      list: 'referrals',
+      keyLength: 2,
+      args: page,
+      fetch: (after, limit) => this.partyRows(ctx, args, { after, limit }),
+      key: (row) => [row.cursor_at, row.id],
+      node: (row) => this.shown(ctx, referralRecord(row)),
+    });
+  }
+
+  /**
+   * The referrals the viewer's structure is a party to (sent or received) under its mandates,
+   * as the record rule shows them, newest first; after a keyset position and limited when paged.
+   */
+  private partyRows(
+    ctx: RequestContext,
+    args: ReferralsArgs,
+    page: { after: KeyValue[] | null; limit: number } | null,
+  ): Promise<(ReferralColumns & { cursor_at: string })[]> {
     const mandates = mandateSubquery(ctx.viewer.structureId);
     const params: unknown[] = [...mandates.params, ctx.viewer.structureId, ctx.viewer.structureId];
     let status = '';
@@ -61,13 +88,13 @@ export class ReferralService {
     }
     // The structure is a party to every referral it sent or received; the record rule still decides.
     const visible = recordVisibleSql(REFERRAL_RECORD, ctx.viewer, 'm.state');
-    const rows = await ctx.em.execute<ReferralColumns[]>(
-      `select r.* from referral r join (${mandates.sql}) m on m.person_id = r.person_id
-       where (r.from_structure_id = ? or r.to_structure_id = ?)${status} and ${visible.sql}
-       order by r.created_at desc, r.id desc`,
-      [...params, ...visible.params],
+    const after = afterPosition(['r.created_at', 'r.id'], ['timestamptz', 'uuid'], page?.after ?? null, 'desc');
+    return ctx.em.execute(
+      `select r.*, r.created_at::text as cursor_at from referral r join (${mandates.sql}) m on m.person_id = r.person_id
+       where (r.from_structure_id = ? or r.to_structure_id = ?)${status} and ${visible.sql} and ${after.sql}
+       order by r.created_at desc, r.id desc${page ? ` limit ${page.limit}` : ''}`,
+      [...params, ...visible.params, ...after.params],
     );
-    return rows.map((row) => this.shown(ctx, referralRecord(row)));
   }
 
   /** One referral the viewer may see; null alike when unknown or not visible. */

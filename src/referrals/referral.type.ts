@@ -5,6 +5,7 @@ import type { ReferralColumns, ReferralRecord } from './referral.rows';
 import { ReferralStatus } from './referral.enums';
 import { Need } from '../shared/need';
 import { Node } from '../shared/node';
+import { connectionType } from '../shared/connection';
 
 export enum ReferralWarningCode {
   RELEASE_BEYOND_SIX_MONTHS = 'RELEASE_BEYOND_SIX_MONTHS',
@@ -150,3 +151,8 @@ type ReferralFields = Pick<
   | 'id' | 'personId' | 'fromStructureId' | 'toStructureId' | 'serviceId' | 'conventionId' | 'needs' | 'motive' | 'status'
   | 'createdAt' | 'decidedAt' | 'declineReason' | 'cancelReason' | 'closedAt' | 'version'
 >;
+
+export const ReferralConnectionView = connectionType('Referral', ReferralView, {
+  node: 'referral',
+  list: 'A page of the referrals your structure sent or received, newest first.',
+});

@@ -66,8 +66,8 @@ const TAG_BYTES = 16;
  * is derived from the position (a MAC of it), so one position always has one cursor (a page's
  * endCursor is its last edge's) and no two positions share a nonce.
  */
-export function encodeCursor(position: Keyset): string {
-  return sealCursor([position.createdAt, position.id]);
+export function encodeCursor(position: Keyset, list: string): string {
+  return sealCursor([list, position.createdAt, position.id]);
 }
 
 /** A cursor of any keyset's values, sealed (see encodeCursor); openCursor gives them back. */
@@ -103,17 +103,19 @@ export class KeysetEdge<T> {
   constructor(
     readonly node: T,
     private readonly position: Keyset,
+    private readonly list: string,
   ) {}
 
   get cursor(): string {
-    return encodeCursor(this.position);
+    return encodeCursor(this.position, this.list);
   }
 }
 
-export function decodeCursor(cursor: string, argumentName = 'after'): Keyset {
+/** The position a cursor of this list holds; a cursor of another list, or none of ours, is BAD_USER_INPUT. */
+export function decodeCursor(cursor: string, list: string, argumentName = 'after'): Keyset {
   try {
-    const [at, id] = openCursor(cursor);
-    if (typeof at === 'string' && !Number.isNaN(new Date(at).getTime()) && typeof id === 'string' && isUuid(id)) {
+    const [name, at, id, ...rest] = openCursor(cursor);
+    if (name === list && rest.length === 0 && typeof at === 'string' && !Number.isNaN(new Date(at).getTime()) && typeof id === 'string' && isUuid(id)) {
       return { createdAt: at, id };
     }
   } catch {

@@ -2,13 +2,19 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type { RequestContext } from '../context/request-context';
 import { StructuresArgs } from './structure.inputs';
 import { structureService } from './structure.service';
-import { ServiceView, StructureView } from './structure.type';
+import { ServiceView, StructureConnectionView, StructureView } from './structure.type';
+import { type Connection, PageArgs } from '../shared/connection';
 
 @Resolver(() => StructureView)
 export class StructureResolver {
   @Query(() => [StructureView], { description: 'The directory of partners, by kind then name.' })
   structures(@Ctx() ctx: RequestContext, @Args() filter: StructuresArgs): Promise<StructureView[]> {
     return structureService.list(ctx, filter);
+  }
+
+  @Query(() => StructureConnectionView, { description: 'The directory of partners, by kind then name, a page at a time: the paged form of structures.' })
+  structuresConnection(@Ctx() ctx: RequestContext, @Args() filter: StructuresArgs, @Args() page: PageArgs): Promise<Connection<StructureView>> {
+    return structureService.page(ctx, filter, page);
   }
 
   @Query(() => StructureView, {

@@ -1,4 +1,5 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { type FilterQuery, raw } from '@mikro-orm/core';
+import { afterPosition, type Connection, type KeyValue, keysetPage, type PageArgs } from '../shared/connection';
 import type { RequestContext } from '../context/request-context';
 import { assertAllowed } from '../policy/authz';
 import type { FigureSubject } from '../policy/directory-figures';
@@ -16,12 +17,34 @@ export class StructureService {
   /** Lists structures, optionally of one kind or département, by kind then name. */
   async list(ctx: RequestContext, filter: StructuresArgs): Promise<StructureView[]> {
     assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
+    const rows = await ctx.em.find(Structure, this.directoryWhere(filter, null), { orderBy: { kind: 'asc', name: 'asc' } });
+    for (const row of rows) structureLoaders(ctx).structureById.prime(row.id, row);
+    return rows.map(StructureView.from);
+  }
+
+  /** The directory a page at a time, by kind then name (structuresConnection); names are unique. */
+  page(ctx: RequestContext, filter: StructuresArgs, page: PageArgs): Promise<Connection<StructureView>> {
+    assertAllowed(ctx.viewer, Permission.DIRECTORY_READ);
+    return keysetPage({
+      list: 'structures',
+      keyLength: 2,
+      args: page,
+      fetch: (after, limit) => ctx.em.find(Structure, this.directoryWhere(filter, after), { orderBy: { kind: 'asc', name: 'asc' }, limit }),
+      key: (structure) => [structure.kind, structure.name],
+      node: (structure) => {
+        structureLoaders(ctx).structureById.prime(structure.id, structure);
+        return StructureView.from(structure);
+      },
+    });
+  }
+
+  private directoryWhere(filter: StructuresArgs, after: KeyValue[] | null): FilterQuery<Structure> {
     const where: FilterQuery<Structure> = {};
     if (filter.kind) where.kind = filter.kind;
     if (filter.departement) where.departement = filter.departement;
-    const rows = await ctx.em.find(Structure, where, { orderBy: { kind: 'asc', name: 'asc' } });
-    for (const row of rows) structureLoaders(ctx).structureById.prime(row.id, row);
-    return rows.map(StructureView.from);
+    if (!after) return where;
+    const position = afterPosition(['kind', 'name'], ['text', 'text'], after, 'asc');
+    return { ...where, [raw(position.sql, position.params)]: true };
   }
 
   /** One structure by id; null when unknown. */

@@ -5,6 +5,7 @@ import type { Service } from './service.entity';
 import { StructureKind } from '../shared/structure-kind';
 import type { StructureRecord } from './structure.rows';
 import { Node } from '../shared/node';
+import { connectionType } from '../shared/connection';
 
 @ObjectType('Structure', { implements: Node, description: 'A partner organisation, a prison, an evaluator or the platform.', simpleResolvers: true })
 export class StructureView {
@@ -107,3 +108,8 @@ export class WithheldFigureView {
     return entries.flatMap(([figure, reason]) => (reason ? [Object.assign(new WithheldFigureView(), { figure, reason })] : []));
   }
 }
+
+export const StructureConnectionView = connectionType('Structure', StructureView, {
+  node: 'structure',
+  list: 'A page of the directory of partners, by kind then name.',
+});

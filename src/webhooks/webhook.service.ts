@@ -8,7 +8,7 @@ import { assertAllowed } from '../policy/authz';
 import { Permission } from '../policy/permissions';
 import { BadUserInputError, NotFoundError } from '../shared/errors';
 import { parseId } from '../shared/ids';
-import { PageInfoView, decodeCursor, encodeCursor } from '../shared/pagination';
+import { afterPosition, type Connection, keysetPage } from '../shared/connection';
 import { Structure } from '../structures/structure.entity';
 import { queueDelivery } from './webhook-relay';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
@@ -54,25 +54,28 @@ export class WebhookService {
   }
 
   /** The deliveries of a subscription, newest first; those withheld by the policy are not listed. */
-  async deliveries(ctx: RequestContext, subscriptionId: string, first: number, after: string | null): Promise<WebhookDeliveryConnectionView> {
+  async deliveries(ctx: RequestContext, subscriptionId: string, first: number, after: string | null): Promise<Connection<WebhookDeliveryView>> {
     assertAllowed(ctx.viewer, Permission.WEBHOOK_MANAGE);
     if (!Number.isInteger(first) || first < 1 || first > 100) throw new BadUserInputError('first must be between 1 and 100', 'first');
     const subscription = await this.own(ctx, subscriptionId, true);
-    const position = after ? decodeCursor(after) : null;
-    const rows = await ctx.em.find(
-      WebhookDelivery,
-      {
-        subscription,
-        status: { $ne: WebhookDeliveryStatus.WITHHELD },
-        ...(position ? { $or: [{ createdAt: { $lt: new Date(position.createdAt) } }, { createdAt: new Date(position.createdAt), id: { $lt: position.id } }] } : {}),
+    return keysetPage({
+      list: 'webhookDeliveries',
+      keyLength: 2,
+      args: { first, after },
+      fetch: async (position, limit) => {
+        const keyset = afterPosition(['created_at', 'id'], ['timestamptz', 'uuid'], position, 'desc');
+        // created_at as the database writes it (to the microsecond) is the delivery's position.
+        const rows = await ctx.em.execute<Record<string, unknown>[]>(
+          `select *, created_at::text as cursor_at from webhook_delivery
+           where subscription_id = ? and status <> ? and ${keyset.sql}
+           order by created_at desc, id desc limit ${limit}`,
+          [subscription.id, WebhookDeliveryStatus.WITHHELD, ...keyset.params],
+        );
+        return rows.map((row) => ({ delivery: ctx.em.map(WebhookDelivery, row), at: String(row.cursor_at) }));
       },
-      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 },
-    );
-    const edges = rows.slice(0, first).map((delivery) => ({
-      cursor: encodeCursor({ createdAt: delivery.createdAt.toISOString(), id: delivery.id }),
-      node: WebhookDeliveryView.from(delivery),
-    }));
-    return { edges, pageInfo: PageInfoView.of(edges, rows.length > first, after) };
+      key: (row) => [row.at, row.delivery.id],
+      node: (row) => WebhookDeliveryView.from(row.delivery),
+    });
   }
 
   /** Sends a delivery again (a receiver that lost it): a new retry window, the same webhook-id. */

@@ -38,6 +38,22 @@ export type AccessLogEntry = {
   structure: Structure;
 };
 
+/** A page of the accesses to a person's record that you may see, newest first. */
+export type AccessLogEntryConnection = {
+  /** The items of this page, each with its cursor. */
+  edges: Array<AccessLogEntryEdge>;
+  /** Where the page stands in the list, and how to ask for the next one. */
+  pageInfo: PageInfo;
+};
+
+/** One audited access of a page, with its position. */
+export type AccessLogEntryEdge = {
+  /** Its position in the list: give it as after to continue from there. */
+  cursor: Scalars['String']['output'];
+  /** The audited access at this position. */
+  node: AccessLogEntry;
+};
+
 /** A login: one role in one structure. */
 export type Account = {
   /** Whether a person (USER) or a partner system (MACHINE) uses the account. */
@@ -52,6 +68,22 @@ export type Account = {
   role: Role;
   /** The structure the account belongs to. */
   structure: Structure;
+};
+
+/** A page of a structure's accounts, by login. */
+export type AccountConnection = {
+  /** The items of this page, each with its cursor. */
+  edges: Array<AccountEdge>;
+  /** Where the page stands in the list, and how to ask for the next one. */
+  pageInfo: PageInfo;
+};
+
+/** One account of a page, with its position. */
+export type AccountEdge = {
+  /** Its position in the list: give it as after to continue from there. */
+  cursor: Scalars['String']['output'];
+  /** The account at this position. */
+  node: Account;
 };
 
 /** A program, as recorded in the OSCARS database of regional health actions. */
@@ -102,6 +134,22 @@ export type Action = Node & {
   types: Array<ActionType>;
   /** Give it back as expectedVersion when updating. */
   version: Scalars['Int']['output'];
+};
+
+/** A page of the programs, most recent first. */
+export type ActionConnection = {
+  /** The items of this page, each with its cursor. */
+  edges: Array<ActionEdge>;
+  /** Where the page stands in the list, and how to ask for the next one. */
+  pageInfo: PageInfo;
+};
+
+/** One program of a page, with its position. */
+export type ActionEdge = {
+  /** Its position in the list: give it as after to continue from there. */
+  cursor: Scalars['String']['output'];
+  /** The program at this position. */
+  node: Action;
 };
 
 /** Whether an action happens once or repeatedly. */
@@ -1571,12 +1619,18 @@ export type Placement = {
 export type Query = {
   /** Who read or wrote this person's record; for structures holding a full mandate. */
   accessLog: Array<AccessLogEntry>;
+  /** Who read or wrote this person's record, newest first, a page at a time (the whole log: accessLog stops at the latest thousand); for structures holding a full mandate. */
+  accessLogConnection: AccessLogEntryConnection;
   /** The people's accounts of a structure (its admin; platform admins name it). Machine clients: machineClients. */
   accounts: Array<Account>;
+  /** The people's accounts of a structure, by login, a page at a time: the paged form of accounts. */
+  accountsConnection: AccountConnection;
   /** One action (program), readable by every role; null for an unknown id. */
   action?: Maybe<Action>;
   /** Programs, most recent first. */
   actions: Array<Action>;
+  /** Programs, most recent first, a page at a time: the paged form of actions. */
+  actionsConnection: ActionConnection;
   /** Your structure's machine clients (structure admins). */
   machineClients: Array<MachineClient>;
   /** The account the bearer token names. */
@@ -1595,10 +1649,14 @@ export type Query = {
   referral?: Maybe<Referral>;
   /** Referrals your structure sent or received, newest first. */
   referrals: Array<Referral>;
+  /** Referrals your structure sent or received, newest first, a page at a time: the paged form of referrals, for a list that grows. */
+  referralsConnection: ReferralConnection;
   /** One structure of the directory (no person data, readable by every role); null for an unknown id. */
   structure?: Maybe<Structure>;
   /** The directory of partners, by kind then name. */
   structures: Array<Structure>;
+  /** The directory of partners, by kind then name, a page at a time: the paged form of structures. */
+  structuresConnection: StructureConnection;
   /** The deliveries of a subscription, newest first. */
   webhookDeliveries: WebhookDeliveryConnection;
   /** Your structure's webhook subscriptions (its administrator and its machine clients). */
@@ -1613,7 +1671,23 @@ export type QueryAccessLogArgs = {
 
 
 /** What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes. */
+export type QueryAccessLogConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  personId: Scalars['ID']['input'];
+};
+
+
+/** What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes. */
 export type QueryAccountsArgs = {
+  structureId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes. */
+export type QueryAccountsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   structureId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1621,6 +1695,13 @@ export type QueryAccountsArgs = {
 /** What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes. */
 export type QueryActionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes. */
+export type QueryActionsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1674,6 +1755,14 @@ export type QueryReferralsArgs = {
 
 
 /** What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes. */
+export type QueryReferralsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ReferralStatus>;
+};
+
+
+/** What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes. */
 export type QueryStructureArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1682,6 +1771,15 @@ export type QueryStructureArgs = {
 /** What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes. */
 export type QueryStructuresArgs = {
   departement?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<StructureKind>;
+};
+
+
+/** What the viewer may read: persons under its structure's mandates (as the access policy shows them), referrals, the directory, actions and, for evaluators, protected outcomes. */
+export type QueryStructuresConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  departement?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<StructureKind>;
 };
 
@@ -1757,6 +1855,22 @@ export type Referral = Node & {
   version: Scalars['Int']['output'];
   /** Warnings for the receiver, e.g. release more than six months away. */
   warnings: Array<ReferralWarning>;
+};
+
+/** A page of the referrals your structure sent or received, newest first. */
+export type ReferralConnection = {
+  /** The items of this page, each with its cursor. */
+  edges: Array<ReferralEdge>;
+  /** Where the page stands in the list, and how to ask for the next one. */
+  pageInfo: PageInfo;
+};
+
+/** One referral of a page, with its position. */
+export type ReferralEdge = {
+  /** Its position in the list: give it as after to continue from there. */
+  cursor: Scalars['String']['output'];
+  /** The referral at this position. */
+  node: Referral;
 };
 
 /** Where a referral stands. PENDING gives the receiver a pending mandate; ACCEPTED and IN_PROGRESS a full one; the others end it. */
@@ -1998,6 +2112,22 @@ export type Structure = Node & {
   region?: Maybe<Scalars['String']['output']>;
   /** The services ("dispositifs") the structure runs. */
   services: Array<Service>;
+};
+
+/** A page of the directory of partners, by kind then name. */
+export type StructureConnection = {
+  /** The items of this page, each with its cursor. */
+  edges: Array<StructureEdge>;
+  /** Where the page stands in the list, and how to ask for the next one. */
+  pageInfo: PageInfo;
+};
+
+/** One structure of a page, with its position. */
+export type StructureEdge = {
+  /** Its position in the list: give it as after to continue from there. */
+  cursor: Scalars['String']['output'];
+  /** The structure at this position. */
+  node: Structure;
 };
 
 /** What kind of partner a structure is (see the access policy for what each reads). */
