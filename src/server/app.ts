@@ -101,6 +101,9 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   const apollo = new ApolloServer<RequestContext>({
     ...(config.executor === 'graphql-js' ? { schema } : { gateway: compiledExecution(schema) }),
     introspection: config.introspection,
+    // With introspection off, error messages tell no name the schema has either ("Did you mean
+    // ...?" on a mistyped enum value or field); graphql-armor blocks field suggestions in production.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
     parseOptions: { maxTokens: config.limits.maxTokens },
     includeStacktraceInErrorResponses: false,
     formatError,

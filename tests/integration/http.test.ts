@@ -118,4 +118,18 @@ describe('introspection switched off (INTROSPECTION=false, the production defaul
     const typename = await app.post({ query: '{ __typename }' }, token);
     expect(await typename.json()).toEqual({ data: { __typename: 'Query' } });
   });
+
+  it('tells no name of the schema in its errors: no "Did you mean" for a mistyped field, argument or enum value', async () => {
+    const token = await app.tokenFor('cpip.grenoble');
+    for (const query of [
+      '{ referrals(status: ACCEPTE) { id } }',
+      '{ persns(first: 1) { totalCount } }',
+      '{ persons(frist: 1) { totalCount } }',
+      '{ persons(first: 1) { edges { node { pseudonim } } } }',
+    ]) {
+      const body = (await (await app.post({ query }, token)).json()) as { errors: { message: string }[] };
+      expect(body.errors.length).toBeGreaterThan(0);
+      for (const error of body.errors) expect({ query, message: error.message }).toEqual({ query, message: expect.not.stringMatching(/Did you mean|ACCEPTED|persons\b.*\?|pseudonym/) });
+    }
+  });
 });
