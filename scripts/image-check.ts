@@ -7,21 +7,23 @@
  * Then it checks the runtime stage as compose.yaml runs it:
  * - no development dependency and no embedded PostgreSQL in its node_modules;
  * - a fresh PostgreSQL cluster initialised by deploy/postgres-init (the roles compose creates);
- * - the image's CMD started as an unprivileged user (nobody) with NODE_ENV=production, the API's
- *   environment of compose.yaml: it migrates as the owner, serves as passerelle_api, /readyz
- *   answers 200, a query with a signed token answers data; the worker's command starts too.
+ * - the release step (`node dist/scripts/migrate.js`, as the owner: migrations, grants, demo
+ *   data), then the image's CMD, each as an unprivileged user (nobody) with NODE_ENV=production
+ *   and compose.yaml's environment: the API holds the application's login alone
+ *   (MIGRATE_ON_START=false), /readyz answers 200, a query with a signed token answers data,
+ *   introspection is refused; the worker's command starts too; both stop on SIGTERM with 0.
  * Prints what it did and the figures; exits 1 at the first failure. Nothing here is a mock: what
  * Docker would add is the base image's file system and the user namespace.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { SignJWT } from 'jose';
 import { Client } from 'pg';
 import { embeddedUrl, startEmbeddedCluster } from '../src/config/database';
+import { freePort } from '../src/config/free-port';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -136,16 +138,6 @@ function sizeOf(directory: string): number {
   return Number(execFileSync('du', ['-sb', directory], { encoding: 'utf8' }).split('\t')[0]);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 /** Starts a command of the image as the unprivileged user `nobody`, in the image's working directory. */
 function startAsNobody(image: StageState, command: string[], env: Record<string, string>): ChildProcess {
   const child = spawn('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', '--', ...command], {
@@ -244,16 +236,24 @@ async function main(): Promise<void> {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
     };
+    // compose.yaml's release step, then the API with the application's login alone.
+    const migrated = Date.now();
+    const migration = startAsNobody(image, ['node', 'dist/scripts/migrate.js'], environment);
+    await waitForOutput(migration, /demo data set loaded/, 120_000);
+    const migrationExit = await new Promise<number | null>((resolve) => (migration.exitCode !== null ? resolve(migration.exitCode) : migration.once('exit', resolve)));
+    if (migrationExit !== 0) throw new Error(`the release step exited with ${migrationExit}`);
+    console.log(`  release step (node dist/scripts/migrate.js as passerelle_owner): migrations and demo data in ${((Date.now() - migrated) / 1000).toFixed(1)} s, exit 0`);
     const started = Date.now();
-    const api = startAsNobody(image, image.cmd, { ...environment, JOBS_ENABLED: 'false' });
+    const { DATABASE_OWNER_URL: ownerUrl, ...apiEnvironment } = environment;
+    const api = startAsNobody(image, image.cmd, { ...apiEnvironment, JOBS_ENABLED: 'false', MIGRATE_ON_START: 'false' });
     children.push(api);
     await waitForOutput(api, /Passerelle listening/, 120_000);
-    console.log(`  API up in ${((Date.now() - started) / 1000).toFixed(1)} s (migrations as passerelle_owner, demo data)`);
+    console.log(`  API up in ${((Date.now() - started) / 1000).toFixed(1)} s (MIGRATE_ON_START=false, no owner URL)`);
 
     const base = `http://127.0.0.1:${port}`;
     const ready = await fetch(`${base}/readyz`);
     if (ready.status !== 200) throw new Error(`/readyz answered ${ready.status}`);
-    const db = new Client({ connectionString: environment.DATABASE_OWNER_URL });
+    const db = new Client({ connectionString: ownerUrl });
     await db.connect();
     const [account] = (await db.query<{ id: string }>(`select id from account where login = 'cpip.grenoble'`)).rows;
     const serving = (await db.query<{ usename: string }>(`select distinct usename from pg_stat_activity where datname = 'passerelle' and application_name <> 'psql' and pid <> pg_backend_pid()`)).rows.map((row) => row.usename);
@@ -275,7 +275,7 @@ async function main(): Promise<void> {
     if (answer.status !== 200 || !body.data) throw new Error(`the query answered ${answer.status}: ${JSON.stringify(body)}`);
     console.log(`  GET /readyz 200; POST /graphql as ${body.data.me.login}: ${body.data.persons.edges.length} of ${body.data.persons.totalCount} persons`);
     console.log(`  database sessions of the API: ${serving.join(', ')}`);
-    if (serving.includes('passerelle_owner')) throw new Error('the API kept a session as the owner after migrating');
+    if (serving.includes('passerelle_owner')) throw new Error('the API holds a session as the owner');
     const introspection = (await (
       await fetch(`${base}/graphql`, {
         method: 'POST',
@@ -286,7 +286,7 @@ async function main(): Promise<void> {
     if (!introspection.errors) throw new Error('introspection answered in production');
     console.log('  introspection refused (production)');
 
-    const worker = startAsNobody(image, ['node', 'dist/src/jobs/run-worker.js'], environment);
+    const worker = startAsNobody(image, ['node', 'dist/src/jobs/run-worker.js'], { ...environment, MIGRATE_ON_START: 'false' });
     children.push(worker);
     await waitForOutput(worker, /worker running/, 60_000);
     console.log('  worker command: running');

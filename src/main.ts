@@ -23,16 +23,21 @@ async function main(): Promise<void> {
     logger.info({ database: database.origin }, 'database available');
     const onDriverWarning = (message: string) => logger.warn({ driver: message }, 'database driver');
     // The schema's owner migrates and seeds; the application runs as its own role (src/config/database-roles.ts).
-    const owner = await initOrm(database.ownerUrl, { onDriverWarning });
-    try {
-      const applied = await migrate(owner, database.applicationLogin);
-      if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
-      if (config.seedDemoData && (await databaseIsEmpty(owner))) {
-        await loadDemoData(owner);
-        logger.info('demo data set loaded into the empty database');
+    // With MIGRATE_ON_START=false a release step has done it (`migrate`): this process never connects as the owner.
+    if (config.migrateOnStart) {
+      const owner = await initOrm(database.ownerUrl, { onDriverWarning });
+      try {
+        const applied = await migrate(owner, database.applicationLogin);
+        if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+        if (config.seedDemoData && (await databaseIsEmpty(owner))) {
+          await loadDemoData(owner);
+          logger.info('demo data set loaded into the empty database');
+        }
+      } finally {
+        await owner.close();
       }
-    } finally {
-      await owner.close();
+    } else {
+      logger.info('migrations left to the release step (MIGRATE_ON_START=false)');
     }
     const orm = await initOrm(database.url, { onDriverWarning, poolMax: config.databasePoolMax });
     const server = await createServer({ config, orm, logger });

@@ -48,6 +48,8 @@ export interface AppConfig {
   logLevel: string;
   /** Load the demo data set when the database is empty. */
   seedDemoData: boolean;
+  /** Apply migrations (as the owner) when the API or the worker starts (MIGRATE_ON_START); otherwise a release step runs `migrate`. */
+  migrateOnStart: boolean;
   outcomes: {
     /** MM-DD of the following year on which a year's outcomes are published. */
     publicationDay: string;
@@ -288,6 +290,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         : null,
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     seedDemoData: boolFrom(env, 'SEED_DEMO_DATA', !production),
+    migrateOnStart: boolFrom(env, 'MIGRATE_ON_START', true),
     outcomes: { publicationDay: monthDayFrom(env, 'OUTCOMES_PUBLICATION_DAY', '03-01') },
     jobs: boolFrom(env, 'JOBS_ENABLED', true),
     workerConcurrency: intFrom(env, 'WORKER_CONCURRENCY', 4),

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   if (!config.databaseUrl) throw new ConfigError('npm run worker needs DATABASE_URL (the database `npm start` uses)');
   const onDriverWarning = (message: string) => logger.warn({ driver: message }, 'database driver');
   // Migrated by the schema's owner when DATABASE_OWNER_URL is given; the worker itself runs as the application's role.
-  if (config.databaseOwnerUrl) {
+  if (config.databaseOwnerUrl && config.migrateOnStart) {
     const owner = await initOrm(config.databaseOwnerUrl, { onDriverWarning });
     await migrate(owner).finally(() => owner.close());
   }

@@ -100,6 +100,11 @@ function assign<T extends object>(row: T, values: Partial<T>): boolean {
 
 /** A SPIP's persons from its case software's export. */
 export class PersonImportService {
+  /** Whether the viewer may import at all: asked before the file is read (FORBIDDEN otherwise). */
+  assertMayImport(ctx: RequestContext): void {
+    assertAllowed(ctx.viewer, Permission.PERSON_IMPORT);
+  }
+
   /**
    * Registers the persons of a SPIP's export, or updates those whose open file the SPIP holds
    * (matched by prison number), all or nothing: one bad line, or one possible duplicate

@@ -20,7 +20,7 @@ import type { RequestContext, RequestSettings } from '../context/request-context
 import { formatError, isDatabaseUnavailable } from './errors';
 import { liveness, readiness } from './health';
 import { directoryExportHandler, outcomesCsvHandler, subjectAccessHandler } from './http-exports';
-import { personImportBody, personImportBodyError, personImportHandler } from './http-imports';
+import { personImportHandler } from './http-imports';
 import { noStorePlugin, readAuditPlugin, requestLoggingPlugin } from './plugins';
 import { contextFor } from './request-context';
 import { Metrics } from './metrics';
@@ -168,7 +168,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   app.get('/exports/persons/:id/record.pdf', subjectAccessHandler({ orm, verifier, logger, settings, rateLimits }, subjectAccess, 'pdf'));
   app.get('/directory/data-inclusion/structures', directoryExportHandler({ orm, verifier, logger, settings, rateLimits }, 'structures'));
   app.get('/directory/data-inclusion/services', directoryExportHandler({ orm, verifier, logger, settings, rateLimits }, 'services'));
-  app.post('/imports/persons', personImportBody(), personImportHandler({ orm, verifier, logger, settings, rateLimits }), personImportBodyError);
+  app.post('/imports/persons', personImportHandler({ orm, verifier, logger, settings, rateLimits }));
   if (platformKey) app.use(oauthRouter({ orm, key: platformKey, logger, rateLimits }));
   // The GraphQL IDE, development only (IDE; src/server/ide.ts): /ide, and GET /graphql when a browser opens it.
   if (config.ide) {

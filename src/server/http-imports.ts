@@ -1,4 +1,4 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import { readsOf } from '../audit/audit.service';
 import { ReadAuditWriter } from '../audit/read-audit-writer';
 import { MAX_IMPORT_LINES } from '../persons/person-import.csv';
@@ -30,14 +30,19 @@ function tooLarge(res: Response, message: string): void {
 }
 
 /** The body of POST /imports/persons: the file's bytes (decoded by the import, which checks its UTF-8). */
-export function personImportBody() {
-  return express.raw({ type: CSV_TYPES, limit: IMPORT_MAX_BYTES });
-}
+const readFileBody = express.raw({ type: CSV_TYPES, limit: IMPORT_MAX_BYTES });
 
-/** A body over the limit: 413, in the error style of the other endpoints; anything else goes on. */
-export function personImportBodyError(error: { type?: string }, _req: Request, res: Response, next: NextFunction): void {
-  if (error.type === 'entity.too.large') tooLarge(res, `The file is over ${IMPORT_MAX_BYTES / 1024 / 1024} MB: split it`);
-  else next(error);
+/** Reads the body (after the caller is known and allowed); false when it was over the limit, answered 413. */
+function readBody(req: Request, res: Response): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    readFileBody(req, res, (error?: { type?: string }) => {
+      if (!error) resolve(true);
+      else if (error.type === 'entity.too.large') {
+        tooLarge(res, `The file is over ${IMPORT_MAX_BYTES / 1024 / 1024} MB: split it`);
+        resolve(false);
+      } else reject(error);
+    });
+  });
 }
 
 /**
@@ -48,6 +53,9 @@ export function personImportHandler(deps: HandlerDeps) {
   return authenticatedHandler(deps, 'importPersons', async (ctx, req, res) => {
     // The answer names persons: never stored by a cache on the way.
     res.setHeader('cache-control', 'no-store');
+    // Nothing of the file is read before the caller is known, within its rate limit and allowed to import.
+    personImportService.assertMayImport(ctx);
+    if (!(await readBody(req, res))) return;
     // A CSV request without a body reaches the import as an empty file (answered: no header).
     const body: unknown = req.body ?? (req.is(CSV_TYPES) ? Buffer.alloc(0) : undefined);
     if (!Buffer.isBuffer(body)) {

@@ -452,6 +452,11 @@ describe('POST /imports/persons: a SPIP registers its persons from its case soft
     expect(lines.body).toEqual({ errors: [{ message: 'The file has 10001 lines, more than 10000: split it', extensions: { code: 'BAD_USER_INPUT' } }] });
     const big = await send(Buffer.alloc(5 * 1024 * 1024 + 1, 'a'));
     expect(big.status).toBe(413);
+    // Nothing is read before the caller is known and allowed: an oversized file from nobody, or
+    // from a role that does not import, is refused as such (not 413).
+    const anonymousBig = await fetch(`${app.url}/imports/persons`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: Buffer.alloc(6 * 1024 * 1024, 'a') });
+    expect(anonymousBig.status).toBe(401);
+    expect((await send(Buffer.alloc(6 * 1024 * 1024, 'a'), 'eval.ofdt')).status).toBe(403);
     expect(big.body).toEqual({ errors: [{ message: 'The file is over 5 MB: split it', extensions: { code: 'BAD_USER_INPUT' } }] });
     expect(await counts()).toEqual(before);
   });

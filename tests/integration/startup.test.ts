@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { TokenVerifier, signDevToken } from '../../src/auth/tokens';
-import { createDatabaseIfMissing, withAdminClient } from '../../src/config/database';
+import { applicationUrl, createDatabaseIfMissing, withAdminClient } from '../../src/config/database';
 import { freePort } from '../../src/config/free-port';
 import { loadConfig } from '../../src/config/env';
 import { pastCohortPlans } from '../../seeds/demo/cohorts';
@@ -67,6 +67,52 @@ describe('npm start', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('"msg":"stopped"');
     await dropDatabase(databaseUrl);
+  });
+
+  it('with a release step: `migrate` as the owner, then an API that never connects as the owner', async () => {
+    const databaseUrl = freshDatabaseUrl();
+    await createDatabaseIfMissing(databaseUrl);
+    try {
+      const first = await runTs('scripts/migrate.ts', [], { DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'true' });
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/applied \d+ migration\(s\)/);
+      expect(first.stdout).toContain('demo data set loaded into the empty database');
+      const again = await runTs('scripts/migrate.ts', [], { DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'true' });
+      expect({ code: again.code, stdout: again.stdout.trim() }).toEqual({ code: 0, stdout: 'the schema is up to date' });
+
+      const port = await freePort();
+      const server = startTs('src/main.ts', [], {
+        DATABASE_URL: applicationUrl(databaseUrl),
+        MIGRATE_ON_START: 'false',
+        JOBS_ENABLED: 'false',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+      });
+      const exit = finished(server);
+      try {
+        await waitForLine(server, /Passerelle listening/);
+        const db = new Client({ connectionString: databaseUrl });
+        await db.connect();
+        const { rows } = await db.query<{ id: string; login: string }>(`select id, login from account where login = 'cpip.grenoble'`);
+        const token = await signDevToken(loadConfig({ NODE_ENV: 'test' }).jwt, rows[0]);
+        const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: '{ me { login } }' }),
+        });
+        expect(await response.json()).toEqual({ data: { me: { login: 'cpip.grenoble' } } });
+        const sessions = await db.query<{ usename: string }>(
+          `select distinct usename from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+        );
+        await db.end();
+        expect(sessions.rows.map((row) => row.usename)).toEqual(['passerelle_api']);
+      } finally {
+        server.kill('SIGTERM');
+      }
+      expect((await exit).code).toBe(0);
+    } finally {
+      await dropDatabase(databaseUrl);
+    }
   });
 
   it('exits non-zero with a clear message when the database does not answer', async () => {
