@@ -14,7 +14,7 @@ import { EXPORT_PERSON_RECORD, type SubjectAccessService } from '../subject-acce
 import type { SubjectAccessFormat } from '../subject-access/subject-access.type';
 import { isDatabaseUnavailable } from './errors';
 import { contextFor } from './request-context';
-import type { RateLimits } from './rate-limits';
+import { ENDPOINT_WEIGHTS, type RateLimits } from './rate-limits';
 
 const STATUS: Partial<Record<string, number>> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
@@ -45,7 +45,7 @@ export function authenticatedHandler(deps: HandlerDeps, operation: string, work:
     const em = deps.orm.em.fork({ loggerContext: { requestId } });
     try {
       const viewer = await authenticate(em, deps.verifier, req.header('authorization'));
-      await deps.rateLimits?.account(viewer.accountId);
+      await deps.rateLimits?.account(viewer.accountId, ENDPOINT_WEIGHTS[operation] ?? 1);
       const ctx = contextFor(requestId, em, viewer, log, deps.settings);
       ctx.operationName = operation;
       await work(ctx, req, res);

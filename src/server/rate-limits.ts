@@ -44,21 +44,48 @@ export class RateLimits {
     this.tokenRequests = store('token', settings.tokenRequestsPerMinute);
   }
 
-  /** One request of an account; RateLimitedError once its minute is spent. */
-  account(accountId: string): Promise<void> {
-    return consume(this.accounts, accountId);
+  /**
+   * One request of an account, weighing `points` (a GraphQL request 1; the HTTP endpoints that
+   * cost more, ENDPOINT_WEIGHTS); RateLimitedError once its minute is spent.
+   */
+  account(accountId: string, points = 1): Promise<void> {
+    return consume(this.accounts, accountId, points);
   }
 
-  /** One token request from an address. */
+  /** One token request from an address (an IPv6 address counts for its /64: one host holds them all). */
   tokenRequest(address: string): Promise<void> {
-    return consume(this.tokenRequests, address);
+    return consume(this.tokenRequests, addressKey(address));
   }
 }
 
-async function consume(limiter: RateLimiterPostgres | null, key: string): Promise<void> {
+/**
+ * What an HTTP endpoint costs of an account's minute, in GraphQL requests: an import registers
+ * up to 10,000 persons, a PDF is laid out page by page, an export reads a whole report.
+ */
+export const ENDPOINT_WEIGHTS: Readonly<Record<string, number>> = {
+  importPersons: 50,
+  exportPersonRecord: 10,
+  exportOutcomesCsv: 5,
+  exportDataInclusionStructures: 5,
+  exportDataInclusionServices: 5,
+};
+
+/** The key of a client address: IPv4 as it is, IPv6 by its /64 prefix (a host gets a whole /64). */
+export function addressKey(address: string): string {
+  const v4mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (v4mapped) return v4mapped[1];
+  if (!address.includes(':')) return address;
+  const [head, tail = ''] = address.toLowerCase().split('::');
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = tail ? tail.split(':') : [];
+  const groups = address.includes('::') ? [...headGroups, ...Array(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0'), ...tailGroups] : headGroups;
+  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
+async function consume(limiter: RateLimiterPostgres | null, key: string, points = 1): Promise<void> {
   if (!limiter) return;
   try {
-    await limiter.consume(key);
+    await limiter.consume(key, points);
   } catch (refusal) {
     if (refusal instanceof RateLimiterRes) throw new RateLimitedError(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
     throw refusal;

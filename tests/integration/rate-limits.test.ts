@@ -32,6 +32,18 @@ describe('rate limits', () => {
     expect(rows.some((row) => row.points >= 6)).toBe(true);
   });
 
+  it('weighs the endpoints that cost more: an export spends five requests, an import fifty', async () => {
+    const evaluator = await app.tokenFor('eval.ofdt');
+    const exported = await fetch(`${app.url}/exports/outcomes.csv?from=2019-01-01&to=2020-12-31`, { headers: { authorization: `Bearer ${evaluator}` } });
+    expect(exported.status).toBe(200);
+    // Five of five spent by the export: the next request waits for the next minute.
+    expect((await app.post({ query: '{ me { login } }' }, evaluator)).status).toBe(429);
+    // An import weighs more than the whole minute: refused before a byte of the file is read.
+    const officer = await app.tokenFor('cpip.grenoble');
+    const imported = await fetch(`${app.url}/imports/persons`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${officer}` }, body: 'a;b\n' });
+    expect(imported.status).toBe(429);
+  });
+
   it('limits token requests per address before the secret is checked', async () => {
     const form = 'grant_type=client_credentials&client_id=nobody&client_secret=wrong';
     const send = () => fetch(`${app.url}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
