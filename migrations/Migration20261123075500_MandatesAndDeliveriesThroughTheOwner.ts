@@ -19,6 +19,8 @@ export class Migration20261123075500_MandatesAndDeliveriesThroughTheOwner extend
     this.addSql(`alter function mandate_refresh(uuid[]) security definer set search_path = public, pg_temp;`);
     this.addSql(`alter function mandate_rebuild() security definer set search_path = public, pg_temp;`);
     this.addSql(`revoke execute on function mandate_rebuild() from public;`);
+    // Security definer: callable by the application's role only (the grant is src/config/database-roles.ts's).
+    this.addSql(`revoke execute on function mandate_refresh(uuid[]) from public;`);
 
     this.addSql(`create function passerelle_queue_delivery(delivery_id uuid, run_at timestamptz)
 returns void language plpgsql security definer set search_path = pg_catalog, pg_temp as $$
@@ -44,6 +46,7 @@ $$;`);
     this.addSql(`revoke execute on function passerelle_add_job(text, json, timestamptz, text, integer) from public;`);
     this.addSql(`drop function if exists passerelle_queue_delivery(uuid, timestamptz);`);
     this.addSql(`grant execute on function mandate_rebuild() to public;`);
+    this.addSql(`grant execute on function mandate_refresh(uuid[]) to public;`);
     this.addSql(`alter function mandate_rebuild() security invoker reset search_path;`);
     this.addSql(`alter function mandate_refresh(uuid[]) security invoker reset search_path;`);
   }

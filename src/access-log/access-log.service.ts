@@ -1,5 +1,7 @@
 import { assertAllowed } from '../policy/authz';
-import { afterPosition, type Connection, keysetPage, type PageArgs } from '../shared/connection';
+import { type Connection, ListEdge, type PageArgs, positionOf } from '../shared/connection';
+import { PageInfoView } from '../shared/pagination';
+import type { RecordDeclaration } from '../policy/records';
 import { Permission } from '../policy/permissions';
 import { ACCESS_LOG_RECORD } from '../policy/record-kinds';
 import type { RequestContext } from '../context/request-context';
@@ -11,6 +13,9 @@ import { structureService } from '../structures/structure.service';
 import { AccessLogEntryView } from './access-log.type';
 
 const ACCESS_LOG_LIMIT = 1000;
+
+/** The list an access-log cursor belongs to (sealed in it). */
+const ACCESS_LOG_LIST = 'accessLog';
 
 /** The days are French calendar days: the person reads them as such. */
 const ACCESS_DAY_TIME_ZONE = 'Europe/Paris';
@@ -66,32 +71,26 @@ export class AccessLogService {
     return shown.map(({ record }) => AccessLogEntryView.from(record, ctx.viewer.structureId));
   }
 
-  /** The whole log, a page at a time, newest first (accessLogConnection): the list above stops at its latest thousand. */
+  /**
+   * The whole log, a page at a time, newest first (accessLogConnection): the list above stops at
+   * its latest thousand. The record decision is taken in the page's statement (as for the
+   * timeline): entries the viewer may not know of cost nothing to skip, and how many there are
+   * shows in no timing.
+   */
   async page(ctx: RequestContext, id: string, page: PageArgs): Promise<Connection<AccessLogEntryView>> {
     const personId = await this.readable(ctx, id);
-    return keysetPage({
-      list: 'accessLog',
-      keyLength: 2,
-      args: page,
-      fetch: async (after, limit) => {
-        const position = afterPosition(['at', 'id'], ['timestamptz', 'uuid'], after, 'desc');
-        // `at` as the database writes it (to the microsecond) is the entry's position.
-        const rows = await ctx.em.execute<Record<string, unknown>[]>(
-          `select *, at::text as at_text from access_log_entry
-           where person_id = ? and person_ids @> array[?]::uuid[] and ${position.sql}
-           order by at desc, id desc limit ${limit}`,
-          [personId, personId, ...position.params],
-        );
-        return rows.map((row) => ({ entry: ctx.em.map(AccessLogEntry, row), atText: String(row.at_text) }));
-      },
-      key: (row) => [row.atText, row.entry.id],
-      // The record decision comes after the query: the page reads on until it holds enough.
-      keep: async (rows) => {
-        const shown = new Set((await ctx.access.keep(ACCESS_LOG_RECORD, rows.map((row) => row.entry))).map(({ record }) => record));
-        return rows.filter((row) => shown.has(row.entry));
-      },
-      node: (row) => AccessLogEntryView.from(row.entry, ctx.viewer.structureId),
+    const first = page.first ?? 20;
+    const after = page.after ? positionOf(ACCESS_LOG_LIST, page.after, 2) : null;
+    const { shown, hasNextPage } = await ctx.access.visibleRecordPage(ACCESS_LOG_RECORD as RecordDeclaration<never>, personId, {
+      first,
+      after: after ? { at: String(after[0]), id: String(after[1]) } : null,
+      keyColumn: 'r.at',
     });
+    const edges = shown.map(({ row }) => {
+      const entry = ctx.em.map(AccessLogEntry, row);
+      return new ListEdge(AccessLogEntryView.from(entry, ctx.viewer.structureId), ACCESS_LOG_LIST, [String(row.cursor_at__), entry.id]);
+    });
+    return { edges, pageInfo: PageInfoView.of(edges, hasNextPage, page.after) };
   }
 
   /** The person whose log the viewer may read (a full mandate), the read audited. */

@@ -62,6 +62,8 @@ export async function grantApplicationPrivileges(orm: MikroORM, login?: Applicat
     // of job, a webhook delivery attempt, through passerelle_queue_delivery; the worker's queue
     // connection is the owner's.
     `grant execute on function passerelle_queue_delivery(uuid, timestamptz) to ${APPLICATION_ROLE}`,
+    // The mandates' refresh runs as the owner (security definer); the triggers call it as the application.
+    `grant execute on function mandate_refresh(uuid[]) to ${APPLICATION_ROLE}`,
   ];
   for (const statement of statements) await connection.execute(statement);
   if (login) {

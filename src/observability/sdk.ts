@@ -210,6 +210,9 @@ export function startSdk(config: TracingConfig, serviceName: string): SdkHandle 
     instrumentations: [
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request) => QUIET_PATHS.has((request.url ?? '').split('?')[0]),
+        // Outgoing requests go to partners (webhooks) and identity providers: no span, and above
+        // all no traceparent or baggage header telling them our trace ids.
+        disableOutgoingRequestInstrumentation: true,
         // Headers are never recorded (the default); the query string is dropped at export.
         headersToSpanAttributes: { client: {}, server: {} },
         requestHook: (span, request) => {

@@ -96,6 +96,27 @@ export function sqlWithoutValues(sql: string): string | null {
         i = end + tag[0].length;
         continue;
       }
+      // Any other `$` may open a dollar quote whose tag this reader does not know (PostgreSQL
+      // accepts any letter in a tag): not read with certainty, so not recorded.
+      return null;
+    }
+    if (/[A-Za-z_]/.test(c) && !IDENTIFIER_CHAR.test(previous)) {
+      // A word: boolean and null literals are values too (`set in_care = true`); `is [not] null` stays.
+      let j = i;
+      while (j < n && IDENTIFIER_CHAR.test(sql[j])) j++;
+      const word = sql.slice(i, j);
+      const lower = word.toLowerCase();
+      const before = /(\w+)\s*$/.exec(out)?.[1]?.toLowerCase();
+      const literal = lower === 'true' || lower === 'false' || (lower === 'null' && before !== 'is' && before !== 'not');
+      // E'…' strings: the E stays with its quote (read above).
+      if ((lower === 'e' || lower === 'u') && (sql[j] === "'" || sql[j] === '&')) {
+        out += c;
+        i++;
+        continue;
+      }
+      out += literal ? '?' : word;
+      i = j;
+      continue;
     }
     if ((/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(sql[i + 1] ?? ''))) && !IDENTIFIER_CHAR.test(previous)) {
       let j = i;

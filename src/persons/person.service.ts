@@ -14,9 +14,6 @@ import { BadUserInputError } from '../shared/errors';
 import { parseId } from '../shared/ids';
 import { type MaybePromise, whenReady } from '../shared/maybe-async';
 import { KeysetEdge, PageInfoView, decodeCursor } from '../shared/pagination';
-
-/** The list a persons cursor belongs to (sealed in it). */
-const PERSONS_LIST = 'persons';
 import { assertVersion, inTransaction } from '../context/transaction';
 import { StructureKind } from '../shared/structure-kind';
 import { Structure } from '../structures/structure.entity';
@@ -50,6 +47,9 @@ import {
   PersonView,
   SocialSituationView,
 } from './person.type';
+
+/** The list a persons cursor belongs to (sealed in it). */
+const PERSONS_LIST = 'persons';
 
 const DAY_MS = 86_400_000;
 

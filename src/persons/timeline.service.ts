@@ -4,10 +4,10 @@ import { TIMELINE_ENTRY_RECORD } from '../policy/record-kinds';
 import type { RecordDeclaration } from '../policy/records';
 import { BadUserInputError } from '../shared/errors';
 import { KeysetEdge, PageInfoView, decodeCursor } from '../shared/pagination';
+import { TIMELINE_AUDIT_KINDS, type TimelineConnectionView, TimelineEntryView } from './lifecycle.type';
 
 /** The list a timeline cursor belongs to (sealed in it). */
 const TIMELINE_LIST = 'timeline';
-import { TIMELINE_AUDIT_KINDS, type TimelineConnectionView, TimelineEntryView } from './lifecycle.type';
 
 /**
  * A person's timeline: what happened to the record and which structure did it, from the

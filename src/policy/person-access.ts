@@ -225,6 +225,11 @@ export class PersonAccess {
     const visible = recordVisibleSql(declaration as RecordDeclaration, this.viewer, 'm.state');
     const actorShown = recordActorShownSql(declaration as RecordDeclaration, this.viewer, 'm.state');
     const params: unknown[] = [...mandates.params, personId];
+    let indexed = '';
+    if (sql.personIds) {
+      indexed = ` and ${sql.personIds} @> array[?::uuid]`;
+      params.push(personId);
+    }
     let keyset = '';
     if (page.after) {
       keyset = ` and (${page.keyColumn}, r.id) < (?::timestamptz, ?::uuid)`;
@@ -234,7 +239,7 @@ export class PersonAccess {
       `select r.*, ${actorShown.sql} as actor_shown__, ${sql.domains}::text[] as domains__,
               to_char(${page.keyColumn} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at__
        from ${sql.table} r join (${mandates.sql}) m on m.person_id = ${sql.personId}
-       where ${sql.personId} = ?::uuid and ${visible.sql}${keyset}
+       where ${sql.personId} = ?::uuid${indexed} and ${visible.sql}${keyset}
        order by ${page.keyColumn} desc, r.id desc
        limit ${page.first + 1}`,
       params,

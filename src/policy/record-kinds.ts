@@ -266,6 +266,7 @@ export const ACCESS_LOG_RECORD = declareRecord<{
     table: 'access_log_entry',
     orderBy: 'r.at desc, r.id desc',
     personId: 'r.person_id',
+    personIds: 'r.person_ids',
     domains: 'array[]::text[]',
     mentions: 'r.domains::text[]',
     actorId: 'r.structure_id',

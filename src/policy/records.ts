@@ -91,6 +91,11 @@ export interface RecordSql {
   /** A text[] expression of the domains it mentions. */
   mentions?: string;
   lapsed?: string;
+  /**
+   * A uuid[] column that also holds the person's id, with an index of its own (GIN): a person's
+   * records are filtered by it too, so that the index serves (the access log's audit_read rows).
+   */
+  personIds?: string;
 }
 
 /** The needs that tell a health problem. */

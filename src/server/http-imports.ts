@@ -32,13 +32,28 @@ function tooLarge(res: Response, message: string): void {
 /** The body of POST /imports/persons: the file's bytes (decoded by the import, which checks its UTF-8). */
 const readFileBody = express.raw({ type: CSV_TYPES, limit: IMPORT_MAX_BYTES });
 
-/** Reads the body (after the caller is known and allowed); false when it was over the limit, answered 413. */
+/**
+ * Reads the body (after the caller is known and allowed); false when it could not be read, then
+ * answered: 413 over the limit, 415 for an encoding the server does not decode, 400 for a body
+ * that is not what its headers say (a corrupt gzip stream). Anything else is the server's.
+ */
 function readBody(req: Request, res: Response): Promise<boolean> {
   return new Promise((resolve, reject) => {
-    readFileBody(req, res, (error?: { type?: string }) => {
+    readFileBody(req, res, (error?: { type?: string; status?: number }) => {
       if (!error) resolve(true);
       else if (error.type === 'entity.too.large') {
         tooLarge(res, `The file is over ${IMPORT_MAX_BYTES / 1024 / 1024} MB: split it`);
+        resolve(false);
+      } else if (error.status !== undefined && error.status < 500) {
+        const encoding = error.type === 'encoding.unsupported';
+        res.status(encoding ? 415 : 400).json({
+          errors: [
+            {
+              message: encoding ? 'Send the file uncompressed, or gzip or deflate encoded' : 'The body cannot be read as its headers describe it',
+              extensions: { code: ErrorCode.BAD_USER_INPUT },
+            },
+          ],
+        });
         resolve(false);
       } else reject(error);
     });

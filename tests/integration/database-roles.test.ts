@@ -111,6 +111,16 @@ describe("the application's database role", () => {
     }
     // Recomputing from the record is harmless: it writes what the triggers would.
     expect(await refused(`select mandate_refresh(array['${personId}'::uuid])`)).toBe('accepted');
+    // The security-definer functions are the application role's alone, not every role's.
+    const { rows } = await app.query<{ refresh: boolean; rebuild: boolean; queue: boolean }>(
+      `select exists (select 1 from pg_proc p, aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+                      where p.proname = 'mandate_refresh' and a.grantee = 0 and a.privilege_type = 'EXECUTE') as refresh,
+              exists (select 1 from pg_proc p, aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+                      where p.proname = 'mandate_rebuild' and a.grantee = 0 and a.privilege_type = 'EXECUTE') as rebuild,
+              exists (select 1 from pg_proc p, aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+                      where p.proname = 'passerelle_queue_delivery' and a.grantee = 0 and a.privilege_type = 'EXECUTE') as queue`,
+    );
+    expect(rows[0]).toEqual({ refresh: false, rebuild: false, queue: false });
   });
 
   it('queues webhook deliveries, and nothing else', async () => {
