@@ -31,6 +31,7 @@ import { loadConfig } from '../src/config/env';
 import { initOrm, migrate } from '../src/config/orm';
 import { startScratchDatabase } from '../src/config/scratch-database';
 import { seedVolume } from '../seeds/factories/bulk-volume';
+import { postGraphql } from './support/http-post';
 
 interface Options {
   persons: number;
@@ -133,19 +134,7 @@ function startServer(name: string, env: Record<string, string>, body: string, he
 }
 
 function post(agent: http.Agent, target: Target): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      { host: '127.0.0.1', port: target.port, path: '/graphql', method: 'POST', agent, headers: target.headers },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        response.on('error', reject);
-      },
-    );
-    request.on('error', reject);
-    request.end(target.body);
-  });
+  return postGraphql(agent, target.port, target.headers, target.body);
 }
 
 interface LoadResult {

@@ -31,6 +31,7 @@ import { freePort } from '../src/config/free-port';
 import { initOrm, migrate } from '../src/config/orm';
 import { startScratchDatabase } from '../src/config/scratch-database';
 import { seedVolume } from '../seeds/factories/bulk-volume';
+import { postGraphql } from './support/http-post';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -92,19 +93,7 @@ const MIX: Operation[] = [
 ];
 
 function post(agent: http.Agent, port: number, token: string, body: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        response.on('error', reject);
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
+  return postGraphql(agent, port, { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body);
 }
 
 /** Resident set and heap of a process, from /proc (MB). */

@@ -1,36 +1,15 @@
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { MandateState } from '../policy/access-policy';
 import { DateScalar } from '../shared/scalars';
 import { EmploymentStatus, HousingStatus, JudicialMeasure } from './person.enums';
+import { PageArgs } from '../shared/connection';
 
 const NAME = /^\S(.*\S)?$/;
 const SEXES = ['F', 'M', 'X'];
 
 @ArgsType()
-export class PersonsArgs {
-  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1 to 100.' })
-  @IsOptional()
-  @IsInt()
-  @Min(1, { message: 'first must be between 1 and 100' })
-  @Max(100, { message: 'first must be between 1 and 100' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  @IsOptional()
-  after?: string;
+export class PersonsArgs extends PageArgs {
 
   @Field(() => MandateState, { nullable: true, description: "Only persons under this mandate of the viewer's structure." })
   @IsOptional()

@@ -15,7 +15,7 @@ import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entit
 import { WebhookSubscription } from './webhook-subscription.entity';
 import { checkWebhookUrl } from './webhook-url';
 import type { CreateWebhookSubscriptionInput } from './webhook.inputs';
-import { WebhookDeliveryConnectionView, WebhookDeliveryView, WebhookSubscriptionCreatedView, WebhookSubscriptionView } from './webhook.type';
+import { WebhookDeliveryView, WebhookSubscriptionCreatedView, WebhookSubscriptionView } from './webhook.type';
 
 /** Subscriptions of a structure to events, managed by its administrator or its partner systems. */
 export class WebhookService {

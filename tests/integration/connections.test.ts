@@ -1,4 +1,4 @@
-import { TestApp } from '../support/test-app';
+import { type Answer, TestApp } from '../support/test-app';
 
 /**
  * The paged forms of the lists that grow (referralsConnection, accessLogConnection,
@@ -6,24 +6,12 @@ import { TestApp } from '../support/test-app';
  * exactly the list, in its order, under the same policy; a cursor belongs to its list; a page
  * costs the same statements whatever its size; timestamps keep their microseconds in the cursor.
  */
-interface Answer {
-  data?: Record<string, any> | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
 
 describe('connections of the lists that grow', () => {
   let app: TestApp;
 
-  async function call(login: string, query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
-    const response = await app.post({ query, variables }, await app.tokenFor(login));
-    return (await response.json()) as Answer;
-  }
-
-  async function ok(login: string, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
-    const answer = await call(login, query, variables);
-    expect(answer.errors).toBeUndefined();
-    return answer.data!;
-  }
+  const call = (login: string, query: string, variables: Record<string, unknown> = {}) => app.call(login, query, variables);
+  const ok = (login: string, query: string, variables: Record<string, unknown> = {}) => app.ok(login, query, variables);
 
   /** Every page of a connection, `first` at a time: the nodes in order, and how many pages it took. */
   async function pageThrough(login: string, field: string, selection: string, args: string, variables: Record<string, unknown>, first: number) {
@@ -79,13 +67,14 @@ describe('connections of the lists that grow', () => {
   });
 
   it("pages a person's whole access log as the list shows it, under the same record decision", async () => {
-    // A person the CSAPA follows (its accesses tell of care) and the SPIP holds.
+    // A person both the CSAPA (its accesses tell of care) and the SPIP hold a full mandate on.
     const [{ person_id: personId }] = await app.em().getConnection().execute<{ person_id: string }[]>(
-      `select f.person_id from follow_up f join structure s on s.id = f.structure_id
-       join mandate m on m.person_id = f.person_id and m.state = 'FULL'
-       join account a on a.structure_id = m.structure_id and a.login = 'cpip.grenoble'
-       where s.kind = 'CSAPA' and s.name = 'CSAPA Grenoble Addictions' order by f.person_id limit 1`,
+      `select mc.person_id from mandate mc join structure c on c.id = mc.structure_id and c.name = 'CSAPA Grenoble Addictions'
+       join mandate ms on ms.person_id = mc.person_id and ms.state = 'FULL'
+       join account a on a.structure_id = ms.structure_id and a.login = 'cpip.grenoble'
+       where mc.state = 'FULL' order by mc.person_id limit 1`,
     );
+
     for (const login of ['soignant.csapa38', 'cpip.grenoble', 'soignant.csapa38', 'cpip.grenoble']) {
       await ok(login, `query($id: ID!) { person(id: $id) { id } }`, { id: personId });
     }

@@ -3,7 +3,7 @@ import { mayBeTold } from '../../src/outbox/event-records';
 import { OutboxEvent, OutboxEventType } from '../../src/outbox/outbox-event.entity';
 import { Structure } from '../../src/structures/structure.entity';
 import { oracleRows, readerDifferences, rowDifferences, tableRows, tableVersusHistory, type Sql } from '../support/mandates';
-import { TestApp } from '../support/test-app';
+import { type Answer, TestApp } from '../support/test-app';
 
 /**
  * The record's lifecycle through HTTP with the demo accounts (issue 11): a file moves from
@@ -11,10 +11,6 @@ import { TestApp } from '../support/test-app';
  * a transfer is refused, a file is closed, a person is restricted (identity withheld, never
  * found by name, reads flagged), and a timeline says only what the viewer may know.
  */
-interface Answer {
-  data?: Record<string, any> | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
 
 function inDays(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -41,16 +37,8 @@ describe("the record's lifecycle", () => {
   let app: TestApp;
   const ids: Record<string, string> = {};
 
-  async function call(login: string, query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
-    const response = await app.post({ query, variables }, await app.tokenFor(login));
-    return (await response.json()) as Answer;
-  }
-
-  async function ok(login: string, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
-    const answer = await call(login, query, variables);
-    expect(answer.errors).toBeUndefined();
-    return answer.data!;
-  }
+  const call = (login: string, query: string, variables: Record<string, unknown> = {}) => app.call(login, query, variables);
+  const ok = (login: string, query: string, variables: Record<string, unknown> = {}) => app.ok(login, query, variables);
 
   const codeOf = (answer: Answer) => answer.errors?.[0]?.extensions?.code;
 

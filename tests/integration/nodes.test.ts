@@ -6,25 +6,13 @@ import { TestApp } from '../support/test-app';
  * the same policy, and null alike for an unknown id, an object outside the viewer's mandates and
  * a type the viewer's role may not read (never FORBIDDEN: that would tell the id exists).
  */
-interface Answer {
-  data?: Record<string, any> | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
 
 describe('node(id)', () => {
   let app: TestApp;
   const ids: Record<string, string> = {};
 
-  async function call(login: string, query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
-    const response = await app.post({ query, variables }, await app.tokenFor(login));
-    return (await response.json()) as Answer;
-  }
-
-  async function ok(login: string, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
-    const answer = await call(login, query, variables);
-    expect(answer.errors).toBeUndefined();
-    return answer.data!;
-  }
+  const call = (login: string, query: string, variables: Record<string, unknown> = {}) => app.call(login, query, variables);
+  const ok = (login: string, query: string, variables: Record<string, unknown> = {}) => app.ok(login, query, variables);
 
   const NODE = `query($id: ID!) { node(id: $id) { __typename id
     ... on Person { pseudonym identity { lastName } }

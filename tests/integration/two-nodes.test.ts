@@ -1,11 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { Client } from 'pg';
-import { Webhook } from 'standardwebhooks';
 import { signDevToken } from '../../src/auth/tokens';
 import { applicationUrl } from '../../src/config/database';
 import { loadConfig } from '../../src/config/env';
@@ -27,6 +24,7 @@ import {
 } from '../generated/graphql';
 import { finished, startTs, waitForLine, type Finished } from '../support/processes';
 import { createTestDatabase, errorCodes, type GraphQLErrorBody, type GraphQLResult } from '../support/test-app';
+import { WebhookReceiver, waitFor } from '../support/webhook-receiver';
 
 /**
  * Two API nodes and two workers, each a process of its own (`src/main.ts` with JOBS_ENABLED=false,
@@ -69,71 +67,6 @@ class ApiNode {
   }
 }
 
-interface Attempt {
-  id: string;
-  status: number;
-  type?: string;
-  data?: Record<string, unknown>;
-}
-
-/**
- * A partner's receiver on 127.0.0.1: verifies every signature, refuses the first attempt at each
- * delivery (503, so that each is retried, by either worker), holds every answer a little and notes
- * attempts at one delivery that overlap.
- */
-class Receiver {
-  readonly attempts: Attempt[] = [];
-  readonly overlapping: string[] = [];
-  readonly badSignatures: string[] = [];
-  secret = '';
-  private readonly inFlight = new Set<string>();
-  private readonly server = http.createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const id = String(request.headers['webhook-id']);
-      if (this.inFlight.has(id)) this.overlapping.push(id);
-      this.inFlight.add(id);
-      let message: { type: string; data: Record<string, unknown> } | undefined;
-      try {
-        message = new Webhook(this.secret).verify(Buffer.concat(chunks).toString('utf8'), request.headers as Record<string, string>) as typeof message;
-      } catch {
-        this.badSignatures.push(id);
-      }
-      const status = this.attempts.some((attempt) => attempt.id === id) ? 204 : 503;
-      this.attempts.push({ id, status, type: message?.type, data: message?.data });
-      setTimeout(() => {
-        this.inFlight.delete(id);
-        response.statusCode = status;
-        response.end();
-      }, 100);
-    });
-  });
-
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/passerelle/events`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-
-  delivered(): Attempt[] {
-    return this.attempts.filter((attempt) => attempt.status === 204);
-  }
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 interface Running {
   name: string;
   child: ChildProcess;
@@ -146,7 +79,7 @@ describe('two API nodes and two workers on one PostgreSQL', () => {
   const processes: Running[] = [];
   let a: ApiNode;
   let b: ApiNode;
-  const receiver = new Receiver();
+  const receiver = new WebhookReceiver((id, before) => (before.some((attempt) => attempt.id === id) ? 204 : 503), 100);
   const jwtSecret = randomBytes(32).toString('base64url');
   const tokens = new Map<string, string>();
   let relaisId: string;

@@ -1,7 +1,4 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Runner } from 'graphile-worker';
-import { Webhook } from 'standardwebhooks';
 import { startWorker } from '../../src/jobs/worker';
 import { deliverWebhook } from '../../src/webhooks/webhook-relay';
 import { createLogger } from '../../src/server/logger';
@@ -22,74 +19,11 @@ import {
   WebhookSubscriptionsDocument,
 } from '../generated/graphql';
 import { TestApp, errorCodes } from '../support/test-app';
-
-interface Received {
-  id: string;
-  type: string;
-  data: Record<string, unknown>;
-  status: number;
-}
-
-/** A partner's receiver on 127.0.0.1: verifies every signature, answers 503 while down, notes overlapping attempts. */
-class Receiver {
-  readonly received: Received[] = [];
-  readonly overlapping: string[] = [];
-  readonly badSignatures: string[] = [];
-  down = false;
-  secret = '';
-  private readonly inFlight = new Set<string>();
-  private readonly server = http.createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      const id = String(request.headers['webhook-id']);
-      if (this.inFlight.has(id)) this.overlapping.push(id);
-      this.inFlight.add(id);
-      let message: { type: string; data: Record<string, unknown> } | null = null;
-      try {
-        message = new Webhook(this.secret).verify(body, request.headers as Record<string, string>) as { type: string; data: Record<string, unknown> };
-      } catch {
-        this.badSignatures.push(id);
-      }
-      const status = this.down ? 503 : 204;
-      // Held a little, so that a second attempt at the same delivery would overlap.
-      setTimeout(() => {
-        this.inFlight.delete(id);
-        if (message) this.received.push({ id, type: message.type, data: message.data, status });
-        response.statusCode = status;
-        response.end();
-      }, 50);
-    });
-  });
-
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/passerelle/events`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-
-  delivered(predicate: (received: Received) => boolean): Received[] {
-    return this.received.filter((received) => received.status === 204 && predicate(received));
-  }
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { WebhookReceiver, waitFor } from '../support/webhook-receiver';
 
 describe('webhooks: the outbox delivered to partner systems, signed, under the policy', () => {
   let app: TestApp;
-  const receiver = new Receiver();
+  const receiver = new WebhookReceiver();
   const workers: Runner[] = [];
   let url: string;
   let relaisId: string;

@@ -150,6 +150,19 @@ export class TestApp {
     return { status: response.status, ...body };
   }
 
+  /** A query as a demo account, its answer as the client reads it. */
+  async call(login: string, query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
+    const response = await this.post({ query, variables }, await this.tokenFor(login));
+    return (await response.json()) as Answer;
+  }
+
+  /** A query as a demo account that must answer without error: its data. */
+  async ok(login: string, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
+    const answer = await this.call(login, query, variables);
+    expect(answer.errors).toBeUndefined();
+    return answer.data!;
+  }
+
   /** A raw POST /graphql, for requests a typed document cannot express. */
   post(body: unknown, token?: string, headers: Record<string, string> = {}): Promise<Response> {
     return fetch(`${this.url}/graphql`, {
@@ -172,6 +185,12 @@ export class TestApp {
     await this.orm.close();
     await this.database.drop();
   }
+}
+
+/** An answer as a client reads it (untyped: for queries written in the test). */
+export interface Answer {
+  data?: Record<string, any> | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
 }
 
 /** The codes of a response's errors, for exact assertions. */
