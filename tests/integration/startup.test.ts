@@ -1,4 +1,8 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Client } from 'pg';
 import { TokenVerifier, signDevToken } from '../../src/auth/tokens';
 import { applicationUrl, createDatabaseIfMissing, withAdminClient } from '../../src/config/database';
@@ -6,7 +10,7 @@ import { freePort } from '../../src/config/free-port';
 import { loadConfig } from '../../src/config/env';
 import { pastCohortPlans } from '../../seeds/demo/cohorts';
 import { DemoClock } from '../../seeds/demo/random';
-import { finished, runTs, startTs, waitForLine } from '../support/processes';
+import { ROOT, finished, runTs, startTs, waitForLine } from '../support/processes';
 import { createTestDatabase } from '../support/test-app';
 
 /** A URL on the test cluster for a database that does not exist yet. */
@@ -160,6 +164,26 @@ describe('npm run token', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain('Unknown login "nobody.here". Known logins: admin, admin.relais38, coord.siao38');
+  });
+
+  it('starts the embedded PostgreSQL itself when npm start is not running, as npm runs it (tsx)', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-token-'));
+    fs.chmodSync(dataDir, 0o755);
+    try {
+      const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'scripts/token.ts', 'cpip.grenoble'], {
+        cwd: ROOT,
+        env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: '', EMBEDDED_PG_DIR: path.join(dataDir, 'pg'), EMBEDDED_PG_PORT: String(await freePort()) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const { code, stderr } = await finished(child);
+      // A cluster of its own, started and stopped: empty, so the script says what to do.
+      expect({ code, stderr: stderr.trim() }).toEqual({
+        code: 1,
+        stderr: 'The database has no accounts yet: run `npm start` once to create it and load the demo data.',
+      });
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses to run in production', async () => {
