@@ -57,40 +57,42 @@ export interface StructureAccesses {
 export class AccessLogService {
   /**
    * The latest accesses to a person's record that the viewer sees (an access-log entry is a
-   * record: policy/record-kinds.ts). An access by a CSAPA, or to health domains, tells of care;
-   * the operation name, chosen by the client, is shown only to the structure that sent it.
+   * record: policy/record-kinds.ts), at most a thousand. An access by a CSAPA, or to health
+   * domains, tells of care; the operation name, chosen by the client, is shown only to the
+   * structure that sent it.
    */
   async of(ctx: RequestContext, id: string): Promise<AccessLogEntryView[]> {
     const personId = await this.readable(ctx, id);
-    const entries = await ctx.em.find(
-      AccessLogEntry,
-      { personId, personIds: { $contains: [personId] } },
-      { orderBy: { at: 'desc', id: 'desc' }, limit: ACCESS_LOG_LIMIT },
-    );
-    const shown = await ctx.access.keep(ACCESS_LOG_RECORD, entries);
-    return shown.map(({ record }) => AccessLogEntryView.from(record, ctx.viewer.structureId));
+    const { rows } = await this.visible(ctx, personId, ACCESS_LOG_LIMIT, null);
+    return rows.map(({ view }) => view);
+  }
+
+  /** The whole log, a page at a time, newest first (accessLogConnection): the list above stops at its latest thousand. */
+  async page(ctx: RequestContext, id: string, page: PageArgs): Promise<Connection<AccessLogEntryView>> {
+    const personId = await this.readable(ctx, id);
+    const after = page.after ? positionOf(ACCESS_LOG_LIST, page.after, 2) : null;
+    const { rows, hasNextPage } = await this.visible(ctx, personId, page.first ?? 20, after ? { at: String(after[0]), id: String(after[1]) } : null);
+    const edges = rows.map(({ view, position }) => new ListEdge(view, ACCESS_LOG_LIST, position));
+    return { edges, pageInfo: PageInfoView.of(edges, hasNextPage, page.after) };
   }
 
   /**
-   * The whole log, a page at a time, newest first (accessLogConnection): the list above stops at
-   * its latest thousand. The record decision is taken in the page's statement (as for the
-   * timeline): entries the viewer may not know of cost nothing to skip, and how many there are
-   * shows in no timing.
+   * The entries the viewer sees, newest first, after a position: the record decision is taken in
+   * the statement (as for the timeline), so entries the viewer may not know of cost nothing to
+   * skip, and how many there are shows in no timing.
    */
-  async page(ctx: RequestContext, id: string, page: PageArgs): Promise<Connection<AccessLogEntryView>> {
-    const personId = await this.readable(ctx, id);
-    const first = page.first ?? 20;
-    const after = page.after ? positionOf(ACCESS_LOG_LIST, page.after, 2) : null;
-    const { shown, hasNextPage } = await ctx.access.visibleRecordPage(ACCESS_LOG_RECORD as RecordDeclaration<never>, personId, {
-      first,
-      after: after ? { at: String(after[0]), id: String(after[1]) } : null,
-      keyColumn: 'r.at',
-    });
-    const edges = shown.map(({ row }) => {
+  private async visible(
+    ctx: RequestContext,
+    personId: string,
+    first: number,
+    after: { at: string; id: string } | null,
+  ): Promise<{ rows: { view: AccessLogEntryView; position: string[] }[]; hasNextPage: boolean }> {
+    const { shown, hasNextPage } = await ctx.access.visibleRecordPage(ACCESS_LOG_RECORD as RecordDeclaration<never>, personId, { first, after, keyColumn: 'r.at' });
+    const rows = shown.map(({ row }) => {
       const entry = ctx.em.map(AccessLogEntry, row);
-      return new ListEdge(AccessLogEntryView.from(entry, ctx.viewer.structureId), ACCESS_LOG_LIST, [String(row.cursor_at__), entry.id]);
+      return { view: AccessLogEntryView.from(entry, ctx.viewer.structureId), position: [String(row.cursor_at__), entry.id] };
     });
-    return { edges, pageInfo: PageInfoView.of(edges, hasNextPage, page.after) };
+    return { rows, hasNextPage };
   }
 
   /** The person whose log the viewer may read (a full mandate), the read audited. */

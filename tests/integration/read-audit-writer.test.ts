@@ -87,14 +87,11 @@ describe('ReadAuditWriter (group commit of the read audit)', () => {
     const request = reads('indexed', 3);
     await new ReadAuditWriter(orm.em.fork()).write(request);
     const personId = request.reads[1].personId;
-    // The statement accessLog sends (AccessLogService.of), as MikroORM writes it.
-    const statement = orm.em
-      .fork()
-      .createQueryBuilder(AccessLogEntry)
-      .where({ personId, personIds: { $contains: [personId] } })
-      .orderBy({ at: 'desc', id: 'desc' })
-      .limit(1000)
-      .getFormattedQuery();
+    // The filter and order of accessLog's statement (PersonAccess.visibleRecordPage over the
+    // ACCESS_LOG_ENTRY record, whose RecordSql.personIds adds the array condition).
+    const statement = `select r.* from access_log_entry r
+      where r.person_id = '${personId}'::uuid and r.person_ids @> array['${personId}'::uuid]
+      order by r.at desc, r.id desc limit 1001`;
     const plan = await orm.em.fork().transactional(async (em) => {
       await em.execute('set local enable_seqscan = off');
       return em.execute<{ 'QUERY PLAN': string }[]>(`explain ${statement}`);
