@@ -114,7 +114,7 @@ export class AccessLogService {
     assertAllowed(ctx.viewer, Permission.PERSON_EXPORT);
     const personId = parseId(id, 'personId');
     await ctx.access.assertVisible(personId);
-    const rows = await ctx.em.getConnection().execute<AccessDayRow[]>(ACCESS_DAYS_SQL, [personId, personId]);
+    const rows = await ctx.em.getConnection().execute<AccessDayRow[]>(ACCESS_DAYS_SQL, [personId, personId], 'all', ctx.em.getTransactionContext());
     ctx.readAudit.touch(personId);
     const shown = await ctx.access.keep(
       ACCESS_LOG_RECORD,

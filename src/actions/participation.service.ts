@@ -6,14 +6,14 @@ import { assertAllowed } from '../policy/authz';
 import { Permission } from '../policy/permissions';
 import type { RequestContext } from '../context/request-context';
 import { PARTICIPATION_RECORD } from '../policy/record-kinds';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { BadUserInputError, ConflictError, ForbiddenError } from '../shared/errors';
 import { parseId } from '../shared/ids';
-import { assertVersion, inTransaction } from '../context/transaction';
+import { assertVersion } from '../context/transaction';
+import { writeForPerson, writeRecord } from '../policy/person-write';
 import { Structure } from '../structures/structure.entity';
 import { structureLoaders } from '../structures/structure.loaders';
 import { Action } from './action.entity';
 import type { EnrolInActionInput, ParticipationInput } from './action.inputs';
-import { actionLoaders } from './action.loaders';
 import { ActionParticipation } from './participation.entity';
 import { ParticipationView } from './participation.type';
 
@@ -27,10 +27,6 @@ function today(): string {
  * HEALTH_SUMMARY when a CSAPA carries the action). Evaluators see it only in outcomes.
  */
 export class ParticipationService {
-  private isVisible(ctx: RequestContext, participation: ActionParticipation): Promise<boolean> {
-    return ctx.access.sees(PARTICIPATION_RECORD, participation);
-  }
-
   /** Participations of a visible person the viewer may see (batched). */
   async ofPerson(ctx: RequestContext, personId: string): Promise<ParticipationView[]> {
     const shown = (await ctx.access.visibleRecords(PARTICIPATION_RECORD, personId)).map(({ row }) => ctx.em.map(ActionParticipation, row));
@@ -49,7 +45,8 @@ export class ParticipationService {
     await ctx.access.assertCanWriteUnderFullMandate(personId, recordDomain(own.kind), 'Enrolling a person');
     const enrolledOn = input.enrolledOn ?? today();
     if (enrolledOn > today()) throw new BadUserInputError('enrolledOn must be today or earlier', 'enrolledOn');
-    const participation = await inTransaction(ctx, async (em) => {
+    const rule = { what: 'Enrolling a person', domain: recordDomain(own.kind) };
+    const participation = await writeForPerson(ctx, personId, rule, async (em) => {
       const open = await em.count(ActionParticipation, { action: actionId, person: personId, endedOn: null });
       if (open > 0) throw new ConflictError('The person already takes part in this action');
       const created = new ActionParticipation(
@@ -70,11 +67,12 @@ export class ParticipationService {
   async record(ctx: RequestContext, id: string, input: ParticipationInput, expectedVersion?: number | null): Promise<ParticipationView> {
     assertAllowed(ctx.viewer, Permission.PARTICIPATION_MANAGE);
     const participationId = parseId(id, 'id');
-    const participation = await inTransaction(ctx, async (em) => {
-      const found = await em.findOne(ActionParticipation, participationId);
-      if (!found || !(await this.isVisible(ctx, found))) throw new NotFoundError('Participation');
+    const target = { entity: ActionParticipation, declaration: PARTICIPATION_RECORD, id: participationId, label: 'Participation' };
+    const rule = (found: ActionParticipation) => {
       if (found.structure.id !== ctx.viewer.structureId) throw new ForbiddenError('Only the enrolling structure records attendance');
-      await ctx.access.assertWritableMandate(found.person.id, 'Recording attendance');
+      return { what: 'Recording attendance' };
+    };
+    const participation = await writeRecord(ctx, target, rule, async (found, em) => {
       assertVersion('The participation', found.version, expectedVersion);
       if (input.endedOn && (input.endedOn < found.enrolledOn || input.endedOn > today())) {
         throw new BadUserInputError(`endedOn must be between the enrolment (${found.enrolledOn}) and today`, 'endedOn');

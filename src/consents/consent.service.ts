@@ -9,9 +9,9 @@ import { Permission } from '../policy/permissions';
 import { CONSENT_RECORD } from '../policy/record-kinds';
 import { Person } from '../persons/person.entity';
 import type { RequestContext } from '../context/request-context';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { BadUserInputError, ConflictError, ForbiddenError } from '../shared/errors';
 import { parseId } from '../shared/ids';
-import { inTransaction } from '../context/transaction';
+import { writeForPerson, writeRecord } from '../policy/person-write';
 import { StructureKind } from '../shared/structure-kind';
 import { Structure } from '../structures/structure.entity';
 import { Consent } from './consent.entity';
@@ -51,7 +51,7 @@ export class ConsentService {
       throw new ForbiddenError(`Your structure does not hold ${input.domain}: consent is recorded by a structure that holds the data`);
     }
     const expiresAt = this.expiry(input);
-    const consent = await inTransaction(ctx, async (em) => {
+    const consent = await writeForPerson(ctx, personId, { what: 'Recording a consent' }, async (em) => {
       let recipient: Structure | null = null;
       if (input.recipientStructureId) {
         recipient = await em.findOne(Structure, parseId(input.recipientStructureId, 'recipientStructureId'));
@@ -86,11 +86,9 @@ export class ConsentService {
   async revoke(ctx: RequestContext, id: string): Promise<ConsentView> {
     assertAllowed(ctx.viewer, Permission.CONSENT_REVOKE);
     const consentId = parseId(id, 'id');
-    const consent = await inTransaction(ctx, async (em) => {
-      const found = await em.findOne(Consent, consentId);
-      if (!found || !(await ctx.access.sees(CONSENT_RECORD, found))) throw new NotFoundError('Consent');
-      // Revoked by the structure that recorded it or by one that reads the domain, under a full mandate.
-      await ctx.access.assertWritableMandate(found.person.id, 'Revoking a consent');
+    const target = { entity: Consent, declaration: CONSENT_RECORD, id: consentId, label: 'Consent' };
+    // Revoked by the structure that recorded it or by one that reads the domain, under a full mandate.
+    const consent = await writeRecord(ctx, target, { what: 'Revoking a consent' }, async (found, em) => {
       const recorder = found.recordedByStructure.id === ctx.viewer.structureId;
       if (!recorder && !(await ctx.access.canRead(found.person.id, found.domain))) {
         throw new ForbiddenError(`Your structure does not read ${found.domain} for this person: it may not revoke this consent`);

@@ -7,11 +7,11 @@ import { Permission } from '../policy/permissions';
 import { APPOINTMENT_RECORD } from '../policy/record-kinds';
 import { Person } from '../persons/person.entity';
 import type { RequestContext } from '../context/request-context';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { BadUserInputError, ConflictError, ForbiddenError } from '../shared/errors';
 import { parseId } from '../shared/ids';
-import { assertVersion, inTransaction } from '../context/transaction';
+import { assertVersion } from '../context/transaction';
+import { writeForPerson, writeRecord } from '../policy/person-write';
 import { Structure } from '../structures/structure.entity';
-import { structureLoaders } from '../structures/structure.loaders';
 import { Appointment } from './appointment.entity';
 import { AppointmentOutcome, type AppointmentOutcomeArgs, type ScheduleAppointmentInput } from './follow-up.inputs';
 import { AppointmentStatus } from './follow-up.enums';
@@ -46,12 +46,11 @@ export class AppointmentService {
   async schedule(ctx: RequestContext, input: ScheduleAppointmentInput): Promise<AppointmentView> {
     assertAllowed(ctx.viewer, Permission.APPOINTMENT_MANAGE);
     const personId = parseId(input.personId, 'personId');
-    await ctx.access.assertCanWriteUnderFullMandate(personId, input.domain, 'Scheduling an appointment');
     const now = Date.now();
     if (input.scheduledAt.getTime() < now - 365 * DAY_MS || input.scheduledAt.getTime() > now + 2 * 365 * DAY_MS) {
       throw new BadUserInputError('scheduledAt must be within the past year and the next two years', 'scheduledAt');
     }
-    const appointment = await inTransaction(ctx, async (em) => {
+    const appointment = await writeForPerson(ctx, personId, { what: 'Scheduling an appointment', domain: input.domain }, async (em) => {
       let followUp: FollowUp | null = null;
       if (input.followUpId) {
         followUp = await em.findOne(FollowUp, { id: parseId(input.followUpId, 'followUpId'), person: personId, structure: ctx.viewer.structureId });
@@ -83,11 +82,12 @@ export class AppointmentService {
   async recordOutcome(ctx: RequestContext, args: AppointmentOutcomeArgs): Promise<AppointmentView> {
     assertAllowed(ctx.viewer, Permission.APPOINTMENT_MANAGE);
     const id = parseId(args.id, 'id');
-    const appointment = await inTransaction(ctx, async (em) => {
-      const found = await em.findOne(Appointment, id);
-      if (!found || !(await this.isVisible(ctx, found))) throw new NotFoundError('Appointment');
+    const target = { entity: Appointment, declaration: APPOINTMENT_RECORD, id, label: 'Appointment' };
+    const rule = (found: Appointment) => {
       if (found.structure.id !== ctx.viewer.structureId) throw new ForbiddenError('Only the structure holding an appointment records its outcome');
-      await ctx.access.assertWritableMandate(found.person.id, 'Recording an appointment outcome');
+      return { what: 'Recording an appointment outcome' };
+    };
+    const appointment = await writeRecord(ctx, target, rule, async (found, em) => {
       const to = AppointmentStatus[args.outcome];
       if (found.status !== AppointmentStatus.SCHEDULED) {
         throw new ConflictError(`The appointment is ${found.status}; it cannot become ${to}`, { currentStatus: found.status, requestedStatus: to });

@@ -8,11 +8,11 @@ import { Permission } from '../policy/permissions';
 import { CASE_NOTE_RECORD } from '../policy/record-kinds';
 import { Person } from '../persons/person.entity';
 import type { RequestContext } from '../context/request-context';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { BadUserInputError, ConflictError, ForbiddenError } from '../shared/errors';
 import { parseId } from '../shared/ids';
-import { assertVersion, inTransaction } from '../context/transaction';
+import { assertVersion } from '../context/transaction';
+import { writeForPerson, writeRecord } from '../policy/person-write';
 import { Structure } from '../structures/structure.entity';
-import { structureLoaders } from '../structures/structure.loaders';
 import { CaseNote } from './case-note.entity';
 import type { EditCaseNoteArgs, WriteCaseNoteInput } from './follow-up.inputs';
 import { FollowUp } from './follow-up.entity';
@@ -46,8 +46,7 @@ export class CaseNoteService {
   async write(ctx: RequestContext, input: WriteCaseNoteInput): Promise<CaseNoteView> {
     assertAllowed(ctx.viewer, Permission.CASE_NOTE_WRITE);
     const personId = parseId(input.personId, 'personId');
-    await ctx.access.assertCanWriteUnderFullMandate(personId, input.domain, 'Writing a case note');
-    const note = await inTransaction(ctx, async (em) => {
+    const note = await writeForPerson(ctx, personId, { what: 'Writing a case note', domain: input.domain }, async (em) => {
       // The author is the viewer, authenticated by this request: references suffice (the foreign keys check them).
       const created = new CaseNote(
         em.getReference(Person, personId),
@@ -70,8 +69,7 @@ export class CaseNoteService {
         }
         created.corrects = corrected;
       }
-      // Inserted at once, outside the unit of work: nothing else in the write changes it.
-      await em.insert(created);
+      em.persist(created);
       recordEvent(em, ctx, OutboxEventType.CASE_NOTE_WRITTEN, {
         personId,
         domain: input.domain,
@@ -87,14 +85,15 @@ export class CaseNoteService {
   async edit(ctx: RequestContext, args: EditCaseNoteArgs): Promise<CaseNoteView> {
     assertAllowed(ctx.viewer, Permission.CASE_NOTE_WRITE);
     const id = parseId(args.id, 'id');
-    const note = await inTransaction(ctx, async (em) => {
-      const found = await em.findOne(CaseNote, id);
-      if (!found || !(await this.isVisible(ctx, found))) throw new NotFoundError('Case note');
+    const target = { entity: CaseNote, declaration: CASE_NOTE_RECORD, id, label: 'Case note' };
+    const rule = (found: CaseNote) => {
       if (found.authorStructure.id !== ctx.viewer.structureId) throw new ForbiddenError("Only the author's structure edits a case note");
       if (Date.now() - found.createdAt.getTime() >= CASE_NOTE_EDIT_WINDOW_MS) {
         throw new ConflictError('The note is more than 24 hours old and append-only: write a correction that points to it');
       }
-      await ctx.access.assertCanWrite(found.person.id, found.domain);
+      return { what: 'Editing a case note', domain: found.domain };
+    };
+    const note = await writeRecord(ctx, target, rule, async (found, em) => {
       assertVersion('The note', found.version, args.expectedVersion);
       found.text = args.text;
       auditWrite(em, ctx, { personId: found.person.id, domains: [found.domain], action: 'editCaseNote', ids: { caseNoteId: id } });

@@ -9,13 +9,13 @@ import { type Figure, figureFor, shownCount } from '../policy/directory-figures'
 import { Permission } from '../policy/permissions';
 import { moveReferral } from '../referrals/referral-transition';
 import { FOLLOW_UP_RECORD } from '../policy/record-kinds';
-import { assertTransition } from '../referrals/referral-state';
 import type { Referral } from '../referrals/referral.entity';
 import { ReferralStatus } from '../referrals/referral.enums';
 import type { RequestContext } from '../context/request-context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
 import { parseId } from '../shared/ids';
-import { assertVersion, inTransaction } from '../context/transaction';
+import { assertVersion } from '../context/transaction';
+import { writeRecord } from '../policy/person-write';
 import type { StructureKind } from '../shared/structure-kind';
 import { structureService } from '../structures/structure.service';
 import { structureLoaders } from '../structures/structure.loaders';
@@ -89,12 +89,14 @@ export class FollowUpService {
   async close(ctx: RequestContext, args: CloseFollowUpArgs): Promise<FollowUpView> {
     assertAllowed(ctx.viewer, Permission.FOLLOW_UP_MANAGE);
     const id = parseId(args.id, 'id');
-    const closed = await inTransaction(ctx, async (em) => {
-      const followUp = await em.findOne(FollowUp, id, { populate: ['structure', 'referral'] });
-      if (!followUp || !(await this.isVisible(ctx, followUp))) throw new NotFoundError('Follow-up');
+    const target = { entity: FollowUp, declaration: FOLLOW_UP_RECORD, id, label: 'Follow-up' };
+    const rule = (followUp: FollowUp) => {
       if (followUp.structure.id !== ctx.viewer.structureId) throw new ForbiddenError('Only the structure holding a follow-up closes it');
       if (followUp.endDate) throw new ConflictError(`The follow-up is closed already (${followUp.endDate})`);
-      await ctx.access.assertWritableMandate(followUp.person.id, 'Closing a follow-up');
+      return { what: 'Closing a follow-up' };
+    };
+    const closed = await writeRecord(ctx, target, rule, async (followUp, em) => {
+      await em.populate(followUp, ['structure', 'referral']);
       assertVersion('The follow-up', followUp.version, args.expectedVersion);
       const endDate = args.endDate ?? today();
       if (endDate < followUp.startDate || endDate > today()) {

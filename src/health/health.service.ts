@@ -6,7 +6,8 @@ import { Person } from '../persons/person.entity';
 import type { RequestContext } from '../context/request-context';
 import { BadUserInputError } from '../shared/errors';
 import { parseId } from '../shared/ids';
-import { assertVersion, inTransaction } from '../context/transaction';
+import { assertVersion } from '../context/transaction';
+import { writeForPerson } from '../policy/person-write';
 import { Structure } from '../structures/structure.entity';
 import type { HealthRecordInput } from './health.inputs';
 import { PersonHealthRecord } from './health-record.entity';
@@ -38,11 +39,10 @@ export class HealthService {
   ): Promise<HealthRecordView> {
     assertAllowed(ctx.viewer, Permission.PERSON_WRITE);
     const personId = parseId(id, 'personId');
-    await ctx.access.assertCanWrite(personId, DataDomain.HEALTH);
-    await ctx.access.assertCanWrite(personId, DataDomain.HEALTH_SUMMARY);
     const today = new Date().toISOString().slice(0, 10);
     if (input.since && input.since > today) throw new BadUserInputError('since must be today or earlier', 'since');
-    const record = await inTransaction(ctx, async (em) => {
+    const rule = { what: 'Recording health', domain: [DataDomain.HEALTH, DataDomain.HEALTH_SUMMARY] };
+    const record = await writeForPerson(ctx, personId, rule, async (em) => {
       const person = await em.findOneOrFail(Person, personId);
       const csapa = em.getReference(Structure, ctx.viewer.structureId);
       let record = await em.findOne(PersonHealthRecord, { person: personId });

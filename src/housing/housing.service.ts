@@ -20,9 +20,10 @@ import { PLACEMENT_RECORD } from '../policy/record-kinds';
 import { referralService } from '../referrals/referral.service';
 import { ReferralView } from '../referrals/referral.type';
 import type { RequestContext } from '../context/request-context';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { BadUserInputError, ConflictError, ForbiddenError } from '../shared/errors';
 import { parseId } from '../shared/ids';
-import { assertVersion, inTransaction } from '../context/transaction';
+import { assertVersion } from '../context/transaction';
+import { writeForPerson, writeRecord } from '../policy/person-write';
 import { Service } from '../structures/service.entity';
 import { StructureKind } from '../shared/structure-kind';
 import { Structure } from '../structures/structure.entity';
@@ -144,7 +145,8 @@ export class HousingService {
     // A replay answers only after the checks of a first call, for the same person and SIAO.
     const first = input.idempotencyKey ? await referralService.replay(ctx, input.idempotencyKey, personId, siao.id) : null;
     if (first) return first;
-    const referral = await inTransaction(ctx, async (em) => {
+    const rule = { what: 'Asking the SIAO for shelter', domain: DataDomain.HOUSING };
+    const referral = await writeForPerson(ctx, personId, rule, async (em) => {
       const person = await em.findOneOrFail(Person, personId);
       const service = await em.findOne(Service, { structure: siao, receivesReferrals: true, needs: { $contains: [Need.HOUSING] } }, { orderBy: { name: 'asc' } });
       const created = await referralService.createIn(em, ctx, {
@@ -185,7 +187,7 @@ export class HousingService {
     if (startDate < day(-365) || startDate > day(30)) {
       throw new BadUserInputError('startDate must be within the past year and the next 30 days', 'startDate');
     }
-    const placement = await inTransaction(ctx, async (em) => {
+    const placement = await writeForPerson(ctx, personId, { what: 'Placing a person', domain: DataDomain.HOUSING }, async (em) => {
       const locked = await em.findOneOrFail(Service, serviceId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const taken = await em.count(Placement, { service: locked, endDate: null });
       const capacity = locked.housingPlaces ?? 0;
@@ -224,11 +226,13 @@ export class HousingService {
   async end(ctx: RequestContext, args: EndPlacementArgs): Promise<PlacementView> {
     assertAllowed(ctx.viewer, Permission.PLACEMENT_MANAGE);
     const id = parseId(args.id, 'id');
-    const placement = await inTransaction(ctx, async (em) => {
-      const found = await em.findOne(Placement, id, { populate: ['structure'] });
-      if (!found || !(await this.isVisible(ctx, found))) throw new NotFoundError('Placement');
+    const target = { entity: Placement, declaration: PLACEMENT_RECORD, id, label: 'Placement' };
+    const rule = (found: Placement) => {
       if (found.structure.id !== ctx.viewer.structureId) throw new ForbiddenError('Only the structure running the service ends a placement');
-      await ctx.access.assertWritableMandate(found.person.id, 'Ending a placement');
+      return { what: 'Ending a placement' };
+    };
+    const placement = await writeRecord(ctx, target, rule, async (found, em) => {
+      await em.populate(found, ['structure']);
       if (found.endDate) throw new ConflictError(`The placement ended already (${found.endDate})`);
       assertVersion('The placement', found.version, args.expectedVersion);
       const endDate = args.endDate ?? day();

@@ -1,14 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { auditWrite } from '../audit/audit.service';
 import type { RequestContext } from '../context/request-context';
-import { assertVersion, inTransaction } from '../context/transaction';
+import { assertVersion } from '../context/transaction';
+import { type WriteRule, writeForPerson, writeRecord } from '../policy/person-write';
 import { OutboxEventType } from '../outbox/outbox-event.entity';
 import { recordEvent } from '../outbox/outbox';
 import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
 import { Permission } from '../policy/permissions';
 import { TRANSFER_RECORD } from '../policy/record-kinds';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { BadUserInputError, ConflictError, ForbiddenError } from '../shared/errors';
 import { parseId } from '../shared/ids';
 import { StructureKind } from '../shared/structure-kind';
 import { Structure } from '../structures/structure.entity';
@@ -40,14 +41,6 @@ function transferView(ctx: RequestContext, transfer: PersonTransfer): TransferVi
 }
 
 /**
- * Locks the person's row for the transaction (the mandate triggers lock it too): two
- * lifecycle writes on one file wait for each other, and the second reads what the first wrote.
- */
-async function lockPerson(em: EntityManager, personId: string): Promise<void> {
-  await em.execute('select 1 from person where id = ? for no key update', [personId]);
-}
-
-/**
  * The file's lifecycle (contract.md, "The record's lifecycle"): transfer between SPIPs,
  * closing at the end of the measure, restriction of the identity. The mandates follow
  * from the rows (person, person_transfer) through the database's triggers; every write
@@ -59,8 +52,8 @@ export class LifecycleService {
     assertAllowed(ctx.viewer, Permission.FILE_MANAGE);
     const personId = parseId(args.personId, 'personId');
     const toSpipId = parseId(args.toSpipId, 'toSpipId');
-    const created = await inTransaction(ctx, async (em) => {
-      const person = await this.heldFile(ctx, em, personId, 'Transferring a file');
+    const created = await writeForPerson(ctx, personId, this.heldFile(ctx, personId, 'Transferring a file'), async (em) => {
+      const person = await em.findOneOrFail(Person, personId);
       const to = await em.findOne(Structure, toSpipId);
       if (!to || to.kind !== StructureKind.SPIP) throw new BadUserInputError('toSpipId must be the id of a SPIP', 'toSpipId');
       if (to.id === person.spip.id) throw new BadUserInputError('The file is already held by this SPIP', 'toSpipId');
@@ -99,16 +92,15 @@ export class LifecycleService {
   ): Promise<TransferView> {
     assertAllowed(ctx.viewer, Permission.FILE_MANAGE);
     const id = parseId(args.id, 'id');
-    const decided = await inTransaction(ctx, async (em) => {
-      const found = await em.findOne(PersonTransfer, id, { populate: ['person'] });
-      if (!found || !(await ctx.access.sees(TRANSFER_RECORD, found))) throw new NotFoundError('Transfer');
+    const target = { entity: PersonTransfer, declaration: TRANSFER_RECORD, id, label: 'Transfer' };
+    const rule = (found: PersonTransfer) => {
       if (found.toSpip.id !== ctx.viewer.structureId) throw new ForbiddenError('Only the receiving SPIP decides on a transfer');
-      await lockPerson(em, found.person.id);
-      await em.refresh(found);
-      await em.refresh(found.person);
       if (found.status !== TransferStatus.PENDING) throw new ConflictError(`The transfer is already ${found.status}`);
       assertVersion('The transfer', found.version, args.expectedVersion);
-      await ctx.access.assertWritableMandate(found.person.id, 'Deciding on a transfer', true);
+      return { what: 'Deciding on a transfer', pendingDecides: true };
+    };
+    const decided = await writeRecord(ctx, target, rule, async (found, em) => {
+      await em.refresh(found.person);
       found.status = to;
       found.decidedAt = new Date();
       apply(found);
@@ -125,8 +117,8 @@ export class LifecycleService {
   async close(ctx: RequestContext, args: CloseFileArgs): Promise<PersonView> {
     assertAllowed(ctx.viewer, Permission.FILE_MANAGE);
     const personId = parseId(args.personId, 'personId');
-    const person = await inTransaction(ctx, async (em) => {
-      const held = await this.heldFile(ctx, em, personId, 'Closing a file');
+    const person = await writeForPerson(ctx, personId, this.heldFile(ctx, personId, 'Closing a file'), async (em) => {
+      const held = await em.findOneOrFail(Person, personId);
       await this.assertNoPendingTransfer(em, personId);
       held.fileStatus = PersonFileStatus.CLOSED;
       held.fileClosedAt = new Date();
@@ -155,8 +147,8 @@ export class LifecycleService {
     assertAllowed(ctx.viewer, Permission.FILE_MANAGE);
     const personId = parseId(args.personId, 'personId');
     const visibleTo = [...new Set(args.visibleTo.map((id) => parseId(id, 'visibleTo')))];
-    const person = await inTransaction(ctx, async (em) => {
-      const held = await this.heldFile(ctx, em, personId, 'Restricting a person');
+    const person = await writeForPerson(ctx, personId, this.heldFile(ctx, personId, 'Restricting a person'), async (em) => {
+      const held = await em.findOneOrFail(Person, personId);
       const known = await em.find(Structure, { id: { $in: visibleTo } }, { fields: ['id'] });
       if (known.length !== visibleTo.length) throw new BadUserInputError('visibleTo must name structures of this API', 'visibleTo');
       held.restrictedAt ??= new Date();
@@ -173,8 +165,8 @@ export class LifecycleService {
   async unrestrict(ctx: RequestContext, personId: string): Promise<PersonView> {
     assertAllowed(ctx.viewer, Permission.FILE_MANAGE);
     const id = parseId(personId, 'personId');
-    const person = await inTransaction(ctx, async (em) => {
-      const held = await this.heldFile(ctx, em, id, 'Lifting a restriction');
+    const person = await writeForPerson(ctx, id, this.heldFile(ctx, id, 'Lifting a restriction'), async (em) => {
+      const held = await em.findOneOrFail(Person, id);
       held.restrictedAt = null;
       held.restrictedVisibleTo = [];
       await em.flush();
@@ -240,19 +232,17 @@ export class LifecycleService {
   }
 
   /**
-   * The person's open file, held by the viewer's SPIP, under a full mandate: NOT_FOUND
-   * when the person is not visible (as for an unknown id), FORBIDDEN when another SPIP holds
-   * it, CONFLICT when it is closed. The person's row is locked for the write.
+   * The rule of a write on the file: the person's open file, held by the viewer's SPIP, under
+   * a full mandate (the door checks it after this): FORBIDDEN when another SPIP holds it,
+   * CONFLICT when it is closed. Read under the door's lock of the person's row.
    */
-  private async heldFile(ctx: RequestContext, em: EntityManager, personId: string, what: string): Promise<Person> {
-    await ctx.access.assertVisible(personId);
-    await lockPerson(em, personId);
-    const person = await em.findOne(Person, personId, { refresh: true });
-    if (!person) throw new NotFoundError('Person');
-    if (person.spip.id !== ctx.viewer.structureId) throw new ForbiddenError(`${what} is for the SPIP holding the file`);
-    if (person.fileStatus !== PersonFileStatus.OPEN) throw new ConflictError('The file is closed');
-    await ctx.access.assertWritableMandate(personId, what);
-    return person;
+  private heldFile(ctx: RequestContext, personId: string, what: string): (em: EntityManager) => Promise<WriteRule> {
+    return async (em) => {
+      const person = await em.findOneOrFail(Person, personId, { refresh: true });
+      if (person.spip.id !== ctx.viewer.structureId) throw new ForbiddenError(`${what} is for the SPIP holding the file`);
+      if (person.fileStatus !== PersonFileStatus.OPEN) throw new ConflictError('The file is closed');
+      return { what };
+    };
   }
 
   private async assertNoPendingTransfer(em: EntityManager, personId: string): Promise<void> {

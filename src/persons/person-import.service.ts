@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { arrayLiteral } from '../audit/read-audit-writer';
 import { auditWrite } from '../audit/audit.service';
 import type { RequestContext } from '../context/request-context';
-import { inTransaction } from '../context/transaction';
+import { writePersons } from '../policy/person-write';
 import { MandateState } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
@@ -14,7 +14,7 @@ import { PersonIdentity } from './person-identity.entity';
 import { PersonJudicial } from './person-judicial.entity';
 import { type ImportLine, type LineError, foldName, foldPrisonNumber, parsePersonImport } from './person-import.csv';
 import { Person } from './person.entity';
-import { persistNewPerson } from './person.service';
+import { persistNewPerson } from './person-registration';
 
 /** Why a line may be a person Passerelle holds already (never merged: reported). */
 export enum DuplicateReason {
@@ -122,7 +122,7 @@ export class PersonImportService {
     if (parsed.kind === 'too-many-lines') return { outcome: PersonImportOutcome.TOO_MANY_LINES, report: report(parsed.lines) };
     const errors = [...parsed.errors];
 
-    return inTransaction(ctx, async (em) => {
+    return writePersons(ctx, async (door, em) => {
       // Two imports of one SPIP's files, one after the other: the second sees what the first registered.
       await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`person-import:${ctx.viewer.structureId}`]);
       const { plans, duplicates } = await this.match(ctx, em, parsed.valid, errors);
@@ -132,6 +132,9 @@ export class PersonImportService {
       if (duplicates.length && !options.registerDuplicates) {
         return { outcome: PersonImportOutcome.DUPLICATES, report: report(parsed.lines, { duplicates: byLine(duplicates) }) };
       }
+      // The persons the file updates, locked and checked under their lock (new ones need none).
+      const updated = plans.flatMap((plan) => (plan.update ? [plan.update.id] : []));
+      await door.enter(updated, { what: 'Importing persons', domain: [DataDomain.IDENTITY, DataDomain.JUDICIAL] });
       const written = await this.write(ctx, em, plans);
       return { outcome: PersonImportOutcome.WRITTEN, report: report(parsed.lines, { written: true, ...written, duplicates: byLine(duplicates) }) };
     });
@@ -215,8 +218,8 @@ export class PersonImportService {
     const found = new Map<string, { held: Candidate[]; seen: Candidate[] }>();
     if (numbers.length === 0) return found;
     const mandates = mandateSubquery(ctx.viewer.structureId);
-    // The persons matched are locked until the import commits: a transfer or a closing of one of
-    // them waits for it (lifecycle.service.ts locks the person), and one done before is seen here.
+    // The persons a line updates are locked afterwards by the write door, and their mandate checked
+    // again under that lock: a transfer or a closing decided meanwhile refuses the import.
     const rows = await em.execute<(Candidate & { state: MandateState; number: string; held: boolean })[]>(
       `select p.id, p.pseudonym, m.state, upper(btrim(d.prison_number)) as number,
               (p.spip_id = ? and p.file_status = 'OPEN' and m.state = 'FULL') as held
@@ -224,8 +227,7 @@ export class PersonImportService {
        join person p on p.id = m.person_id
        join person_judicial_detail d on d.person_id = p.id
        where upper(btrim(d.prison_number)) = any(?::text[])
-       order by p.created_at, p.id
-       for share of p`,
+       order by p.created_at, p.id`,
       [ctx.viewer.structureId, ...mandates.params, arrayLiteral(numbers)],
     );
     // The holding SPIP is never denied the identity of its persons (restricted or not).
@@ -307,8 +309,6 @@ export class PersonImportService {
         created.push({ line: line.line, personId: person.id, pseudonym: person.pseudonym });
         continue;
       }
-      await ctx.access.assertCanWrite(update.id, DataDomain.IDENTITY);
-      await ctx.access.assertCanWrite(update.id, DataDomain.JUDICIAL);
       const names = identities.get(update.id) ?? this.emptyRow(em, PersonIdentity, update.id);
       const judicial = judicials.get(update.id) ?? this.emptyRow(em, PersonJudicial, update.id);
       const domains: DataDomain[] = [];

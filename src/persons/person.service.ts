@@ -1,8 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { auditWrite } from '../audit/audit.service';
-import { OutboxEventType } from '../outbox/outbox-event.entity';
-import { recordEvent } from '../outbox/outbox';
 import { MandateState } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
@@ -14,7 +12,8 @@ import { BadUserInputError } from '../shared/errors';
 import { parseId } from '../shared/ids';
 import { type MaybePromise, whenReady } from '../shared/maybe-async';
 import { KeysetEdge, PageInfoView, decodeCursor } from '../shared/pagination';
-import { assertVersion, inTransaction } from '../context/transaction';
+import { assertVersion } from '../context/transaction';
+import { writeForPerson, writePersons } from '../policy/person-write';
 import { StructureKind } from '../shared/structure-kind';
 import { Structure } from '../structures/structure.entity';
 import { PersonHousing } from './person-housing.entity';
@@ -23,7 +22,7 @@ import { PersonJudicialDetail } from './person-judicial-detail.entity';
 import { PersonJudicial } from './person-judicial.entity';
 import { PersonSocial } from './person-social.entity';
 import { Person } from './person.entity';
-import { EmploymentStatus, JudicialMeasure, type Sex } from './person.enums';
+import { EmploymentStatus, type Sex } from './person.enums';
 import type {
   PersonsArgs,
   RegisterPersonInput,
@@ -37,7 +36,7 @@ import { personLoaders } from './person.loaders';
 import { personRecord } from './person.rows';
 import { readPage } from './person-page';
 import './identity.page-part';
-import { newPseudonym } from './pseudonym';
+import { persistNewPerson } from './person-registration';
 import {
   HousingSituationView,
   JudicialDetailView,
@@ -98,57 +97,6 @@ function nameSearch(search: string): { sql: string; params: unknown[] } {
 
 type DomainRow = PersonIdentity | PersonJudicial | PersonJudicialDetail | PersonSocial | PersonHousing;
 
-/** What a SPIP knows of a person it registers (registerPerson, the import), its prison resolved. */
-export interface NewPersonFields {
-  firstName: string;
-  lastName: string;
-  birthDate?: string | null;
-  sex?: Sex | null;
-  establishment: Structure | null;
-  expectedReleaseDate?: string | null;
-  measure?: JudicialMeasure | null;
-  careObligation?: boolean | null;
-  offence?: string | null;
-  prisonNumber?: string | null;
-  sentenceEndDate?: string | null;
-}
-
-/**
- * A person registered by the viewer's SPIP, within a write: the file open and held by the SPIP,
- * every domain row written by it, the audit entry and the PERSON_REGISTERED event, all in the
- * write's transaction. Persisted, not flushed: the commit inserts it.
- */
-export function persistNewPerson(em: EntityManager, ctx: RequestContext, input: NewPersonFields, action: string): Person {
-  const spip = em.getReference(Structure, ctx.viewer.structureId);
-  const created = new Person(newPseudonym(), spip);
-  const identity = new PersonIdentity(created, input.firstName, input.lastName);
-  identity.birthDate = input.birthDate ?? null;
-  identity.sex = input.sex ?? null;
-  const judicial = new PersonJudicial(created);
-  judicial.establishment = input.establishment;
-  judicial.expectedReleaseDate = input.expectedReleaseDate ?? null;
-  judicial.measure = input.measure ?? JudicialMeasure.NONE;
-  judicial.careObligation = input.careObligation ?? false;
-  const detail = new PersonJudicialDetail(created);
-  detail.offence = input.offence ?? null;
-  detail.prisonNumber = input.prisonNumber ?? null;
-  detail.sentenceEndDate = input.sentenceEndDate ?? null;
-  const social = new PersonSocial(created);
-  const housing = new PersonHousing(created);
-  for (const row of [identity, judicial, detail, social, housing]) row.writtenBy = spip;
-  em.persist([created, identity, judicial, detail, social, housing]);
-  auditWrite(em, ctx, {
-    personId: created.id,
-    domains: [DataDomain.IDENTITY, DataDomain.JUDICIAL, DataDomain.JUDICIAL_DETAIL],
-    action,
-  });
-  recordEvent(em, ctx, OutboxEventType.PERSON_REGISTERED, {
-    personId: created.id,
-    domain: DataDomain.JUDICIAL,
-    payload: { personId: created.id, spipId: ctx.viewer.structureId },
-  });
-  return created;
-}
 
 /** Persons: registration, the scoped list, and the domains the guard lets through. */
 export class PersonService {
@@ -298,7 +246,7 @@ export class PersonService {
     assertDateWithin(input.birthDate, 'birthDate', ...birthDateWindow());
     assertDateWithin(input.expectedReleaseDate, 'expectedReleaseDate', ...judicialDateWindow());
     assertDateWithin(input.sentenceEndDate, 'sentenceEndDate', ...judicialDateWindow());
-    const person = await inTransaction(ctx, async (em) => {
+    const person = await writePersons(ctx, async (_door, em) => {
       const establishment = await this.prison(em, input.establishmentId ?? null);
       return persistNewPerson(em, ctx, { ...input, sex: (input.sex as Sex | null) ?? null, establishment }, 'registerPerson');
     });
@@ -373,11 +321,7 @@ export class PersonService {
   ): Promise<PersonView> {
     assertAllowed(ctx.viewer, Permission.PERSON_WRITE);
     const personId = parseId(id, 'personId');
-    await inTransaction(ctx, async (em) => {
-      // Checked on the person's row locked for the write: a transfer or a closing decided meanwhile
-      // (they lock the row too) is either seen here, or waits for this write to commit.
-      await ctx.access.lockForWrite(personId);
-      await ctx.access.assertCanWrite(personId, domain);
+    await writeForPerson(ctx, personId, { what: `Writing ${domain}`, domain }, async (em) => {
       const person = await em.findOneOrFail(Person, personId);
       let row = (await em.findOne(entity, { person: personId } as never)) as T | null;
       assertVersion(domain, row?.version ?? 0, expectedVersion);

@@ -9,11 +9,11 @@ import { Permission } from '../policy/permissions';
 import type { RequestContext } from '../context/request-context';
 import { RIGHT_STEP_CHANGE_RECORD } from '../policy/record-kinds';
 import { parseId } from '../shared/ids';
-import { assertVersion, inTransaction } from '../context/transaction';
+import { assertVersion } from '../context/transaction';
+import { writeForPerson } from '../policy/person-write';
 import { Structure } from '../structures/structure.entity';
 import { RightStatus, type RightKind } from './person.enums';
 import { Person } from './person.entity';
-import { personLoaders } from './person.loaders';
 import { RightStepChange } from './right-step-change.entity';
 import { RightStep } from './right-step.entity';
 import type { UpdateRightStepArgs } from './rights.inputs';
@@ -29,8 +29,7 @@ export class RightsService {
   async update(ctx: RequestContext, args: UpdateRightStepArgs): Promise<SocialSituationView | null> {
     assertAllowed(ctx.viewer, Permission.PERSON_WRITE);
     const personId = parseId(args.personId, 'personId');
-    await ctx.access.assertCanWrite(personId, DataDomain.SOCIAL);
-    await inTransaction(ctx, (em) =>
+    await writeForPerson(ctx, personId, { what: 'Updating a right', domain: DataDomain.SOCIAL }, (em) =>
       this.setStatus(em, ctx, personId, args.kind, args.status, args.note ?? null, args.expectedVersion, 'updateRightStep'),
     );
     return personService.socialOf(ctx, personId);

@@ -95,17 +95,6 @@ export class PersonAccess {
     for (const loader of this.recordLoaders.values()) loader.clear(personId);
   }
 
-  /**
-   * Within a write's transaction: locks the person's row against the lifecycle's writes (a
-   * transfer, a closing) until the commit, and forgets what the request held about the person,
-   * so that the mandate checked next is the one the write commits under.
-   */
-  async lockForWrite(personId: string): Promise<void> {
-    if (!this.em.isInTransaction()) throw new Error('lockForWrite is for a write, within its transaction');
-    await this.em.execute('select 1 from person where id = ? for share', [personId]);
-    this.forget(personId);
-  }
-
   get mayReadPersons(): boolean {
     return roleMay(this.viewer.role, Permission.PERSON_READ);
   }

@@ -18,9 +18,10 @@ import { recordVisibleSql } from '../policy/record-sql';
 import { Permission } from '../policy/permissions';
 import { Person } from '../persons/person.entity';
 import type { RequestContext } from '../context/request-context';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { BadUserInputError, ConflictError, ForbiddenError } from '../shared/errors';
 import { parseId } from '../shared/ids';
-import { assertVersion, inTransaction } from '../context/transaction';
+import { assertVersion } from '../context/transaction';
+import { writeForPerson, writeRecord } from '../policy/person-write';
 import { Service } from '../structures/service.entity';
 import type { StructureKind } from '../shared/structure-kind';
 import { Structure } from '../structures/structure.entity';
@@ -34,7 +35,6 @@ import { type MaybePromise, whenReady } from '../shared/maybe-async';
 import { afterPosition, type Connection, type KeyValue, keysetPage, type PageArgs } from '../shared/connection';
 import { type ReferralColumns, type ReferralRecord, referralRecord } from './referral.rows';
 import type { ReferPersonInput, ReferralsArgs } from './referral.inputs';
-import { referralLoaders } from './referral.loaders';
 import { ReferralView, ReferralWarningCode, type ReferralWarningView } from './referral.type';
 
 const SIX_MONTHS_DAYS = 183;
@@ -187,7 +187,7 @@ export class ReferralService {
       throw new BadUserInputError(`${service?.name ?? to.name} does not serve ${unserved.join(', ')}`, 'needs');
     }
     try {
-      const referral = await inTransaction(ctx, async (em) => {
+      const referral = await writeForPerson(ctx, personId, { what: 'Referring a person' }, async (em) => {
         const person = await em.findOneOrFail(Person, personId);
         if (person.spip.id !== ctx.viewer.structureId) {
           throw new ForbiddenError('Only the SPIP holding the file refers the person');
@@ -292,15 +292,16 @@ export class ReferralService {
     const bySender = to === ReferralStatus.CANCELLED;
     assertAllowed(ctx.viewer, bySender ? Permission.REFERRAL_CANCEL : Permission.REFERRAL_DECIDE);
     const referralId = parseId(id, 'id');
-    const referral = await inTransaction(ctx, async (em) => {
-      const found = await em.findOne(Referral, referralId);
-      if (!found || !(await this.isVisible(ctx, found))) throw new NotFoundError('Referral');
+    const rule = (found: Referral) => {
       const party = bySender ? found.fromStructure : found.toStructure;
       if (party.id !== ctx.viewer.structureId) {
         throw new ForbiddenError(bySender ? 'Only the referring structure cancels a referral' : 'Only the receiving structure decides on a referral');
       }
       // An ended mandate is read-only; a pending one lets the receiver decide, nothing more.
-      await ctx.access.assertWritableMandate(found.person.id, 'Changing a referral', !bySender);
+      return { what: 'Changing a referral', pendingDecides: !bySender };
+    };
+    const target = { entity: Referral, declaration: REFERRAL_RECORD, id: referralId, label: 'Referral' };
+    const referral = await writeRecord(ctx, target, rule, async (found, em) => {
       assertTransition(found.status, to);
       assertVersion('The referral', found.version, expectedVersion);
       const receiver = (await structureLoaders(ctx).structureById.load(found.toStructure.id))!;

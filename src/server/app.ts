@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import { ReadAuditWriter } from '../audit/read-audit-writer';
 import { authenticate } from '../auth/authenticate';
 import { PlatformKey } from '../auth/platform-key';
+import { installPersonWriteGuard } from '../policy/person-write-guard';
 import { TokenVerifier } from '../auth/tokens';
 import type { AppConfig } from '../config/env';
 import { ErrorCode, ServiceUnavailableError } from '../shared/errors';
@@ -90,6 +91,8 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   });
   const protection = armor.protect();
 
+  // Requests write about persons only through the policy's door (src/policy/person-write.ts).
+  installPersonWriteGuard(orm.em);
   const metrics = new Metrics(orm, logger);
   const rateLimits = new RateLimits(orm, config.rateLimits);
   const schema = await buildAppSchema();

@@ -83,7 +83,7 @@ export function rawLoaderByParent<Row, T>(
   map: (row: Row) => T,
 ): PeekableLoader<string, T[]> {
   return new PeekableLoader<string, T[]>(async (parentIds) => {
-    const rows = await em.getConnection().execute<Row[]>(sql('= any(?::uuid[])'), [uuidArray(parentIds)]);
+    const rows = await em.getConnection().execute<Row[]>(sql('= any(?::uuid[])'), [uuidArray(parentIds)], 'all', em.getTransactionContext());
     const groups = new Map<string, T[]>(parentIds.map((id) => [id, []]));
     for (const row of rows) groups.get(parentOf(row))?.push(map(row));
     return parentIds.map((id) => groups.get(id) ?? []);
@@ -98,7 +98,7 @@ export function rawLoaderOne<Row, T>(
   map: (row: Row) => T,
 ): PeekableLoader<string, T | null> {
   return new PeekableLoader<string, T | null>(async (keys) => {
-    const rows = await em.getConnection().execute<Row[]>(sql('= any(?::uuid[])'), [uuidArray(keys)]);
+    const rows = await em.getConnection().execute<Row[]>(sql('= any(?::uuid[])'), [uuidArray(keys)], 'all', em.getTransactionContext());
     const byKey = new Map(rows.map((row) => [keyOf(row), map(row)]));
     return keys.map((key) => byKey.get(key) ?? null);
   });

@@ -8,8 +8,9 @@ import { TestApp, errorCodes, type GraphQLErrorBody } from '../support/test-app'
 const WRITE = `mutation Note($input: WriteCaseNoteInput!) { writeCaseNote(input: $input) { id version } }`;
 
 /**
- * What a small write costs the database: a case note is the authenticating read, one read
- * of the policy, then begin, the note, its outbox event, its audit entry and commit. The
+ * What a small write costs the database: a case note is the authenticating read, then begin,
+ * the person's lock, one read of the policy under that lock (the write door,
+ * src/policy/person-write.ts), the note, its outbox event, its audit entry and commit. The
  * policy's read holds the consents too when the domain needs the person's consent.
  */
 describe('the statements of a write', () => {
@@ -37,10 +38,11 @@ describe('the statements of a write', () => {
     await app.close();
   });
 
-  it('a case note is 7 statements, and its audit entry and outbox event name it', async () => {
+  it('a case note is 8 statements, and its audit entry and outbox event name it', async () => {
     const { result, statements, sql } = await write('ts.relais38', { personId: ids.followed, domain: 'SOCIAL', text: 'Entretien du jour' });
     expect(result.errors).toBeUndefined();
-    expect(statements).toBe(7);
+    expect(statements).toBe(8);
+    expect(sql.filter((statement) => /\bfor no key update\b/.test(statement))).toHaveLength(1);
     expect(sql.filter((statement) => /\binsert into\b/.test(statement))).toHaveLength(3);
     const id = result.data!.writeCaseNote.id;
     expect(result.data!.writeCaseNote.version).toBe(1);
@@ -60,15 +62,15 @@ describe('the statements of a write', () => {
     // The CSAPA reads and writes the social domain of a person who consents to it.
     const { result, statements } = await write('soignant.csapa38', { personId: ids.followed, domain: 'SOCIAL', text: 'Point social' });
     expect(result.errors).toBeUndefined();
-    expect(statements).toBe(7);
+    expect(statements).toBe(8);
   });
 
-  it('without the consent the note is FORBIDDEN after two statements, and nothing is written', async () => {
+  it('without the consent the note is FORBIDDEN after five statements (authentication, begin, lock, policy, rollback), and nothing is written', async () => {
     const em = app.em();
     const before = await Promise.all([em.count(CaseNote), em.count(AuditEntry, { kind: AuditKind.WRITE }), em.count(OutboxEvent)]);
     const { result, statements } = await write('soignant.csapa38', { personId: ids.revoked, domain: 'SOCIAL', text: 'Point social' });
     expect(errorCodes(result)).toEqual(['FORBIDDEN']);
-    expect(statements).toBe(2);
+    expect(statements).toBe(5);
     expect(await Promise.all([em.count(CaseNote), em.count(AuditEntry, { kind: AuditKind.WRITE }), em.count(OutboxEvent)])).toEqual(before);
   });
 });

@@ -21,7 +21,8 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.DATABASE_URL) {
     serverUrl = process.env.DATABASE_URL;
   } else {
-    const cluster = await startScratchDatabase('postgres');
+    // Commit timestamps order the race tests' writes by commit (tests/integration/write-races.test.ts).
+    const cluster = await startScratchDatabase('postgres', { track_commit_timestamp: 'on' });
     globalThis.__PASSERELLE_TEST_CLUSTER__ = cluster;
     serverUrl = cluster.url;
   }
