@@ -2,7 +2,7 @@
  * The layers of src/, checked in `npm test` (`npm run deps:check`). Imports only go down:
  *
  *   infrastructure   src/server, src/config, src/jobs, src/observability, src/main.ts, src/entities.ts
- *   modules          every other folder of src/ (persons, referrals, followups, ...)
+ *   modules          every other folder of src/ (persons, support, housing, exchange, ...)
  *   policy | audit | outbox
  *   context          src/context: RequestContext, per-request loaders and read audit, the transaction
  *   auth             src/auth: tokens, the viewer, roles
