@@ -2,7 +2,7 @@
  * The layers of src/, checked in `npm test` (`npm run deps:check`). Imports only go down:
  *
  *   infrastructure   src/server, src/config, src/jobs, src/observability, src/main.ts, src/entities.ts
- *   modules          every other folder of src/ (persons, referrals, followups, ...)
+ *   modules          every other folder of src/ (persons, support, housing, exchange, ...)
  *   policy | audit | outbox
  *   context          src/context: RequestContext, per-request loaders and read audit, the transaction
  *   auth             src/auth: tokens, the viewer, roles
@@ -11,8 +11,9 @@
  * Audit and outbox may use the policy (its data domains, its permissions); the policy uses
  * neither, and they do not use each other. Among the modules, structures and accounts are the
  * directory the others stand on, persons stands on the directory alone, and the others may use
- * one another's entities, types and services as long as no cycle forms. A type-only import
- * counts like any other.
+ * one another's entities, types and services as long as no cycle forms, between files or between
+ * the folders of src/ (a module is one folder: referrals, follow-ups and conventions, which use
+ * one another, are the one module src/support). A type-only import counts like any other.
  *
  * The production image installs the dependencies only: src/ imports no devDependency, but for
  * src/server/ide.ts, which requires ruru (the development IDE) lazily, only when the IDE is on.
@@ -66,6 +67,25 @@ module.exports = {
       comment: 'A cycle of imports: break it by moving what both sides need down a layer.',
       from: { path: '^src/' },
       to: { circular: true },
+    },
+    {
+      name: 'no-folder-cycle',
+      severity: 'error',
+      scope: 'folder',
+      comment:
+        'Two folders of src/ use each other, through a ring of files none of which imports itself back (the file rule no-circular sees none): ' +
+        'move what the lower one needs into it or down a layer, or merge the two if they are one domain. Files of one folder may use each other freely.',
+      from: { path: '^src/[^/]+$' },
+      to: { path: '^src/[^/]+$', circular: true },
+    },
+    {
+      name: 'no-import-into-sub-folder',
+      severity: 'error',
+      comment:
+        "Another folder of src/ imports a folder's own top files, not those of its sub-folders (such as exchange/generated/): " +
+        'dependency-cruiser draws the folder graph per folder, so no-folder-cycle sees a ring between folders of src/ only when each import lands on a top file.',
+      from: { path: '^src/([^/]+)/' },
+      to: { path: '^src/[^/]+/[^/]+/', pathNot: '^src/$1/' },
     },
     ...layerRules,
     {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Account } from '../../src/accounts/account.entity';
 import { Role } from '../../src/auth/role';
 import { Need } from '../../src/shared/need';
-import { Convention } from '../../src/conventions/convention.entity';
+import { Convention } from '../../src/support/convention.entity';
 import { Service } from '../../src/structures/service.entity';
 import { StructureKind } from '../../src/shared/structure-kind';
 import { Structure } from '../../src/structures/structure.entity';

@@ -1,7 +1,7 @@
 import type { Role } from '../../src/auth/role';
 import { DataDomain } from '../../src/policy/data-domain';
 import { JudicialMeasure } from '../../src/persons/person.enums';
-import { ReferralStatus } from '../../src/referrals/referral.enums';
+import { ReferralStatus } from '../../src/support/referral.enums';
 import { Need } from '../../src/shared/need';
 import type { DemoServiceKey, DemoStructureKey } from './directory';
 import { SeededRandom } from './random';

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql
 import { type Connection, PageArgs } from '../shared/connection';
 import { AccountConnectionView, AccountView } from '../accounts/account.type';
 import type { RequestContext } from '../context/request-context';
-import { ConventionView } from '../conventions/convention.type';
+import { ConventionView } from '../support/convention.type';
 import { ServiceView, StructureView } from '../structures/structure.type';
 import {
   CreateAccountInput,

@@ -1,8 +1,8 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { AppointmentView } from '../followups/follow-up.type';
+import { AppointmentView } from '../support/follow-up.type';
 import { personService } from '../persons/person.service';
 import { PersonView } from '../persons/person.type';
-import { ReferralView } from '../referrals/referral.type';
+import { ReferralView } from '../support/referral.type';
 import type { RequestContext } from '../context/request-context';
 import { CaseloadArgs } from './caseload.inputs';
 import { caseloadService } from './caseload.service';

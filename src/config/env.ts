@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { PlatformKeyConfig } from '../auth/platform-key';
 import type { JwtConfig } from '../auth/tokens';
-import type { WebhookSettings } from '../webhooks/webhook-relay';
+import type { WebhookSettings } from '../exchange/webhook-relay';
 import { DEV_CURSOR_SECRET } from '../shared/cursor-secret';
 
 /** The development signing secret; production refuses to start with it. */

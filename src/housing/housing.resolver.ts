@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { followUpService } from '../followups/follow-up.service';
+import { followUpService } from '../support/follow-up.service';
 import { personService } from '../persons/person.service';
 import { HousingSituationView, PersonView } from '../persons/person.type';
-import { ReferralView } from '../referrals/referral.type';
+import { ReferralView } from '../support/referral.type';
 import type { RequestContext } from '../context/request-context';
 import { structureService } from '../structures/structure.service';
 import { ServiceView, StructureView, WithheldFigureView } from '../structures/structure.type';

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { toIsoDate } from '../shared/scalars';
 import { outcomePublicationService } from '../outcomes/outcome-publication.service';
 import { pseudonymise } from '../retention/retention';
-import { DELIVER_WEBHOOK, FAN_OUT_EVENTS, deliverWebhook, fanOutEvents, type WebhookSettings } from '../webhooks/webhook-relay';
+import { DELIVER_WEBHOOK, FAN_OUT_EVENTS, deliverWebhook, fanOutEvents, type WebhookSettings } from '../exchange/webhook-relay';
 
 /** Job names (graphile-worker task identifiers). */
 export const PUBLISH_OUTCOMES = 'publish_outcomes';

@@ -16,7 +16,7 @@ import { installPersonWriteGuard } from '../policy/person-write-guard';
 import { TokenVerifier } from '../auth/tokens';
 import type { AppConfig } from '../config/env';
 import { ErrorCode, ServiceUnavailableError } from '../shared/errors';
-import { SubjectAccessService } from '../subject-access/subject-access.service';
+import { SubjectAccessService } from '../exchange/subject-access.service';
 import type { RequestContext, RequestSettings } from '../context/request-context';
 import { formatError, isDatabaseUnavailable } from './errors';
 import { liveness, readiness } from './health';

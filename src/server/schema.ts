@@ -5,10 +5,10 @@ import { AccountResolver } from '../accounts/account.resolver';
 import { ActionResolver, ParticipationResolver, PersonParticipationsResolver } from '../actions/action.resolver';
 import { AccessLogResolver } from '../access-log/access-log.resolver';
 import { CaseloadResolver } from '../caseload/caseload.resolver';
-import { ConventionResolver, StructureConventionsResolver } from '../conventions/convention.resolver';
+import { ConventionResolver, StructureConventionsResolver } from '../support/convention.resolver';
 import { OutcomeResolver } from '../outcomes/outcome.resolver';
 import { ConsentResolver, PersonConsentsResolver } from '../consents/consent.resolver';
-import { AppointmentResolver, CaseNoteResolver, FollowUpResolver, PersonFollowUpsResolver } from '../followups/follow-up.resolver';
+import { AppointmentResolver, CaseNoteResolver, FollowUpResolver, PersonFollowUpsResolver } from '../support/follow-up.resolver';
 import {
   HousingSituationResolver,
   PersonPlacementsResolver,
@@ -24,7 +24,7 @@ import {
   RightStepChangeResolver,
   RightStepResolver,
 } from '../persons/person.resolver';
-import { PersonReferralsResolver, ReferralResolver } from '../referrals/referral.resolver';
+import { PersonReferralsResolver, ReferralResolver } from '../support/referral.resolver';
 import {
   PersonFileResolver,
   PersonLifecycleResolver,
@@ -35,9 +35,9 @@ import {
 import { guardPersonData } from '../policy/domain-guard';
 import { DateTimeScalar } from '../shared/scalars';
 import { directFieldResolvers } from './direct-resolvers';
-import { NodeResolver } from '../nodes/node.resolver';
+import { NodeResolver } from '../exchange/node.resolver';
 import { MachineClientResolver } from '../clients/machine-client.resolver';
-import { WebhookResolver } from '../webhooks/webhook.resolver';
+import { WebhookResolver } from '../exchange/webhook.resolver';
 import { AdministrationResolver } from '../administration/administration.resolver';
 import { ServiceResolver, StructureResolver } from '../structures/structure.resolver';
 

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Account } from '../../src/accounts/account.entity';
 import { Role } from '../../src/auth/role';
-import { FollowUp } from '../../src/followups/follow-up.entity';
+import { FollowUp } from '../../src/support/follow-up.entity';
 import { Placement } from '../../src/housing/placement.entity';
 import { Need } from '../../src/shared/need';
-import { Referral } from '../../src/referrals/referral.entity';
-import { Convention } from '../../src/conventions/convention.entity';
+import { Referral } from '../../src/support/referral.entity';
+import { Convention } from '../../src/support/convention.entity';
 import { Service } from '../../src/structures/service.entity';
 import { StructureKind } from '../../src/shared/structure-kind';
 import { Structure } from '../../src/structures/structure.entity';

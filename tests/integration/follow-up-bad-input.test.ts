@@ -1,5 +1,5 @@
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
-import { Appointment } from '../../src/followups/appointment.entity';
+import { Appointment } from '../../src/support/appointment.entity';
 import { Placement } from '../../src/housing/placement.entity';
 import { OutboxEvent } from '../../src/outbox/outbox-event.entity';
 import { Person } from '../../src/persons/person.entity';

@@ -2,7 +2,7 @@ import { Account } from '../../src/accounts/account.entity';
 import { AuditEntry, AuditKind } from '../../src/audit/audit-entry.entity';
 import { Placement } from '../../src/housing/placement.entity';
 import { PersonFactory } from '../../seeds/factories/person.factory';
-import { CaseNote } from '../../src/followups/case-note.entity';
+import { CaseNote } from '../../src/support/case-note.entity';
 import { OutboxEvent } from '../../src/outbox/outbox-event.entity';
 import { Person } from '../../src/persons/person.entity';
 import { pseudonymFromKey } from '../../src/persons/pseudonym';

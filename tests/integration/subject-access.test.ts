@@ -3,7 +3,7 @@ import { inflateSync } from 'node:zlib';
 import { AuditEntry, AuditKind } from '../../src/audit/audit-entry.entity';
 import { AuditRead } from '../../src/audit/audit-read.entity';
 import { Structure } from '../../src/structures/structure.entity';
-import type { SubjectAccessExport } from '../../src/subject-access/subject-access.type';
+import type { SubjectAccessExport } from '../../src/exchange/subject-access.type';
 import {
   AcceptReferralDocument,
   AccessLogDocument,

@@ -1,10 +1,10 @@
 import type { Runner } from 'graphile-worker';
 import { startWorker } from '../../src/jobs/worker';
-import { deliverWebhook } from '../../src/webhooks/webhook-relay';
+import { deliverWebhook } from '../../src/exchange/webhook-relay';
 import { createLogger } from '../../src/server/logger';
 import { StructureKind } from '../../src/shared/structure-kind';
 import { Structure } from '../../src/structures/structure.entity';
-import { WebhookDelivery } from '../../src/webhooks/webhook-delivery.entity';
+import { WebhookDelivery } from '../../src/exchange/webhook-delivery.entity';
 import {
   AcceptReferralDocument,
   CreateMachineClientDocument,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Account } from '../../src/accounts/account.entity';
 import { DataDomain } from '../../src/policy/data-domain';
 import { PersonWriteGuard } from '../../src/policy/person-write-guard';
-import { CaseNote } from '../../src/followups/case-note.entity';
+import { CaseNote } from '../../src/support/case-note.entity';
 import { Person } from '../../src/persons/person.entity';
 import { pseudonymFromKey } from '../../src/persons/pseudonym';
 import { Structure } from '../../src/structures/structure.entity';

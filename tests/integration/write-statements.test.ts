@@ -1,5 +1,5 @@
 import { AuditEntry, AuditKind } from '../../src/audit/audit-entry.entity';
-import { CaseNote } from '../../src/followups/case-note.entity';
+import { CaseNote } from '../../src/support/case-note.entity';
 import { OutboxEvent } from '../../src/outbox/outbox-event.entity';
 import { Person } from '../../src/persons/person.entity';
 import { pseudonymFromKey } from '../../src/persons/pseudonym';

@@ -1,5 +1,5 @@
 import { RETENTION_YEARS } from '../../src/policy/access-policy';
-import { ReferralStatus } from '../../src/referrals/referral.enums';
+import { ReferralStatus } from '../../src/support/referral.enums';
 import { COHORT_YEARS, type CohortPersonPlan, pastCohortPlans } from '../../seeds/demo/cohorts';
 import { STORY_PERSONS, demoCasePlans, generatedPersons } from '../../seeds/demo/people';
 import { DemoClock, SeededRandom } from '../../seeds/demo/random';

@@ -1,7 +1,7 @@
 import { type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import '../../src/persons/identity.page-part';
 import { askedParts } from '../../src/persons/person-page';
-import '../../src/referrals/referral.page-part';
+import '../../src/support/referral.page-part';
 
 /** The resolve info of the first root field of a query, as far as the page parts read it. */
 function infoOf(query: string): GraphQLResolveInfo {

@@ -1,5 +1,5 @@
-import { REFERRAL_TRANSITIONS, assertTransition } from '../../src/referrals/referral-state';
-import { ReferralStatus } from '../../src/referrals/referral.enums';
+import { REFERRAL_TRANSITIONS, assertTransition } from '../../src/support/referral-state';
+import { ReferralStatus } from '../../src/support/referral.enums';
 import { ConflictError } from '../../src/shared/errors';
 
 const { PENDING, ACCEPTED, DECLINED, IN_PROGRESS, COMPLETED, CANCELLED } = ReferralStatus;

@@ -1,6 +1,6 @@
-import { ReferralView } from '../../src/referrals/referral.type';
-import type { ReferralColumns } from '../../src/referrals/referral.rows';
-import { ReferralStatus } from '../../src/referrals/referral.enums';
+import { ReferralView } from '../../src/support/referral.type';
+import type { ReferralColumns } from '../../src/support/referral.rows';
+import { ReferralStatus } from '../../src/support/referral.enums';
 
 const columns: ReferralColumns = {
   id: '00000000-0000-4000-8000-000000000001',

@@ -1,7 +1,7 @@
 import { OutboxEvent, OutboxEventType } from '../../src/outbox/outbox-event.entity';
 import { DataDomain } from '../../src/policy/data-domain';
 import { EVENT_RECORDS, eventMessage } from '../../src/outbox/event-records';
-import { checkWebhookUrl, isPublicAddress } from '../../src/webhooks/webhook-url';
+import { checkWebhookUrl, isPublicAddress } from '../../src/exchange/webhook-url';
 
 describe('webhook URLs (SSRF)', () => {
   it.each(['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', 'nonsense'])(

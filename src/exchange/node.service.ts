@@ -2,7 +2,7 @@ import { actionService } from '../actions/action.service';
 import type { RequestContext } from '../context/request-context';
 import { personService } from '../persons/person.service';
 import { Permission, viewerMay } from '../policy/permissions';
-import { referralService } from '../referrals/referral.service';
+import { referralService } from '../support/referral.service';
 import { parseId } from '../shared/ids';
 import type { Node } from '../shared/node';
 import { structureService } from '../structures/structure.service';

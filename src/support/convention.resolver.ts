@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context/request-context';
-import { followUpService } from '../followups/follow-up.service';
+import { followUpService } from './follow-up.service';
 import { structureService } from '../structures/structure.service';
 import { ServiceView, StructureView, WithheldFigureView } from '../structures/structure.type';
 import { conventionService } from './convention.service';

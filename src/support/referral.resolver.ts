@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { conventionService } from '../conventions/convention.service';
-import { ConventionView } from '../conventions/convention.type';
+import { conventionService } from './convention.service';
+import { ConventionView } from './convention.type';
 import { personService } from '../persons/person.service';
 import { PersonView } from '../persons/person.type';
 import type { RequestContext } from '../context/request-context';

@@ -2,8 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-gr
 import { accountService } from '../accounts/account.service';
 import { personService } from '../persons/person.service';
 import { PersonView } from '../persons/person.type';
-import { referralService } from '../referrals/referral.service';
-import { ReferralView } from '../referrals/referral.type';
+import { referralService } from './referral.service';
+import { ReferralView } from './referral.type';
 import type { RequestContext } from '../context/request-context';
 import { DataDomain } from '../policy/data-domain';
 import { structureService } from '../structures/structure.service';

@@ -4,7 +4,7 @@ import { VersionedEntity } from '../shared/base.entity';
 import { enumArrayCheck } from '../shared/checks';
 import { Person } from '../persons/person.entity';
 import { Service } from '../structures/service.entity';
-import { Convention } from '../conventions/convention.entity';
+import { Convention } from './convention.entity';
 import { Structure } from '../structures/structure.entity';
 import { ReferralStatus } from './referral.enums';
 import { Need } from '../shared/need';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context/request-context';
-import { followUpService } from '../followups/follow-up.service';
+import { followUpService } from './follow-up.service';
 import { assertAllowed } from '../policy/authz';
 import { type Figure, FigureDisclosure, figureFor, shownCount } from '../policy/directory-figures';
 import { Permission } from '../policy/permissions';

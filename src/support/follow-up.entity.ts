@@ -2,7 +2,7 @@ import { Check, Entity, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { Account } from '../accounts/account.entity';
 import { VersionedEntity } from '../shared/base.entity';
 import { Person } from '../persons/person.entity';
-import { Referral } from '../referrals/referral.entity';
+import { Referral } from './referral.entity';
 import { Service } from '../structures/service.entity';
 import { Structure } from '../structures/structure.entity';
 

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Account } from '../accounts/account.entity';
 import { auditWrite } from '../audit/audit.service';
-import { conventionLoaders } from '../conventions/convention.loaders';
-import { conventionService } from '../conventions/convention.service';
-import { ConventionView } from '../conventions/convention.type';
-import { followUpService } from '../followups/follow-up.service';
+import { conventionLoaders } from './convention.loaders';
+import { conventionService } from './convention.service';
+import { ConventionView } from './convention.type';
+import { followUpService } from './follow-up.service';
 import { OutboxEventType } from '../outbox/outbox-event.entity';
 import { recordEvent } from '../outbox/outbox';
 import { personLoaders } from '../persons/person.loaders';
