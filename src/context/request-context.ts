@@ -39,6 +39,6 @@ export function createRequestContext(
   viewer: Viewer,
   log: Logger,
   settings: RequestSettings = DEFAULT_SETTINGS,
-): Omit<RequestContext, 'access'> {
+): Omit<RequestContext, 'access' | 'records'> {
   return { requestId, em, viewer, loaders: new Map(), readAudit: new ReadAudit(), operationName: null, log, settings };
 }

@@ -1,12 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadersOf } from '../context/loaders';
 import type { RequestContext } from '../context/request-context';
-import { countLoader, loaderByParent } from '../shared/batch';
-import { Placement } from './placement.entity';
+import { countLoader } from '../shared/batch';
 
 export function createHousingLoaders(em: EntityManager) {
   return {
-    placementsByPerson: loaderByParent(em, Placement, 'person', { startDate: 'desc', id: 'desc' }),
     /** Places taken now in each service. */
     occupancyByService: countLoader(
       em,

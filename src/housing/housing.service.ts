@@ -48,10 +48,6 @@ function placementDomain(kind: StructureKind): DataDomain {
 
 /** Housing: shelter requests to the SIAO, placements in services with housing places, occupancy. */
 export class HousingService {
-  isVisible(ctx: RequestContext, placement: Placement): Promise<boolean> {
-    return ctx.access.sees(PLACEMENT_RECORD, placement);
-  }
-
   /** Placements of a visible person the viewer may see, latest first (batched). */
   async ofPerson(ctx: RequestContext, personId: string): Promise<PlacementView[]> {
     const shown = (await ctx.access.visibleRecords(PLACEMENT_RECORD, personId)).map(({ row }) => ctx.em.map(Placement, row));
@@ -60,9 +56,9 @@ export class HousingService {
 
   /** The service housing the person now, when the viewer may see that placement. */
   async placementOf(ctx: RequestContext, housing: HousingSituationView): Promise<ServiceView | null> {
-    const current = (await housingLoaders(ctx).placementsByPerson.load(housing.personId)).find((p) => p.endDate === null);
-    if (!current || !(await this.isVisible(ctx, current))) return null;
-    const service = await structureLoaders(ctx).serviceById.load(current.service.id);
+    const current = (await ctx.access.visibleRecords(PLACEMENT_RECORD, housing.personId)).find(({ row }) => row.end_date === null);
+    if (!current) return null;
+    const service = await structureLoaders(ctx).serviceById.load(current.row.service_id as string);
     return service ? ServiceView.from(service) : null;
   }
 
@@ -200,7 +196,7 @@ export class HousingService {
       const current = await em.findOne(Placement, { person: personId, endDate: null }, { populate: ['service'] });
       if (current) {
         // Say only what the viewer may know: the service is named only to whom sees the placement.
-        const named = await ctx.access.sees(PLACEMENT_RECORD, current);
+        const named = (await ctx.records.get(PLACEMENT_RECORD, Placement, current.id)) !== null;
         throw new ConflictError(
           named
             ? `The person is placed already (${current.service.name}); end that placement first`

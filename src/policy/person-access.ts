@@ -23,6 +23,19 @@ export interface VisibleRow {
   domains: DataDomain[];
 }
 
+/** Rows of a record's table with their decision columns, split into the record and its decision, by person. */
+export function groupVisible(personIds: readonly string[], rows: readonly Record<string, unknown>[]): Map<string, VisibleRow[]> {
+  const byPerson = new Map<string, VisibleRow[]>(personIds.map((id) => [id, []]));
+  for (const source of rows) {
+    // A copy without the decision's columns, by a plain loop: an object rest (`...row`) that
+    // leaves keys out takes V8's slow path, several microseconds a row.
+    const row: Record<string, unknown> = {};
+    for (const key in source) if (key !== 'actor_shown__' && key !== 'domains__') row[key] = source[key];
+    byPerson.get(row.person_id as string)?.push({ row, actorShown: source.actor_shown__ === true, domains: source.domains__ as DataDomain[] });
+  }
+  return byPerson;
+}
+
 /**
  * The policy applied to one viewer for one request: mandates, consents and what the
  * viewer's structure wrote (what an ended mandate still shows) are loaded in batches,
@@ -38,6 +51,8 @@ export class PersonAccess {
   private readonly written: DataLoader<string, Set<DataDomain>>;
   private readonly recordLoaders = new Map<RecordKind, PeekableLoader<string, VisibleRow[]>>();
   private readonly fullReadsByPerson = new Map<string, Promise<Set<DataDomain>>>();
+  /** Told when the request forgets what it held about a person (the record reader's caches). */
+  private readonly forgetListeners: ((personId: string) => void)[] = [];
   /** Persons whose mandate and consents were read together for a write (loadForWrite). */
   private readonly loadedForWrite = new Set<string>();
 
@@ -93,6 +108,7 @@ export class PersonAccess {
     this.fullReadsByPerson.delete(personId);
     this.loadedForWrite.delete(personId);
     for (const loader of this.recordLoaders.values()) loader.clear(personId);
+    for (const listener of this.forgetListeners) listener(personId);
   }
 
   get mayReadPersons(): boolean {
@@ -191,10 +207,11 @@ export class PersonAccess {
    * the visibility decided in the query (record-sql.ts, the SQL form of decideRecord): one
    * statement per kind for every person asked in the same tick (batched).
    */
-  visibleRecords(declaration: RecordDeclaration<never>, personId: string): VisibleRow[] | Promise<VisibleRow[]> {
+  visibleRecords(declaration: RecordDeclaration<never>, personId: string, use: 'shown' | 'checked' = 'shown'): VisibleRow[] | Promise<VisibleRow[]> {
     if (!this.mayReadPersons) return [];
-    // Read ahead by a page: at once, without a promise.
-    return whenReady(this.recordLoader(declaration).loadNow(personId), (shown) => this.audited(personId, shown));
+    // Read ahead by a page: at once, without a promise. Records only checked (a write's conflict
+    // test) leave the server with nothing of theirs but what the refusal says: not audited as read.
+    return whenReady(this.recordLoader(declaration).loadNow(personId), (shown) => (use === 'shown' ? this.audited(personId, shown) : shown));
   }
 
   /**
@@ -233,12 +250,17 @@ export class PersonAccess {
        limit ${page.first + 1}`,
       params,
     );
-    const shown = this.groupVisible([personId], rows.slice(0, page.first)).get(personId) ?? [];
+    const shown = groupVisible([personId], rows.slice(0, page.first)).get(personId) ?? [];
     return { shown: this.audited(personId, shown), hasNextPage: rows.length > page.first };
   }
 
+  /** Calls `listener` whenever the request forgets a person (forget). */
+  onForget(listener: (personId: string) => void): void {
+    this.forgetListeners.push(listener);
+  }
+
   /** What leaves the server is audited here, once for every kind of record. */
-  private audited(personId: string, shown: VisibleRow[]): VisibleRow[] {
+  audited(personId: string, shown: VisibleRow[]): VisibleRow[] {
     if (shown.length > 0) this.readAudit.touch(personId);
     for (const { domains } of shown) for (const domain of domains) this.readAudit.record(personId, domain);
     return shown;
@@ -283,7 +305,7 @@ export class PersonAccess {
     if (!loader) {
       loader = new PeekableLoader(async (personIds) => {
         const { sql, params } = this.visibleRecordsSql(declaration, personIds);
-        const byPerson = this.groupVisible(personIds, await this.em.execute<Record<string, unknown>[]>(sql, params));
+        const byPerson = groupVisible(personIds, await this.em.execute<Record<string, unknown>[]>(sql, params));
         return personIds.map((id) => byPerson.get(id) ?? []);
       });
       this.recordLoaders.set(declaration.kind, loader);
@@ -291,17 +313,7 @@ export class PersonAccess {
     return loader;
   }
 
-  private groupVisible(personIds: readonly string[], rows: readonly Record<string, unknown>[]): Map<string, VisibleRow[]> {
-    const byPerson = new Map<string, VisibleRow[]>(personIds.map((id) => [id, []]));
-    for (const source of rows) {
-      // A copy without the decision's columns, by a plain loop: an object rest (`...row`) that
-      // leaves keys out takes V8's slow path, several microseconds a row.
-      const row: Record<string, unknown> = {};
-      for (const key in source) if (key !== 'actor_shown__' && key !== 'domains__') row[key] = source[key];
-      byPerson.get(row.person_id as string)?.push({ row, actorShown: source.actor_shown__ === true, domains: source.domains__ as DataDomain[] });
-    }
-    return byPerson;
-  }
+
 
   /** Whether the viewer sees a record. */
   async sees<R>(declaration: RecordDeclaration<R>, record: R): Promise<boolean> {

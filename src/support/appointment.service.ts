@@ -16,17 +16,12 @@ import { Appointment } from './appointment.entity';
 import { AppointmentOutcome, type AppointmentOutcomeArgs, type ScheduleAppointmentInput } from './follow-up.inputs';
 import { AppointmentStatus } from './follow-up.enums';
 import { FollowUp } from './follow-up.entity';
-import { followUpLoaders } from './follow-up.loaders';
 import { AppointmentView } from './follow-up.type';
 
 const DAY_MS = 86_400_000;
 
 /** Appointments: scheduled and held by a structure with a full mandate, read under their domain's policy. */
 export class AppointmentService {
-  isVisible(ctx: RequestContext, appointment: Appointment): Promise<boolean> {
-    return ctx.access.sees(APPOINTMENT_RECORD, appointment);
-  }
-
   /** Appointments of a visible person the viewer may see, latest first (batched). */
   async ofPerson(ctx: RequestContext, personId: string): Promise<AppointmentView[]> {
     const shown = (await ctx.access.visibleRecords(APPOINTMENT_RECORD, personId)).map(({ row }) => ctx.em.map(Appointment, row));
@@ -36,10 +31,8 @@ export class AppointmentService {
   /** An appointment the viewer's structure holds (caseload), if any. */
   async ownById(ctx: RequestContext, id: string | null): Promise<AppointmentView | null> {
     if (!id) return null;
-    const appointment = await followUpLoaders(ctx).appointmentById.load(id);
-    if (!appointment || !(await this.isVisible(ctx, appointment))) return null;
-    ctx.readAudit.record(appointment.person.id, appointment.domain);
-    return AppointmentView.from(appointment);
+    const shown = await ctx.records.get(APPOINTMENT_RECORD, Appointment, id);
+    return shown ? AppointmentView.from(shown.record) : null;
   }
 
   /** A structure with a full mandate schedules an appointment in a domain it writes. */

@@ -16,15 +16,10 @@ import { Structure } from '../structures/structure.entity';
 import { CaseNote } from './case-note.entity';
 import type { EditCaseNoteArgs, WriteCaseNoteInput } from './follow-up.inputs';
 import { FollowUp } from './follow-up.entity';
-import { followUpLoaders } from './follow-up.loaders';
 import { CASE_NOTE_EDIT_WINDOW_MS, CaseNoteView } from './follow-up.type';
 
 /** Case notes: written in a domain the author writes, read under that domain's policy, append-only after 24 hours. */
 export class CaseNoteService {
-  isVisible(ctx: RequestContext, note: CaseNote): Promise<boolean> {
-    return ctx.access.sees(CASE_NOTE_RECORD, note);
-  }
-
   /** Notes of a visible person the viewer may read, newest first, optionally of one domain (batched). */
   async ofPerson(ctx: RequestContext, personId: string, domain?: DataDomain | null): Promise<CaseNoteView[]> {
     const shown = (await ctx.access.visibleRecords(CASE_NOTE_RECORD, personId))
@@ -36,10 +31,8 @@ export class CaseNoteService {
   /** The note a correction points to, when the viewer may read it. */
   async correctedBy(ctx: RequestContext, noteId: string | null): Promise<CaseNoteView | null> {
     if (!noteId) return null;
-    const note = await followUpLoaders(ctx).caseNoteById.load(noteId);
-    if (!note || !(await this.isVisible(ctx, note))) return null;
-    ctx.readAudit.record(note.person.id, note.domain);
-    return CaseNoteView.from(note, ctx.viewer.structureId);
+    const shown = await ctx.records.get(CASE_NOTE_RECORD, CaseNote, noteId);
+    return shown ? CaseNoteView.from(shown.record, ctx.viewer.structureId) : null;
   }
 
   /** A structure with a full mandate writes a note in a domain it writes; a correction points to the note it corrects. */
@@ -60,8 +53,8 @@ export class CaseNoteService {
         if (!created.followUp) throw new BadUserInputError("followUpId is not one of your structure's follow-ups of this person", 'followUpId');
       }
       if (input.correctsId) {
-        const corrected = await em.findOne(CaseNote, parseId(input.correctsId, 'correctsId'));
-        if (!corrected || corrected.person.id !== personId || !(await this.isVisible(ctx, corrected))) {
+        const corrected = (await ctx.records.get(CASE_NOTE_RECORD, CaseNote, parseId(input.correctsId, 'correctsId')))?.record;
+        if (!corrected || corrected.person.id !== personId) {
           throw new BadUserInputError('correctsId is not a note of this person that you may read', 'correctsId');
         }
         if (corrected.domain !== input.domain) {

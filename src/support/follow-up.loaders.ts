@@ -1,15 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadersOf } from '../context/loaders';
 import type { RequestContext } from '../context/request-context';
-import { countLoader, loaderById, loaderByParent } from '../shared/batch';
-import { Appointment } from './appointment.entity';
-import { CaseNote } from './case-note.entity';
-import { FollowUp } from './follow-up.entity';
+import { countLoader } from '../shared/batch';
 
 export function createFollowUpLoaders(em: EntityManager) {
   return {
-    appointmentById: loaderById(em, Appointment),
-    caseNoteById: loaderById(em, CaseNote),
     /** Open follow-ups in each service: its active file. */
     activeFilesByService: countLoader(
       em,

@@ -12,13 +12,12 @@ import { FOLLOW_UP_RECORD } from '../policy/record-kinds';
 import type { Referral } from './referral.entity';
 import { ReferralStatus } from './referral.enums';
 import type { RequestContext } from '../context/request-context';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { BadUserInputError, ConflictError, ForbiddenError } from '../shared/errors';
 import { parseId } from '../shared/ids';
 import { assertVersion } from '../context/transaction';
 import { writeRecord } from '../policy/person-write';
 import type { StructureKind } from '../shared/structure-kind';
 import { structureService } from '../structures/structure.service';
-import { structureLoaders } from '../structures/structure.loaders';
 import type { CloseFollowUpArgs } from './follow-up.inputs';
 import { FollowUp } from './follow-up.entity';
 import { followUpLoaders } from './follow-up.loaders';
@@ -30,11 +29,6 @@ function today(): string {
 
 /** Follow-ups: opened by an accepted referral, closed by their structure, which ends its mandate. */
 export class FollowUpService {
-  /** Whether the viewer sees a follow-up (a record: policy/record-kinds.ts). */
-  isVisible(ctx: RequestContext, followUp: FollowUp): Promise<boolean> {
-    return ctx.access.sees(FOLLOW_UP_RECORD, followUp);
-  }
-
   /** Follow-ups of a visible person that the viewer may see, latest first (batched). */
   async ofPerson(ctx: RequestContext, personId: string): Promise<FollowUpView[]> {
     const shown = (await ctx.access.visibleRecords(FOLLOW_UP_RECORD, personId)).map(({ row }) => ctx.em.map(FollowUp, row));

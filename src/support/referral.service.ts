@@ -45,11 +45,6 @@ function isoDay(date: Date): string {
 
 /** Referrals: the SPIP refers, the receiving structure decides, the state machine holds. */
 export class ReferralService {
-  /** A referral is a record (policy/record-kinds.ts): one decision for lookups, lists and writes. */
-  private isVisible(ctx: RequestContext, referral: Referral): Promise<boolean> {
-    return ctx.access.sees(REFERRAL_RECORD, referral);
-  }
-
   /** The referrals the viewer's structure sent or received, newest first. */
   async list(ctx: RequestContext, args: ReferralsArgs): Promise<ReferralView[]> {
     assertAllowed(ctx.viewer, Permission.REFERRAL_READ);
@@ -100,15 +95,15 @@ export class ReferralService {
   /** One referral the viewer may see; null alike when unknown or not visible. */
   async get(ctx: RequestContext, id: string): Promise<ReferralView | null> {
     assertAllowed(ctx.viewer, Permission.REFERRAL_READ);
-    const referral = await ctx.em.findOne(Referral, parseId(id, 'id'));
-    return referral && (await this.isVisible(ctx, referral)) ? this.shown(ctx, referral) : null;
+    const shown = await ctx.records.get(REFERRAL_RECORD, Referral, parseId(id, 'id'));
+    return shown ? this.shown(ctx, shown.record) : null;
   }
 
   /** A referral a record points to, when the viewer may see it. */
   async optionalById(ctx: RequestContext, id: string | null): Promise<ReferralView | null> {
     if (!id) return null;
-    const referral = await ctx.em.findOne(Referral, id);
-    return referral && (await this.isVisible(ctx, referral)) ? this.shown(ctx, referral) : null;
+    const shown = await ctx.records.get(REFERRAL_RECORD, Referral, id);
+    return shown ? this.shown(ctx, shown.record) : null;
   }
 
   /** Referrals of a visible person that the viewer may see, newest first (batched). */
@@ -218,10 +213,9 @@ export class ReferralService {
     const { person, to } = fields;
     // Only an open referral the viewer sees is a conflict: another sender's, hidden from it (a CSAPA's
     // shelter request), must not be revealed by the refusal, so the request goes through on its own.
-    const active = await em.find(Referral, { person, toStructure: to, status: { $in: [...ACTIVE_REFERRAL_STATUSES] } });
-    for (const open of active) {
-      if (await ctx.access.sees(REFERRAL_RECORD, open)) throw new ConflictError(`The person already has an open referral to ${to.name}`);
-    }
+    const visible = await ctx.access.visibleRecords(REFERRAL_RECORD, person.id, 'checked');
+    const active = visible.filter(({ row }) => row.to_structure_id === to.id && ACTIVE_REFERRAL_STATUSES.includes(row.status as ReferralStatus));
+    if (active.length > 0) throw new ConflictError(`The person already has an open referral to ${to.name}`);
     const from = em.getReference(Structure, ctx.viewer.structureId);
     const created = new Referral(person, from, to, fields.needs, em.getReference(Account, ctx.viewer.accountId));
     created.service = fields.service;
@@ -324,8 +318,9 @@ export class ReferralService {
     if (first.person.id !== personId || first.toStructure.id !== toStructureId.toLowerCase()) {
       throw new ConflictError('This idempotency key was used for another referral');
     }
-    if (!(await this.isVisible(ctx, first))) throw new ConflictError('This idempotency key was used for another referral');
-    return this.shown(ctx, first);
+    const shown = await ctx.records.get(REFERRAL_RECORD, Referral, first.id);
+    if (!shown) throw new ConflictError('This idempotency key was used for another referral');
+    return this.shown(ctx, shown.record);
   }
 }
 

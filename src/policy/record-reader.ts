@@ -1,0 +1,86 @@
+import type { EntityClass } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import type { Viewer } from '../auth/viewer';
+import { NotFoundError } from '../shared/errors';
+import { mandateSubquery } from './mandate.repository';
+import { type PersonAccess, type VisibleRow, groupVisible } from './person-access';
+import { recordActorShownSql, recordVisibleSql } from './record-sql';
+import type { RecordDeclaration, RecordKind } from './records';
+
+/** A record the viewer sees, as its entity, with whether its actor may be named. */
+export interface ShownRecord<E> {
+  record: E;
+  actorShown: boolean;
+}
+
+/**
+ * Reads records about persons through the policy (access-policy.md, "One door"; Vendure's
+ * getEntityOrThrow is the model): the declaration and the id go in, a record the viewer sees
+ * or nothing comes out. Visibility and the actor are decided in the statement that reads the
+ * record (record-sql.ts, the same SQL as the lists of a person's records), for every id asked in
+ * the same tick; what it returns is audited as read. Nothing is cached beyond the request, and
+ * what the request forgets about a person (a write through the door) it reads again.
+ */
+export class RecordReader {
+  private readonly byId = new Map<RecordKind, DataLoader<string, VisibleRow | null>>();
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly viewer: Viewer,
+    private readonly access: PersonAccess,
+  ) {
+    access.onForget(() => {
+      for (const loader of this.byId.values()) loader.clearAll();
+    });
+  }
+
+  /** The record with this id when the viewer sees it; null alike for an unknown id and a hidden record. */
+  async get<E extends object>(declaration: RecordDeclaration<never>, entity: EntityClass<E>, id: string | null): Promise<ShownRecord<E> | null> {
+    if (!id || !this.access.mayReadPersons) return null;
+    const shown = await this.loader(declaration).load(id.toLowerCase());
+    if (!shown) return null;
+    this.access.audited(shown.row.person_id as string, [shown]);
+    return { record: this.em.map(entity, shown.row as never), actorShown: shown.actorShown };
+  }
+
+  /** As get, NOT_FOUND (named by `label`) when the viewer does not see it. */
+  async getOrThrow<E extends object>(declaration: RecordDeclaration<never>, entity: EntityClass<E>, id: string, label: string): Promise<ShownRecord<E>> {
+    const shown = await this.get(declaration, entity, id);
+    if (!shown) throw new NotFoundError(label);
+    return shown;
+  }
+
+  private loader(declaration: RecordDeclaration<never>): DataLoader<string, VisibleRow | null> {
+    let loader = this.byId.get(declaration.kind);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const sql = declaration.sql;
+        const mandates = mandateSubquery(this.viewer.structureId, { sql: `select person_id from ${sql.table} where id = any(?::uuid[])` });
+        const visible = recordVisibleSql(declaration as RecordDeclaration, this.viewer, 'm.state');
+        const actorShown = recordActorShownSql(declaration as RecordDeclaration, this.viewer, 'm.state');
+        const list = `{${ids.join(',')}}`;
+        const rows = await this.em.execute<Record<string, unknown>[]>(
+          `select r.*, ${actorShown.sql} as actor_shown__, ${sql.domains}::text[] as domains__ from ${sql.table} r
+           join (${mandates.sql}) m on m.person_id = ${sql.personId}
+           where r.id = any(?::uuid[]) and ${visible.sql}`,
+          [...mandates.params, list, list],
+        );
+        const found = new Map<string, VisibleRow>();
+        for (const shown of groupVisible([...new Set(rows.map((row) => row.person_id as string))], rows).values()) {
+          for (const row of shown) found.set(row.row.id as string, row);
+        }
+        return ids.map((id) => found.get(id) ?? null);
+      });
+      this.byId.set(declaration.kind, loader);
+    }
+    return loader;
+  }
+}
+
+declare module '../context/request-context' {
+  interface RequestContext {
+    /** Records about persons read through the policy (lookups by id). */
+    records: RecordReader;
+  }
+}
