@@ -19,7 +19,7 @@ import { IndicatorPart } from './evaluations/indicator-part.entity';
 import { Indicator } from './evaluations/indicator.entity';
 import { PersonHealthRecord } from './health/health-record.entity';
 import { PersonHealthSummary } from './health/health-summary.entity';
-import { PersonHousing } from './persons/person-housing.entity';
+import { PersonHousing } from './housing/person-housing.entity';
 import { PersonIdentity } from './persons/person-identity.entity';
 import { PersonJudicialDetail } from './persons/person-judicial-detail.entity';
 import { PersonJudicial } from './persons/person-judicial.entity';

@@ -1,6 +1,6 @@
 import type { EntityData } from '@mikro-orm/core';
 import { Factory } from '@mikro-orm/seeder';
-import { PersonHousing } from '../../src/persons/person-housing.entity';
+import { PersonHousing } from '../../src/housing/person-housing.entity';
 import { PersonIdentity } from '../../src/persons/person-identity.entity';
 import { PersonJudicialDetail } from '../../src/persons/person-judicial-detail.entity';
 import { PersonJudicial } from '../../src/persons/person-judicial.entity';

@@ -64,3 +64,15 @@ export class EndPlacementArgs {
   @IsOptional()
   expectedVersion?: number | null;
 }
+
+@InputType('UpdateHousingSituationInput', {
+  description: 'The housing situation as it is to be; placements change through placePerson and endPlacement.',
+})
+export class UpdateHousingSituationInput {
+  @Field(() => HousingStatus, { description: 'The kind of housing the person has now.' })
+  status!: HousingStatus;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When a shelter request was filed with the SIAO; null for none.' })
+  @IsOptional()
+  shelterRequestedAt?: string | null;
+}

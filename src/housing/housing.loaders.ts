@@ -1,10 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadersOf } from '../context/loaders';
 import type { RequestContext } from '../context/request-context';
-import { countLoader } from '../shared/batch';
+import { countLoader, loaderOneByParent } from '../shared/batch';
+import { PersonHousing } from './person-housing.entity';
 
 export function createHousingLoaders(em: EntityManager) {
   return {
+    /** The housing situation of each person (one row a person). */
+    situationByPerson: loaderOneByParent(em, PersonHousing, 'person'),
     /** Places taken now in each service. */
     occupancyByService: countLoader(
       em,

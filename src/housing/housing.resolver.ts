@@ -1,12 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { followUpService } from '../support/follow-up.service';
 import { personService } from '../persons/person.service';
-import { HousingSituationView, PersonView } from '../persons/person.type';
+import { PersonView } from '../persons/person.type';
+import { PersonData } from '../policy/domain-guard';
+import { DataDomain } from '../policy/data-domain';
+import { HousingSituationView } from './housing-situation.type';
 import { ReferralView } from '../support/referral.type';
 import type { RequestContext } from '../context/request-context';
 import { structureService } from '../structures/structure.service';
 import { ServiceView, StructureView, WithheldFigureView } from '../structures/structure.type';
-import { EndPlacementArgs, PlacePersonArgs, RequestShelterInput } from './housing.inputs';
+import { EndPlacementArgs, PlacePersonArgs, RequestShelterInput, UpdateHousingSituationInput } from './housing.inputs';
 import { housingService } from './housing.service';
 import { PlacementView } from './placement.type';
 
@@ -94,9 +97,28 @@ export class ServiceCapacityResolver {
   }
 }
 
-/** The placements of a person, added to Person from here. */
+/** The person's housing situation and placements, added to Person from here. */
 @Resolver(() => PersonView)
-export class PersonPlacementsResolver {
+export class PersonHousingResolver {
+  @PersonData(DataDomain.HOUSING)
+  @FieldResolver(() => HousingSituationView, {
+    nullable: true,
+    description: "Housing situation, shelter request and placement (HOUSING domain). Null when the viewer may not read HOUSING: a CSAPA needs the person's consent, and a pending mandate never shows it.",
+  })
+  housing(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<HousingSituationView | null> {
+    return housingService.situationOf(ctx, person.id);
+  }
+
+  @Mutation(() => PersonView, { description: 'Sets the housing situation; for a structure with a full mandate that may write HOUSING.' })
+  updateHousingSituation(
+    @Ctx() ctx: RequestContext,
+    @Arg('personId', () => ID, { description: 'The person whose housing situation changes.' }) personId: string,
+    @Arg('input', () => UpdateHousingSituationInput, { description: 'The housing situation as it is to be.' }) input: UpdateHousingSituationInput,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you read; CONFLICT when the data changed since.' }) expectedVersion?: number | null,
+  ): Promise<PersonView> {
+    return housingService.updateSituation(ctx, personId, input, expectedVersion);
+  }
+
   @FieldResolver(() => [PlacementView], { description: 'Placements you may see, latest first.' })
   placements(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<PlacementView[]> {
     return housingService.ofPerson(ctx, person.id);

@@ -5,11 +5,14 @@ import { auditWrite } from '../audit/audit.service';
 import { followUpService } from '../support/follow-up.service';
 import { OutboxEventType } from '../outbox/outbox-event.entity';
 import { recordEvent } from '../outbox/outbox';
-import { PersonHousing } from '../persons/person-housing.entity';
+import { PersonHousing } from './person-housing.entity';
 import { Person } from '../persons/person.entity';
 import { HousingStatus, RightKind, RightStatus } from '../persons/person.enums';
 import { rightsService } from '../persons/rights.service';
-import type { HousingSituationView } from '../persons/person.type';
+import { registerDomainRow } from '../persons/person-registration';
+import { assertDateWithin, offsetDays, personService, today } from '../persons/person.service';
+import type { PersonView } from '../persons/person.type';
+import { HousingSituationView } from './housing-situation.type';
 import { Decision, recordDomain } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
@@ -30,7 +33,7 @@ import { Structure } from '../structures/structure.entity';
 import { structureLoaders } from '../structures/structure.loaders';
 import { structureService } from '../structures/structure.service';
 import { DirectoryFigure, ServiceView, WithheldFigureView } from '../structures/structure.type';
-import type { EndPlacementArgs, PlacePersonArgs, RequestShelterInput } from './housing.inputs';
+import type { EndPlacementArgs, PlacePersonArgs, RequestShelterInput, UpdateHousingSituationInput } from './housing.inputs';
 import { housingLoaders } from './housing.loaders';
 import { Placement } from './placement.entity';
 import { PlacementView } from './placement.type';
@@ -46,8 +49,26 @@ function placementDomain(kind: StructureKind): DataDomain {
   return recordDomain(kind, [], DataDomain.HOUSING);
 }
 
+// Every registered person has a housing situation, written by the registering SPIP.
+registerDomainRow((person) => new PersonHousing(person));
+
 /** Housing: shelter requests to the SIAO, placements in services with housing places, occupancy. */
 export class HousingService {
+  /** The person's housing situation (HOUSING data: the domain guard decides who reads it). */
+  async situationOf(ctx: RequestContext, personId: string): Promise<HousingSituationView | null> {
+    const row = await housingLoaders(ctx).situationByPerson.load(personId);
+    return row ? HousingSituationView.from(row) : null;
+  }
+
+  /** Sets the housing situation: a structure with a full mandate that may write HOUSING. */
+  updateSituation(ctx: RequestContext, personId: string, input: UpdateHousingSituationInput, expectedVersion?: number | null): Promise<PersonView> {
+    assertDateWithin(input.shelterRequestedAt, 'shelterRequestedAt', offsetDays(-365 * 5), today(), 'today or earlier');
+    return personService.writeDomain(ctx, personId, DataDomain.HOUSING, PersonHousing, expectedVersion, 'updateHousingSituation', async (row) => {
+      row.status = input.status;
+      row.shelterRequestedAt = input.shelterRequestedAt ?? null;
+    });
+  }
+
   /** Placements of a visible person the viewer may see, latest first (batched). */
   async ofPerson(ctx: RequestContext, personId: string): Promise<PlacementView[]> {
     const shown = (await ctx.access.visibleRecords(PLACEMENT_RECORD, personId)).map(({ row }) => ctx.em.map(Placement, row));

@@ -5,7 +5,7 @@ import { OutboxEventType } from '../outbox/outbox-event.entity';
 import { recordEvent } from '../outbox/outbox';
 import { DataDomain } from '../policy/data-domain';
 import { Structure } from '../structures/structure.entity';
-import { PersonHousing } from './person-housing.entity';
+import type { PersonDomainRow } from './person-domain.entity';
 import { PersonIdentity } from './person-identity.entity';
 import { PersonJudicialDetail } from './person-judicial-detail.entity';
 import { PersonJudicial } from './person-judicial.entity';
@@ -13,6 +13,17 @@ import { PersonSocial } from './person-social.entity';
 import { Person } from './person.entity';
 import { JudicialMeasure, type Sex } from './person.enums';
 import { newPseudonym } from './pseudonym';
+
+/**
+ * The domain rows other modules keep for every person, made at registration (housing adds the
+ * person's housing situation from its own folder: persons imports none of the modules above it).
+ */
+const REGISTERED_ROWS: ((person: Person) => PersonDomainRow)[] = [];
+
+/** Adds a domain row that every registered person gets, written by the registering SPIP. */
+export function registerDomainRow(make: (person: Person) => PersonDomainRow): void {
+  REGISTERED_ROWS.push(make);
+}
 
 /** What a SPIP knows of a person it registers (registerPerson, the import), its prison resolved. */
 export interface NewPersonFields {
@@ -50,9 +61,9 @@ export function persistNewPerson(em: EntityManager, ctx: RequestContext, input: 
   detail.prisonNumber = input.prisonNumber ?? null;
   detail.sentenceEndDate = input.sentenceEndDate ?? null;
   const social = new PersonSocial(created);
-  const housing = new PersonHousing(created);
-  for (const row of [identity, judicial, detail, social, housing]) row.writtenBy = spip;
-  em.persist([created, identity, judicial, detail, social, housing]);
+  const rows: PersonDomainRow[] = [identity, judicial, detail, social, ...REGISTERED_ROWS.map((row) => row(created))];
+  for (const row of rows) row.writtenBy = spip;
+  em.persist([created, ...rows]);
   auditWrite(em, ctx, {
     personId: created.id,
     domains: [DataDomain.IDENTITY, DataDomain.JUDICIAL, DataDomain.JUDICIAL_DETAIL],

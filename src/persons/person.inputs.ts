@@ -2,7 +2,7 @@ import { IsBoolean, IsEmail, IsIn, IsOptional, IsUUID, Matches, MaxLength, MinLe
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { MandateState } from '../policy/access-policy';
 import { DateScalar } from '../shared/scalars';
-import { EmploymentStatus, HousingStatus, JudicialMeasure } from './person.enums';
+import { EmploymentStatus, JudicialMeasure } from './person.enums';
 import { PageArgs } from '../shared/connection';
 
 const NAME = /^\S(.*\S)?$/;
@@ -163,14 +163,3 @@ export class UpdateSocialSituationInput {
   employmentStatus?: EmploymentStatus | null;
 }
 
-@InputType('UpdateHousingSituationInput', {
-  description: 'The housing situation as it is to be; placements change through placePerson and endPlacement.',
-})
-export class UpdateHousingSituationInput {
-  @Field(() => HousingStatus, { description: 'The kind of housing the person has now.' })
-  status!: HousingStatus;
-
-  @Field(() => DateScalar, { nullable: true, description: 'When a shelter request was filed with the SIAO; null for none.' })
-  @IsOptional()
-  shelterRequestedAt?: string | null;
-}

@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadersOf } from '../context/loaders';
 import type { RequestContext } from '../context/request-context';
 import { loaderById, loaderByParent, loaderOneByParent } from '../shared/batch';
-import { PersonHousing } from './person-housing.entity';
 import { PersonJudicialDetail } from './person-judicial-detail.entity';
 import { PersonJudicial } from './person-judicial.entity';
 import { PersonSocial } from './person-social.entity';
@@ -21,7 +20,6 @@ export function createPersonLoaders(em: EntityManager) {
     judicialDetailByPerson: loaderOneByParent(em, PersonJudicialDetail, 'person'),
     socialByPerson: loaderOneByParent(em, PersonSocial, 'person'),
     rightStepsByPerson: loaderByParent(em, RightStep, 'person', { kind: 'asc' }),
-    housingByPerson: loaderOneByParent(em, PersonHousing, 'person'),
   };
 }
 

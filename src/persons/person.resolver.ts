@@ -9,7 +9,6 @@ import { StructureView } from '../structures/structure.type';
 import {
   PersonsArgs,
   RegisterPersonInput,
-  UpdateHousingSituationInput,
   UpdateIdentityInput,
   UpdateJudicialDetailInput,
   UpdateJudicialSituationInput,
@@ -20,7 +19,6 @@ import { personService } from './person.service';
 import { UpdateRightStepArgs } from './rights.inputs';
 import { rightsService } from './rights.service';
 import {
-  HousingSituationView,
   JudicialDetailView,
   JudicialSituationView,
   PersonConnectionView,
@@ -90,16 +88,6 @@ export class PersonResolver {
     return personService.updateSocial(ctx, personId, input, expectedVersion);
   }
 
-  @Mutation(() => PersonView, { description: 'Sets the housing situation; for a structure with a full mandate that may write HOUSING.' })
-  updateHousingSituation(
-    @Ctx() ctx: RequestContext,
-    @Arg('personId', () => ID, { description: 'The person whose housing situation changes.' }) personId: string,
-    @Arg('input', () => UpdateHousingSituationInput, { description: 'The housing situation as it is to be.' }) input: UpdateHousingSituationInput,
-    @Arg('expectedVersion', () => Int, VERSION) expectedVersion?: number | null,
-  ): Promise<PersonView> {
-    return personService.updateHousing(ctx, personId, input, expectedVersion);
-  }
-
   @FieldResolver(() => MandateState, { description: "Your structure's mandate on the person." })
   mandate(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<MandateState> {
     return personService.mandate(ctx, person.id);
@@ -142,15 +130,6 @@ export class PersonResolver {
   })
   social(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<SocialSituationView | null> {
     return personService.socialOf(ctx, person.id);
-  }
-
-  @PersonData(DataDomain.HOUSING)
-  @FieldResolver(() => HousingSituationView, {
-    nullable: true,
-    description: "Housing situation, shelter request and placement (HOUSING domain). Null when the viewer may not read HOUSING: a CSAPA needs the person's consent, and a pending mandate never shows it.",
-  })
-  housing(@Ctx() ctx: RequestContext, @Root() person: PersonView): Promise<HousingSituationView | null> {
-    return personService.housingOf(ctx, person.id);
   }
 }
 

@@ -16,7 +16,7 @@ import { assertVersion } from '../context/transaction';
 import { writeForPerson, writePersons } from '../policy/person-write';
 import { StructureKind } from '../shared/structure-kind';
 import { Structure } from '../structures/structure.entity';
-import { PersonHousing } from './person-housing.entity';
+import type { PersonDomainRow } from './person-domain.entity';
 import { PersonIdentity } from './person-identity.entity';
 import { PersonJudicialDetail } from './person-judicial-detail.entity';
 import { PersonJudicial } from './person-judicial.entity';
@@ -26,7 +26,6 @@ import { EmploymentStatus, type Sex } from './person.enums';
 import type {
   PersonsArgs,
   RegisterPersonInput,
-  UpdateHousingSituationInput,
   UpdateIdentityInput,
   UpdateJudicialDetailInput,
   UpdateJudicialSituationInput,
@@ -38,7 +37,6 @@ import { readPage } from './person-page';
 import './identity.page-part';
 import { persistNewPerson } from './person-registration';
 import {
-  HousingSituationView,
   JudicialDetailView,
   JudicialSituationView,
   PersonConnectionView,
@@ -52,11 +50,11 @@ const PERSONS_LIST = 'persons';
 
 const DAY_MS = 86_400_000;
 
-function today(): string {
+export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function offsetDays(days: number): string {
+export function offsetDays(days: number): string {
   return new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
 }
 
@@ -71,7 +69,7 @@ export function judicialDateWindow(): [string, string, string] {
 }
 
 /** Calendar dates partners may type: checked against a window, named when outside. */
-function assertDateWithin(value: string | null | undefined, argumentName: string, min: string, max: string, what: string): void {
+export function assertDateWithin(value: string | null | undefined, argumentName: string, min: string, max: string, what: string): void {
   if (value && (value < min || value > max)) {
     throw new BadUserInputError(`${argumentName} must be ${what} (between ${min} and ${max})`, argumentName);
   }
@@ -95,7 +93,6 @@ function nameSearch(search: string): { sql: string; params: unknown[] } {
   };
 }
 
-type DomainRow = PersonIdentity | PersonJudicial | PersonJudicialDetail | PersonSocial | PersonHousing;
 
 
 /** Persons: registration, the scoped list, and the domains the guard lets through. */
@@ -235,11 +232,6 @@ export class PersonService {
     return social;
   }
 
-  async housingOf(ctx: RequestContext, personId: string): Promise<HousingSituationView | null> {
-    const row = await personLoaders(ctx).housingByPerson.load(personId);
-    return row ? HousingSituationView.from(row) : null;
-  }
-
   /** A SPIP registers a detainee; its file is open and the SPIP holds it (full mandate). */
   async register(ctx: RequestContext, input: RegisterPersonInput): Promise<PersonView> {
     assertAllowed(ctx.viewer, Permission.PERSON_REGISTER);
@@ -298,19 +290,11 @@ export class PersonService {
     });
   }
 
-  updateHousing(ctx: RequestContext, personId: string, input: UpdateHousingSituationInput, expectedVersion?: number | null) {
-    assertDateWithin(input.shelterRequestedAt, 'shelterRequestedAt', offsetDays(-365 * 5), today(), 'today or earlier');
-    return this.writeDomain(ctx, personId, DataDomain.HOUSING, PersonHousing, expectedVersion, 'updateHousingSituation', async (row) => {
-      row.status = input.status;
-      row.shelterRequestedAt = input.shelterRequestedAt ?? null;
-    });
-  }
-
   /**
    * One domain row written under the policy, at the version the client read, with its
-   * audit entry in the same transaction.
+   * audit entry in the same transaction (also the housing module's, for its row).
    */
-  private async writeDomain<T extends DomainRow>(
+  async writeDomain<T extends PersonDomainRow>(
     ctx: RequestContext,
     id: string,
     domain: DataDomain,

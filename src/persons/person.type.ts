@@ -3,18 +3,17 @@ import type { MandateState } from '../policy/access-policy';
 import type { GuardedView } from '../policy/domain-guard';
 import { PageInfoView } from '../shared/pagination';
 import { DateScalar, DateTimeScalar } from '../shared/scalars';
-import type { PersonHousing } from './person-housing.entity';
 import type { PersonJudicialDetail } from './person-judicial-detail.entity';
 import type { PersonJudicial } from './person-judicial.entity';
 import type { PersonSocial } from './person-social.entity';
 import type { IdentityRecord, PersonRecord } from './person.rows';
-import { EmploymentStatus, HousingStatus, JudicialMeasure, RightKind, RightStatus } from './person.enums';
+import { EmploymentStatus, JudicialMeasure, RightKind, RightStatus } from './person.enums';
 import type { RightStepChange } from './right-step-change.entity';
 import type { RightStep } from './right-step.entity';
 import { Node } from '../shared/node';
 
 /** The id of the structure a domain row names as its last writer. */
-function writerId(row: { writtenBy: { id: string } | null }): string | null {
+export function writerId(row: { writtenBy: { id: string } | null }): string | null {
   return row.writtenBy?.id ?? null;
 }
 
@@ -283,30 +282,6 @@ export class SocialSituationView implements GuardedView {
   }
 }
 
-@ObjectType('HousingSituation', { description: 'Where the person lives or will live (HOUSING domain).' })
-export class HousingSituationView implements GuardedView {
-  personId!: string;
-  writtenById!: string | null;
-
-  @Field(() => HousingStatus, { description: 'The kind of housing the person has now.' })
-  status!: HousingStatus;
-
-  @Field(() => DateScalar, { nullable: true, description: 'When a shelter request was filed with the SIAO; null when none was.' })
-  shelterRequestedAt!: string | null;
-
-  @Field(() => Int, { description: 'The version of the housing situation; give it back as expectedVersion when updating.' })
-  version!: number;
-
-  static from(row: PersonHousing): HousingSituationView {
-    return Object.assign(new HousingSituationView(), {
-      personId: row.person.id,
-      writtenById: writerId(row),
-      status: row.status,
-      shelterRequestedAt: row.shelterRequestedAt,
-      version: row.version,
-    });
-  }
-}
 
 @ObjectType('PersonEdge', { simpleResolvers: true, description: 'One person of a page, with its position.' })
 export class PersonEdgeView {

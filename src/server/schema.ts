@@ -11,7 +11,7 @@ import { ConsentResolver, PersonConsentsResolver } from '../consents/consent.res
 import { AppointmentResolver, CaseNoteResolver, FollowUpResolver, PersonFollowUpsResolver } from '../support/follow-up.resolver';
 import {
   HousingSituationResolver,
-  PersonPlacementsResolver,
+  PersonHousingResolver,
   PlacementResolver,
   ServiceCapacityResolver,
 } from '../housing/housing.resolver';
@@ -76,7 +76,7 @@ export const RESOLVERS = [
   AppointmentResolver,
   CaseNoteResolver,
   PlacementResolver,
-  PersonPlacementsResolver,
+  PersonHousingResolver,
   ServiceCapacityResolver,
   CaseloadResolver,
   OutcomeResolver,

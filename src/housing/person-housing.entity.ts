@@ -1,7 +1,7 @@
 import { Entity, Enum, OptionalProps, Property } from '@mikro-orm/core';
-import { PersonDomainRow } from './person-domain.entity';
-import { HousingStatus } from './person.enums';
-import { Person } from './person.entity';
+import { PersonDomainRow } from '../persons/person-domain.entity';
+import { HousingStatus } from '../persons/person.enums';
+import { Person } from '../persons/person.entity';
 
 /** Domain HOUSING: where the person lives or will live, and the shelter request. */
 @Entity({ tableName: 'person_housing' })
