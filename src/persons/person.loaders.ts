@@ -1,14 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadersOf } from '../context/loaders';
 import type { RequestContext } from '../context/request-context';
-import { loaderById, loaderByParent, loaderOneByParent } from '../shared/batch';
+import { loaderById, loaderOneByParent } from '../shared/batch';
 import { PersonJudicialDetail } from './person-judicial-detail.entity';
 import { PersonJudicial } from './person-judicial.entity';
 import { PersonSocial } from './person-social.entity';
 import { Person } from './person.entity';
 import { createPersonRowLoaders } from './person.rows';
-import { RightStepChange } from './right-step-change.entity';
-import { RightStep } from './right-step.entity';
 
 /** One batched query per domain, whatever the number of persons on the page. */
 export function createPersonLoaders(em: EntityManager) {
@@ -19,7 +17,6 @@ export function createPersonLoaders(em: EntityManager) {
     judicialByPerson: loaderOneByParent(em, PersonJudicial, 'person'),
     judicialDetailByPerson: loaderOneByParent(em, PersonJudicialDetail, 'person'),
     socialByPerson: loaderOneByParent(em, PersonSocial, 'person'),
-    rightStepsByPerson: loaderByParent(em, RightStep, 'person', { kind: 'asc' }),
   };
 }
 

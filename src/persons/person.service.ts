@@ -36,6 +36,7 @@ import { personRecord } from './person.rows';
 import { readPage } from './person-page';
 import './identity.page-part';
 import { persistNewPerson } from './person-registration';
+import { RightStep } from './right-step.entity';
 import {
   JudicialDetailView,
   JudicialSituationView,
@@ -218,16 +219,12 @@ export class PersonService {
   }
 
   async socialOf(ctx: RequestContext, personId: string): Promise<SocialSituationView | null> {
-    const [row, rights] = await Promise.all([
-      personLoaders(ctx).socialByPerson.load(personId),
-      personLoaders(ctx).rightStepsByPerson.load(personId),
-    ]);
+    const [row, steps] = await Promise.all([personLoaders(ctx).socialByPerson.load(personId), ctx.access.visibleRecords(RIGHT_STEP_RECORD, personId)]);
     if (!row) return null;
-    const social = SocialSituationView.from(row, rights);
+    const social = SocialSituationView.from(row, steps.map((step) => ctx.em.map(RightStep, step.row as never)));
     // A step last changed by a CSAPA keeps its status but not its note, for whoever may not know of care.
-    const decisions = await Promise.all(rights.map((step) => ctx.access.record(RIGHT_STEP_RECORD, step)));
     social.rights.forEach((step, index) => {
-      if (decisions[index].visible && !decisions[index].actorShown) step.note = null;
+      if (!steps[index].actorShown) step.note = null;
     });
     return social;
   }
