@@ -51,6 +51,30 @@ export class RecordReader {
     return shown;
   }
 
+  /**
+   * Figures over the records of one person that the viewer sees, decided in the statement that
+   * groups them: `columns` and `groupBy` are SQL over the record's row `r` (its own columns, not
+   * a visibility rule). Nothing of a record the viewer may not see counts.
+   */
+  async groups<T>(declaration: RecordDeclaration<never>, personId: string, columns: string, groupBy: string): Promise<T[]> {
+    if (!this.access.mayReadPersons) return [];
+    const sql = declaration.sql;
+    const mandates = mandateSubquery(this.viewer.structureId, [personId]);
+    const visible = recordVisibleSql(declaration as RecordDeclaration, this.viewer, 'm.state');
+    const params: unknown[] = [...mandates.params, personId];
+    let indexed = '';
+    if (sql.personIds) {
+      indexed = ` and ${sql.personIds} @> array[?::uuid]`;
+      params.push(personId);
+    }
+    return this.em.execute<T[]>(
+      `select ${columns} from ${sql.table} r join (${mandates.sql}) m on m.person_id = ${sql.personId}
+       where ${sql.personId} = ?::uuid${indexed} and ${visible.sql}
+       group by ${groupBy}`,
+      params,
+    );
+  }
+
   private loader(declaration: RecordDeclaration<never>): DataLoader<string, VisibleRow | null> {
     let loader = this.byId.get(declaration.kind);
     if (!loader) {
