@@ -2,6 +2,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { Viewer } from '../auth/viewer';
+import { afterPosition, type KeyValue } from '../shared/connection';
 import { NotFoundError } from '../shared/errors';
 import { mandateSubquery } from './mandate.repository';
 import { type PersonAccess, type VisibleRow, groupVisible } from './person-access';
@@ -49,6 +50,37 @@ export class RecordReader {
     const shown = await this.get(declaration, entity, id);
     if (!shown) throw new NotFoundError(label);
     return shown;
+  }
+
+  /**
+   * The records of a kind the viewer sees across all its mandates, in one statement that decides
+   * them: `where` filters on the record's own columns (SQL over `r`), the keyset orders and pages
+   * (`after` a position, at most `limit` rows), `select` adds columns (a cursor's text). Rows come
+   * back as the table's columns.
+   */
+  async list<T>(
+    declaration: RecordDeclaration<never>,
+    query: {
+      where: { sql: string; params: unknown[] };
+      keyset: { columns: readonly string[]; casts: readonly string[]; direction: 'asc' | 'desc' };
+      after: KeyValue[] | null;
+      limit: number | null;
+      select?: string;
+    },
+  ): Promise<T[]> {
+    if (!this.access.mayReadPersons) return [];
+    if (query.limit !== null && (!Number.isInteger(query.limit) || query.limit < 0)) throw new Error('list: limit must be a non-negative integer');
+    const sql = declaration.sql;
+    const mandates = mandateSubquery(this.viewer.structureId);
+    const visible = recordVisibleSql(declaration as RecordDeclaration, this.viewer, 'm.state');
+    const after = afterPosition(query.keyset.columns, query.keyset.casts, query.after, query.keyset.direction);
+    const order = query.keyset.columns.map((column) => `${column} ${query.keyset.direction}`).join(', ');
+    return this.em.execute<T[]>(
+      `select r.*${query.select ? `, ${query.select}` : ''} from ${sql.table} r join (${mandates.sql}) m on m.person_id = ${sql.personId}
+       where (${query.where.sql}) and ${visible.sql} and ${after.sql}
+       order by ${order}${query.limit !== null ? ` limit ${query.limit}` : ''}`,
+      [...mandates.params, ...query.where.params, ...visible.params, ...after.params],
+    );
   }
 
   /**

@@ -12,9 +12,7 @@ import { RECEIVING_KINDS, recordDomain } from '../policy/access-policy';
 import { DataDomain } from '../policy/data-domain';
 import { assertAllowed } from '../policy/authz';
 import { FigureDisclosure } from '../policy/directory-figures';
-import { mandateSubquery } from '../policy/mandate.repository';
 import { REFERRAL_RECORD } from '../policy/record-kinds';
-import { recordVisibleSql } from '../policy/record-sql';
 import { Permission } from '../policy/permissions';
 import { Person } from '../persons/person.entity';
 import type { RequestContext } from '../context/request-context';
@@ -32,7 +30,7 @@ import { Referral } from './referral.entity';
 import { ReferralStatus } from './referral.enums';
 import type { Need } from '../shared/need';
 import { type MaybePromise, whenReady } from '../shared/maybe-async';
-import { afterPosition, type Connection, type KeyValue, keysetPage, type PageArgs } from '../shared/connection';
+import { type Connection, type KeyValue, keysetPage, type PageArgs } from '../shared/connection';
 import { type ReferralColumns, type ReferralRecord, referralRecord } from './referral.rows';
 import type { ReferPersonInput, ReferralsArgs } from './referral.inputs';
 import { ReferralView, ReferralWarningCode, type ReferralWarningView } from './referral.type';
@@ -74,22 +72,20 @@ export class ReferralService {
     args: ReferralsArgs,
     page: { after: KeyValue[] | null; limit: number } | null,
   ): Promise<(ReferralColumns & { cursor_at: string })[]> {
-    const mandates = mandateSubquery(ctx.viewer.structureId);
-    const params: unknown[] = [...mandates.params, ctx.viewer.structureId, ctx.viewer.structureId];
+    const params: unknown[] = [ctx.viewer.structureId, ctx.viewer.structureId];
     let status = '';
     if (args.status) {
       status = ' and r.status = ?';
       params.push(args.status);
     }
     // The structure is a party to every referral it sent or received; the record rule still decides.
-    const visible = recordVisibleSql(REFERRAL_RECORD, ctx.viewer, 'm.state');
-    const after = afterPosition(['r.created_at', 'r.id'], ['timestamptz', 'uuid'], page?.after ?? null, 'desc');
-    return ctx.em.execute(
-      `select r.*, r.created_at::text as cursor_at from referral r join (${mandates.sql}) m on m.person_id = r.person_id
-       where (r.from_structure_id = ? or r.to_structure_id = ?)${status} and ${visible.sql} and ${after.sql}
-       order by r.created_at desc, r.id desc${page ? ` limit ${page.limit}` : ''}`,
-      [...params, ...visible.params, ...after.params],
-    );
+    return ctx.records.list(REFERRAL_RECORD, {
+      where: { sql: `(r.from_structure_id = ? or r.to_structure_id = ?)${status}`, params },
+      keyset: { columns: ['r.created_at', 'r.id'], casts: ['timestamptz', 'uuid'], direction: 'desc' },
+      after: page?.after ?? null,
+      limit: page?.limit ?? null,
+      select: 'r.created_at::text as cursor_at',
+    });
   }
 
   /** One referral the viewer may see; null alike when unknown or not visible. */
