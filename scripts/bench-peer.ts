@@ -37,6 +37,7 @@ import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { Role } from '../src/auth/role';
@@ -795,7 +796,7 @@ async function main(): Promise<void> {
     };
 
     console.log(
-      `${options.rounds} rounds of ${options.duration} s per server, alternating, ${options.connections} keep-alive connections, pool of ${options.pool} (node ${process.version}${options.nodeOptions.length ? ` ${options.nodeOptions.join(' ')}` : ''}, ${options.profile ? 'PROFILED: ' : ''}2 cores shared by load, servers and PostgreSQL)`,
+      `${options.rounds} rounds of ${options.duration} s per server, alternating, ${options.connections} keep-alive connections, pool of ${options.pool} (node ${process.version}${options.nodeOptions.length ? ` ${options.nodeOptions.join(' ')}` : ''}, ${options.profile ? 'PROFILED: ' : ''}${os.cpus().length} cores shared by load, servers and PostgreSQL; load average ${fixed(os.loadavg()[0], 2)})`,
     );
     let main: Map<ServerName, Measured[]>;
     if (!options.mix) {
@@ -856,6 +857,7 @@ async function main(): Promise<void> {
     const ratios = roundRatios(main);
     console.log(`ratio Passerelle/PostGraphile by round: ${ratios.map((ratio) => `${fixed(ratio, 2)}x`).join(', ')}; median ${fixed(median(ratios), 2)}x`);
 
+    console.log(`load average (1, 5, 15 min) at the end: ${os.loadavg().map((load) => fixed(load, 2)).join(', ')}`);
     console.log('\ngoals (a goal holds when two rounds out of three reach it):');
     console.log(`  ${options.mix ? 'the mix' : 'persons page'} >= 1.0x PostGraphile: ${goal(ratios.map((ratio) => ratio >= 1))}`);
     if (!options.mix) {
