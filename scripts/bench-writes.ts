@@ -1,18 +1,24 @@
 /**
  * Benchmark of small writes: case notes written by concurrent clients over HTTP.
- *   npm run bench:writes [-- --clients 50 --duration 10 --pool 20 --client-thread --pg commit_delay=100 --profile writes.cpuprofile --sql]
- * Starts a scratch PostgreSQL with the demo data, serves the API in this process (one Node
- * thread), and has N clients each write case notes as fast as answers come back, on the
- * persons their structure follows with a full mandate. Every write runs the policy, writes
- * the note, its outbox event and its audit entry in one transaction. Prints writes a second,
- * p50/p99 latency, errors and the SQL statements per write (`--sql` prints those of one write).
- * Figures depend on the machine.
+ *   npm run bench:writes [-- --clients 50 --duration 10 --persons 5000 --spread 500 --pool 20 --client-thread
+ *                           --pg commit_delay=100 --profile writes.cpuprofile --sql]
+ * Starts a scratch PostgreSQL with the demo data and a volume of `persons` persons, serves the
+ * API in this process (one Node thread) as production does (NODE_ENV=production, its own
+ * secrets, request logs at info to /dev/null), and has N clients each write case notes as fast
+ * as answers come back, on the persons the association ts.relais38 follows with a full mandate:
+ * at least `spread` of them (the script refuses fewer), taken in turn, so that no person's lock
+ * (a write holds its person FOR SHARE) is what limits the rate. Every write runs the policy,
+ * writes the note, its outbox event and its audit entry in one transaction. Prints writes a
+ * second, p50/p99 latency, errors and the SQL statements per write (`--sql` prints those of one
+ * write). Figures depend on the machine: run it alone (`flock /tmp/passerelle-cpu.lock npm run bench:writes`).
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { Session } from 'node:inspector/promises';
 import { Worker } from 'node:worker_threads';
+import pino from 'pino';
 import { Account } from '../src/accounts/account.entity';
 import { signDevToken } from '../src/auth/tokens';
 import { loadDemoData } from '../src/config/demo-data';
@@ -21,7 +27,7 @@ import { initOrm, migrate } from '../src/config/orm';
 import { startScratchDatabase } from '../src/config/scratch-database';
 import { mandateSubquery } from '../src/policy/mandate.repository';
 import { createServer } from '../src/server/app';
-import { createLogger } from '../src/server/logger';
+import { seedVolume } from '../seeds/factories/bulk-volume';
 
 const MUTATION = `mutation Note($input: WriteCaseNoteInput!) { writeCaseNote(input: $input) { id } }`;
 
@@ -129,6 +135,8 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   const clients = option('clients', 50);
   const duration = option('duration', 10);
+  const volume = option('persons', 5000);
+  const spread = option('spread', 500);
   const db = await startScratchDatabase('bench_writes');
   let statements = 0;
   let shown: string[] | null = null;
@@ -142,10 +150,21 @@ async function main(): Promise<void> {
       statements += 1;
       shown?.push(query.sql);
     });
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' });
+  // Production settings; one account sends every write, so its rate limit (one counter row) is off.
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    CURSOR_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'info',
+    RATE_LIMIT_PER_MINUTE: '0',
+  });
+  // The request log at info, written asynchronously as production writes it, to /dev/null (a collector would take it).
+  const logger = pino({ level: config.logLevel, base: { service: 'passerelle' } }, pino.destination({ dest: '/dev/null', sync: false }));
   try {
     await migrate(orm);
     await loadDemoData(orm);
+    // The volume gives the association its persons under a full mandate (the demo data set holds a dozen).
+    await seedVolume(db.url, { persons: volume, referralsPerPerson: 3 });
     // --pg name=value (repeatable): a server setting of the scratch cluster, to compare settings.
     for (const [index, arg] of process.argv.entries()) {
       if (arg !== '--pg') continue;
@@ -160,8 +179,10 @@ async function main(): Promise<void> {
     const persons = (
       await em.getConnection().execute<{ person_id: string }[]>(`select person_id from (${mandates.sql}) m where state = 'FULL'`, mandates.params)
     ).map((row) => row.person_id);
-    if (persons.length === 0) throw new Error('the association follows nobody with a full mandate');
-    const server = await createServer({ config, orm, logger: createLogger('silent') });
+    if (persons.length < spread) {
+      throw new Error(`the association follows ${persons.length} persons with a full mandate, fewer than --spread ${spread}: raise --persons`);
+    }
+    const server = await createServer({ config, orm, logger });
     const port = await server.listen(0, '127.0.0.1');
     const token = await signDevToken(config.jwt, account);
     const url = `http://127.0.0.1:${port}/graphql`;
@@ -248,7 +269,7 @@ async function main(): Promise<void> {
     }
     times.sort((a, b) => a - b);
     console.log(
-      `writeCaseNote over HTTP, ${clients} concurrent clients ${clientThread ? 'in a thread of their own' : 'in the server thread'}, ` +
+      `writeCaseNote over HTTP, ${clients} concurrent clients ${clientThread ? 'in a thread of their own' : 'in the server thread'} over ${persons.length} persons, ` +
         `${duration} s (node ${process.version}, ` +
         `${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)})`,
     );

@@ -32,6 +32,7 @@ import { initOrm, migrate } from '../src/config/orm';
 import { startScratchDatabase } from '../src/config/scratch-database';
 import { seedVolume } from '../seeds/factories/bulk-volume';
 import { postGraphql } from './support/http-post';
+import { MIX as SHARED_MIX, MIX_PERSONS_LOGIN, PASSERELLE_MIX, passerelleVariables } from './support/mix';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -64,33 +65,12 @@ interface State {
   sequence: number;
 }
 
-const PERSONS = `query Persons { persons(first: 20) { totalCount edges { cursor node { id pseudonym identity { firstName lastName } referrals { id status toStructure { name } } } } } }`;
-const CASELOAD = `query Caseload { myCaseload(first: 50) { edges { node { person { id pseudonym } flags } } } }`;
-const PERSON = `query Person($id: ID!) { person(id: $id) { id pseudonym identity { lastName } caseNotes { id text } timeline(first: 10) { edges { node { id } } } } }`;
-const REFERRALS = `query Referrals { referrals { id status person { id pseudonym } } }`;
-const OUTCOMES = `query Outcomes { programOutcomes(from: "2019-01-01", to: "2024-12-31", groupBy: [DEPARTEMENT]) { rows { group } } }`;
-const WRITE = `mutation Note($input: WriteCaseNoteInput!) { writeCaseNote(input: $input) { id } }`;
-
-const pick = <T>(items: readonly T[], sequence: number): T => items[sequence % items.length];
-
-/** The mix: weights by repetition (ten entries: one write in ten). */
-const MIX: Operation[] = [
-  { name: 'persons', login: 'cpip.grenoble', body: () => JSON.stringify({ query: PERSONS }) },
-  { name: 'persons', login: 'cpip.grenoble', body: () => JSON.stringify({ query: PERSONS }) },
-  { name: 'caseload', login: 'cpip.grenoble', body: () => JSON.stringify({ query: CASELOAD }) },
-  { name: 'person', login: 'cpip.grenoble', body: (s) => JSON.stringify({ query: PERSON, variables: { id: pick(s.personIds, s.sequence) } }) },
-  { name: 'person', login: 'cpip.grenoble', body: (s) => JSON.stringify({ query: PERSON, variables: { id: pick(s.personIds, s.sequence) } }) },
-  { name: 'referrals', login: 'ts.relais38', body: () => JSON.stringify({ query: REFERRALS }) },
-  { name: 'referrals', login: 'soignant.csapa38', body: () => JSON.stringify({ query: REFERRALS }) },
-  { name: 'referrals', login: 'coord.siao38', body: () => JSON.stringify({ query: REFERRALS }) },
-  { name: 'outcomes', login: 'eval.ofdt', body: () => JSON.stringify({ query: OUTCOMES }) },
-  {
-    name: 'write',
-    login: 'cpip.grenoble',
-    body: (s) =>
-      JSON.stringify({ query: WRITE, variables: { input: { personId: pick(s.personIds, s.sequence), domain: 'JUDICIAL', text: `Entretien de suivi n° ${s.sequence}` } } }),
-  },
-];
+/** The mix (scripts/support/mix.ts): weights by repetition (ten entries: one write in ten). */
+const MIX: Operation[] = SHARED_MIX.map(({ name, login }) => ({
+  name,
+  login,
+  body: (s: State) => JSON.stringify({ query: PASSERELLE_MIX[name], variables: passerelleVariables(name, s.personIds, s.sequence) }),
+}));
 
 function post(agent: http.Agent, port: number, token: string, body: string): Promise<{ status: number; text: string }> {
   return postGraphql(agent, port, { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body);
@@ -148,13 +128,14 @@ async function main(): Promise<void> {
       }
       personIds = (
         await connection.execute<{ id: string }[]>(
-          `select m.person_id as id from mandate m join account a on a.structure_id = m.structure_id where a.login = 'cpip.grenoble' and m.state = 'FULL'`,
+          `select m.person_id as id from mandate m join account a on a.structure_id = m.structure_id where a.login = ? and m.state = 'FULL'`,
+          [MIX_PERSONS_LOGIN],
         )
       ).map((row) => row.id);
     } finally {
       await owner.close();
     }
-    if (personIds.length === 0) throw new Error('cpip.grenoble holds no person: the demo data set changed');
+    if (personIds.length === 0) throw new Error(`${MIX_PERSONS_LOGIN} holds no person: the demo data set changed`);
 
     const secret = randomBytes(32).toString('hex');
     const jwt = loadConfig({ NODE_ENV: 'development', JWT_SECRET: secret }).jwt;

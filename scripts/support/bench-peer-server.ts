@@ -9,7 +9,7 @@
  *   { id, cmd: 'profile-start' } starts the V8 CPU profiler and the sampling heap profiler (inspector)
  *   { id, cmd: 'profile-stop', path } writes the CPU profile there, the allocations beside it (.heapprofile)
  *   { id, cmd: 'stop' }          closes everything and exits
- * Environment: BENCH_DATABASE_URL, BENCH_POOL, BENCH_JWT_SECRET, BENCH_LOG_LEVEL.
+ * Environment: BENCH_DATABASE_URL, BENCH_POOL, BENCH_JWT_SECRET, BENCH_LOG_LEVEL, BENCH_PEER_OUTPUT_AS_STRING (true: grafserv's outputDataAsString).
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
@@ -105,12 +105,21 @@ async function startPostGraphile(url: string, poolSize: number): Promise<Running
       return query(...args);
     };
   });
+  // As PostGraphile runs in production (GRAPHILE_ENV and NODE_ENV are 'production' in this
+  // process): the amber preset with every plugin, index behaviours included (orders and filters
+  // on indexed columns only), no GraphiQL, no watch mode, no explain, no subscriptions.
   const pgl = postgraphile({
     extends: [PostGraphileAmberPreset],
-    // Order by any column (created_at has no index): the page is ordered as Passerelle's is.
-    disablePlugins: ['PgIndexBehaviorsPlugin'],
-    pgServices: [makePgService({ pool, schemas: ['public'] })],
-    grafserv: { graphqlPath: '/graphql', watch: false },
+    pgServices: [makePgService({ pool, schemas: ['public'], pubsub: false })],
+    grafserv: {
+      graphqlPath: '/graphql',
+      graphiql: false,
+      graphiqlOnGraphQLGET: false,
+      watch: false,
+      websockets: false,
+      outputDataAsString: process.env.BENCH_PEER_OUTPUT_AS_STRING === 'true',
+    },
+    grafast: { explain: false },
   });
   const serv = pgl.createServ(grafserv);
   const server = http.createServer();
