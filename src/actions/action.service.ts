@@ -39,7 +39,7 @@ export class ActionService {
       const created = new Action(input.title, em.getReference(Structure, ctx.viewer.structureId), input.theme);
       applyActionInput(created, input);
       em.persist(created);
-      auditWrite(em, ctx, { personId: null, domains: [], action: 'createAction', ids: { actionId: created.id } });
+      auditWrite(ctx, { personId: null, domains: [], action: 'createAction', ids: { actionId: created.id } });
       return created;
     });
     return ActionView.from(action);
@@ -58,7 +58,7 @@ export class ActionService {
       found.title = input.title;
       found.theme = input.theme;
       applyActionInput(found, input);
-      auditWrite(em, ctx, { personId: null, domains: [], action: 'updateAction', ids: { actionId } });
+      auditWrite(ctx, { personId: null, domains: [], action: 'updateAction', ids: { actionId } });
       return found;
     });
     return ActionView.from(action);

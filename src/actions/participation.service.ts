@@ -57,7 +57,7 @@ export class ParticipationService {
         enrolledOn,
       );
       em.persist(created);
-      auditWrite(em, ctx, { personId, domains: [recordDomain(own.kind)], action: 'enrolInAction', ids: { participationId: created.id } });
+      auditWrite(ctx, { personId, domains: [recordDomain(own.kind)], action: 'enrolInAction', ids: { participationId: created.id } });
       return created;
     });
     return ParticipationView.from(participation);
@@ -82,7 +82,7 @@ export class ParticipationService {
       found.coInterventions = input.coInterventions;
       found.endedOn = input.endedOn ?? null;
       const kind = (await structureLoaders(ctx).structureById.load(found.structure.id))!.kind;
-      auditWrite(em, ctx, { personId: found.person.id, domains: [recordDomain(kind)], action: 'recordParticipation', ids: { participationId } });
+      auditWrite(ctx, { personId: found.person.id, domains: [recordDomain(kind)], action: 'recordParticipation', ids: { participationId } });
       return found;
     });
     return ParticipationView.from(participation);

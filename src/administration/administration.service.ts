@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Account } from '../accounts/account.entity';
 import { AccountView } from '../accounts/account.type';
 import { ExternalIdentity } from '../accounts/external-identity.entity';
@@ -27,8 +26,8 @@ import type {
 } from './administration.inputs';
 
 /** The audit entry of an administration write: no person, no domain; what was done and to which row. */
-function audit(em: EntityManager, ctx: RequestContext, action: string, ids: Record<string, string>): void {
-  auditWrite(em, ctx, { personId: null, domains: [], action, ids });
+function audit(ctx: RequestContext, action: string, ids: Record<string, string>): void {
+  auditWrite(ctx, { personId: null, domains: [], action, ids });
 }
 
 /** Only the fields given change; null clears an optional field. */
@@ -50,7 +49,7 @@ export class AdministrationService {
       created.region = input.region ?? null;
       created.siret = input.siret ?? null;
       em.persist(created);
-      audit(em, ctx, 'createStructure', { structureId: created.id });
+      audit(ctx, 'createStructure', { structureId: created.id });
       return created;
     });
     return StructureView.from(structure);
@@ -64,7 +63,7 @@ export class AdministrationService {
       assertVersion('The structure', found.version, expectedVersion);
       if (input.name === null) throw new BadUserInputError('name cannot be cleared', 'name');
       assignGiven(found, { name: input.name?.trim(), departement: input.departement, city: input.city, region: input.region, siret: input.siret });
-      audit(em, ctx, 'updateStructure', { structureId: found.id });
+      audit(ctx, 'updateStructure', { structureId: found.id });
       return found;
     });
     return StructureView.from(structure);
@@ -87,7 +86,7 @@ export class AdministrationService {
       created.validTo = input.validTo ?? null;
       created.title = input.title ?? null;
       em.persist(created);
-      audit(em, ctx, 'createConvention', { conventionId: created.id });
+      audit(ctx, 'createConvention', { conventionId: created.id });
       return created;
     });
     return ConventionView.from(convention);
@@ -102,7 +101,7 @@ export class AdministrationService {
       if (input.yearlyQuota === null) throw new BadUserInputError('yearlyQuota cannot be cleared', 'yearlyQuota');
       if (input.validTo && input.validTo < found.validFrom) throw new BadUserInputError('validTo must not be before validFrom', 'validTo');
       assignGiven(found, { yearlyQuota: input.yearlyQuota, validTo: input.validTo, title: input.title });
-      audit(em, ctx, 'updateConvention', { conventionId: found.id });
+      audit(ctx, 'updateConvention', { conventionId: found.id });
       return found;
     });
     return ConventionView.from(convention);
@@ -122,7 +121,7 @@ export class AdministrationService {
         receivesReferrals: input.receivesReferrals ?? undefined,
       });
       em.persist(created);
-      audit(em, ctx, 'createService', { serviceId: created.id });
+      audit(ctx, 'createService', { serviceId: created.id });
       return created;
     });
     return ServiceView.from(service);
@@ -143,7 +142,7 @@ export class AdministrationService {
         needs: input.needs ?? undefined,
         receivesReferrals: input.receivesReferrals ?? undefined,
       });
-      audit(em, ctx, 'updateService', { serviceId: found.id });
+      audit(ctx, 'updateService', { serviceId: found.id });
       return found;
     });
     return ServiceView.from(service);
@@ -190,7 +189,7 @@ export class AdministrationService {
       const created = new Account(input.login, input.displayName.trim(), structure, input.role);
       created.email = input.email ?? null;
       em.persist(created);
-      audit(em, ctx, 'createAccount', { accountId: created.id });
+      audit(ctx, 'createAccount', { accountId: created.id });
       return created;
     });
     return AccountView.from(account);
@@ -200,10 +199,10 @@ export class AdministrationService {
   async setDisabled(ctx: RequestContext, id: string, disabled: boolean): Promise<AccountView> {
     assertAllowed(ctx.viewer, Permission.ACCOUNT_MANAGE);
     const account = await inTransaction(ctx, async (em) => {
-      const found = await this.managedAccount(em, ctx, id);
+      const found = await this.managedAccount(ctx, id);
       if (found.id === ctx.viewer.accountId) throw new BadUserInputError('You cannot disable your own account', 'id');
       found.disabled = disabled;
-      audit(em, ctx, disabled ? 'disableAccount' : 'enableAccount', { accountId: found.id });
+      audit(ctx, disabled ? 'disableAccount' : 'enableAccount', { accountId: found.id });
       return found;
     });
     return AccountView.from(account);
@@ -215,18 +214,19 @@ export class AdministrationService {
     if (!/^https:\/\/\S+$/.test(issuer) || issuer.length > 500) throw new BadUserInputError('issuer must be the https URL of the identity provider', 'issuer');
     if (!subject.trim() || subject.length > 255) throw new BadUserInputError('subject must be the identity provider\'s subject (1 to 255 characters)', 'subject');
     const account = await inTransaction(ctx, async (em) => {
-      const found = await this.managedAccount(em, ctx, accountId);
+      const found = await this.managedAccount(ctx, accountId);
       const taken = await em.findOne(ExternalIdentity, { issuer, subject });
       if (taken && taken.account.id !== found.id) throw new ConflictError('This identity acts as another account already');
       if (!taken) em.persist(new ExternalIdentity(found, issuer, subject));
-      audit(em, ctx, 'linkExternalIdentity', { accountId: found.id });
+      audit(ctx, 'linkExternalIdentity', { accountId: found.id });
       return found;
     });
     return AccountView.from(account);
   }
 
   /** A person's account of a structure the viewer manages; others are not found. Machine clients are managed as clients. */
-  private async managedAccount(em: EntityManager, ctx: RequestContext, id: string): Promise<Account> {
+  private async managedAccount(ctx: RequestContext, id: string): Promise<Account> {
+    const { em } = ctx;
     const found = await em.findOne(Account, { id: parseId(id, 'id'), clientKind: ClientKind.USER });
     if (!found || !managesStructure(ctx.viewer, found.structure.id) || !mayGrantRole(ctx.viewer, found.role)) throw new NotFoundError('Account');
     return found;

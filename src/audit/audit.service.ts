@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DataDomain } from '../policy/data-domain';
 import type { RequestContext } from '../context/request-context';
 import { appendOnCommit } from '../context/transaction';
@@ -7,7 +6,8 @@ import type { EntityRef } from '../shared/base.entity';
 import { AuditEntry, AuditKind } from './audit-entry.entity';
 import type { RequestReads } from './read-audit-writer';
 
-function entry(em: EntityManager, ctx: RequestContext, kind: AuditKind): AuditEntry {
+function entry(ctx: RequestContext, kind: AuditKind): AuditEntry {
+  const { em } = ctx;
   return new AuditEntry(
     {
       account: em.getReference<EntityRef>('Account', ctx.viewer.accountId),
@@ -26,10 +26,10 @@ function entry(em: EntityManager, ctx: RequestContext, kind: AuditKind): AuditEn
  * row inserted at commit (appendOnCommit), not an entity the unit of work tracks.
  */
 export function auditWrite(
-  em: EntityManager,
   ctx: RequestContext,
   write: { personId: string | null; domains: DataDomain[]; action: string; ids?: Record<string, string> },
 ): void {
+  const { em } = ctx;
   const { viewer } = ctx;
   appendOnCommit(em, AuditEntry, {
     id: randomUUID(),
@@ -55,7 +55,7 @@ export async function auditAggregateRead(
   ctx: RequestContext,
   read: { domains: DataDomain[]; action: string; detail: Record<string, string> },
 ): Promise<void> {
-  const audit = entry(ctx.em, ctx, AuditKind.READ);
+  const audit = entry(ctx, AuditKind.READ);
   audit.domains = [...read.domains].sort();
   audit.operation = ctx.operationName;
   audit.detail = { action: read.action, ...read.detail };
@@ -71,7 +71,7 @@ export async function auditPersonRead(
   ctx: RequestContext,
   read: { personId: string; domains: DataDomain[]; action: string; detail: Record<string, string> },
 ): Promise<void> {
-  const audit = entry(ctx.em, ctx, AuditKind.READ);
+  const audit = entry(ctx, AuditKind.READ);
   audit.personId = read.personId;
   audit.domains = [...read.domains].sort();
   audit.operation = ctx.operationName;

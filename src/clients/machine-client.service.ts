@@ -49,7 +49,7 @@ export class MachineClientService {
       const created = new MachineClient(input.name.trim(), structure, account, secretHash);
       created.id = id;
       em.persist([account, created]);
-      auditWrite(em, ctx, { personId: null, domains: [], action: 'createMachineClient', ids: { clientId: id, accountId: account.id } });
+      auditWrite(ctx, { personId: null, domains: [], action: 'createMachineClient', ids: { clientId: id, accountId: account.id } });
       return created;
     });
     return this.credentials(client, secret);
@@ -61,10 +61,10 @@ export class MachineClientService {
     const secret = newClientSecret();
     const secretHash = await hashSecret(secret);
     const client = await inTransaction(ctx, async (em) => {
-      const found = await this.ownActive(em, ctx, id);
+      const found = await this.ownActive(ctx, id);
       found.secretHash = secretHash;
       found.secretRotatedAt = new Date();
-      auditWrite(em, ctx, { personId: null, domains: [], action: 'rotateMachineClientSecret', ids: { clientId: found.id } });
+      auditWrite(ctx, { personId: null, domains: [], action: 'rotateMachineClientSecret', ids: { clientId: found.id } });
       return found;
     });
     return this.credentials(client, secret);
@@ -74,12 +74,12 @@ export class MachineClientService {
   async revoke(ctx: RequestContext, id: string): Promise<MachineClientView> {
     assertAllowed(ctx.viewer, Permission.MACHINE_CLIENT_MANAGE);
     const client = await inTransaction(ctx, async (em) => {
-      const found = await this.ownActive(em, ctx, id);
+      const found = await this.ownActive(ctx, id);
       found.revokedAt = new Date();
       found.account.disabled = true;
       // Its webhook subscriptions end with it: nothing more is delivered to the system it was.
       await em.execute(`update webhook_subscription set deleted_at = now() where created_by_id = ? and deleted_at is null`, [found.account.id]);
-      auditWrite(em, ctx, { personId: null, domains: [], action: 'revokeMachineClient', ids: { clientId: found.id } });
+      auditWrite(ctx, { personId: null, domains: [], action: 'revokeMachineClient', ids: { clientId: found.id } });
       return found;
     });
     return MachineClientView.from(client);
@@ -101,7 +101,8 @@ export class MachineClientService {
     return { token, expiresIn, client };
   }
 
-  private async ownActive(em: EntityManager, ctx: RequestContext, id: string): Promise<MachineClient> {
+  private async ownActive(ctx: RequestContext, id: string): Promise<MachineClient> {
+    const { em } = ctx;
     const found = await em.findOne(MachineClient, { id: parseId(id, 'id'), structure: ctx.viewer.structureId }, { populate: ['account'] });
     // Another structure's client is not found, as an unknown one.
     if (!found) throw new NotFoundError('Machine client');

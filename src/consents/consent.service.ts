@@ -71,8 +71,8 @@ export class ConsentService {
       created.recipient = recipient;
       created.expiresAt = expiresAt;
       em.persist(created);
-      auditWrite(em, ctx, { personId, domains: [input.domain], action: 'recordConsent', ids: { consentId: created.id } });
-      recordEvent(em, ctx, OutboxEventType.CONSENT_RECORDED, {
+      auditWrite(ctx, { personId, domains: [input.domain], action: 'recordConsent', ids: { consentId: created.id } });
+      recordEvent(ctx, OutboxEventType.CONSENT_RECORDED, {
         personId,
         domain: input.domain,
         payload: { consentId: created.id, recipientId: recipient?.id ?? null },
@@ -97,8 +97,8 @@ export class ConsentService {
       if (found.expiresAt && found.expiresAt <= new Date()) throw new ConflictError('The consent has expired already');
       found.revokedAt = new Date();
       found.revokedBy = em.getReference(Account, ctx.viewer.accountId);
-      auditWrite(em, ctx, { personId: found.person.id, domains: [found.domain], action: 'revokeConsent', ids: { consentId } });
-      recordEvent(em, ctx, OutboxEventType.CONSENT_REVOKED, { personId: found.person.id, domain: found.domain, payload: { consentId } });
+      auditWrite(ctx, { personId: found.person.id, domains: [found.domain], action: 'revokeConsent', ids: { consentId } });
+      recordEvent(ctx, OutboxEventType.CONSENT_REVOKED, { personId: found.person.id, domain: found.domain, payload: { consentId } });
       return found;
     });
     return ConsentView.from(consent);

@@ -44,7 +44,7 @@ export class EvaluationService {
       created.author = em.getReference(Structure, ctx.viewer.structureId);
       em.persist(created);
       this.fill(em, created, input);
-      auditWrite(em, ctx, { personId: null, domains: [], action: 'recordEvaluation', ids: { evaluationId: created.id } });
+      auditWrite(ctx, { personId: null, domains: [], action: 'recordEvaluation', ids: { evaluationId: created.id } });
       return created;
     });
     return EvaluationView.from(evaluation);
@@ -65,7 +65,7 @@ export class EvaluationService {
       found.periodEnd = input.periodEnd;
       found.updatedAt = new Date();
       this.fill(em, found, input);
-      auditWrite(em, ctx, { personId: null, domains: [], action: 'updateEvaluation', ids: { evaluationId } });
+      auditWrite(ctx, { personId: null, domains: [], action: 'updateEvaluation', ids: { evaluationId } });
       return found;
     });
     return EvaluationView.from(evaluation);

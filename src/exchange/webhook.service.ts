@@ -36,7 +36,7 @@ export class WebhookService {
       if (!role) throw new BadUserInputError(`A ${structure.kind} reads no person record: it has no event to be told of`, 'eventTypes');
       const created = new WebhookSubscription(structure, role, em.getReference(Account, ctx.viewer.accountId), url.toString(), [...input.eventTypes], secret);
       em.persist(created);
-      auditWrite(em, ctx, { personId: null, domains: [], action: 'createWebhookSubscription', ids: { subscriptionId: created.id } });
+      auditWrite(ctx, { personId: null, domains: [], action: 'createWebhookSubscription', ids: { subscriptionId: created.id } });
       return created;
     });
     return Object.assign(new WebhookSubscriptionCreatedView(), { subscription: WebhookSubscriptionView.from(subscription), secret });
@@ -47,7 +47,7 @@ export class WebhookService {
     const subscription = await inTransaction(ctx, async (em) => {
       const found = await this.own(ctx, id);
       found.deletedAt = new Date();
-      auditWrite(em, ctx, { personId: null, domains: [], action: 'deleteWebhookSubscription', ids: { subscriptionId: found.id } });
+      auditWrite(ctx, { personId: null, domains: [], action: 'deleteWebhookSubscription', ids: { subscriptionId: found.id } });
       return found;
     });
     return WebhookSubscriptionView.from(subscription);
@@ -93,7 +93,7 @@ export class WebhookService {
       Object.assign(found, { status: WebhookDeliveryStatus.PENDING, retryFrom: new Date(), nextAttemptAt: new Date() });
       await em.flush();
       await queueDelivery(em, found.id);
-      auditWrite(em, ctx, { personId: null, domains: [], action: 'redeliverWebhook', ids: { deliveryId: found.id } });
+      auditWrite(ctx, { personId: null, domains: [], action: 'redeliverWebhook', ids: { deliveryId: found.id } });
       return found;
     });
     return WebhookDeliveryView.from(delivery);

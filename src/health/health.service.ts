@@ -66,7 +66,7 @@ export class HealthService {
       summary.careStructure = input.inCare ? csapa : summary.careStructure;
       summary.since = input.since ?? (wasInCare ? summary.since : null) ?? (input.inCare ? today : null);
       summary.writtenBy = csapa;
-      auditWrite(em, ctx, { personId, domains: [DataDomain.HEALTH, DataDomain.HEALTH_SUMMARY], action: 'recordHealth' });
+      auditWrite(ctx, { personId, domains: [DataDomain.HEALTH, DataDomain.HEALTH_SUMMARY], action: 'recordHealth' });
       return record;
     });
     return HealthRecordView.from(record);

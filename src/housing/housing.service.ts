@@ -1,5 +1,4 @@
 import { LockMode } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Account } from '../accounts/account.entity';
 import { auditWrite } from '../audit/audit.service';
 import { followUpService } from '../support/follow-up.service';
@@ -166,7 +165,7 @@ export class HousingService {
     const referral = await writeForPerson(ctx, personId, rule, async (em) => {
       const person = await em.findOneOrFail(Person, personId);
       const service = await em.findOne(Service, { structure: siao, receivesReferrals: true, needs: { $contains: [Need.HOUSING] } }, { orderBy: { name: 'asc' } });
-      const created = await referralService.createIn(em, ctx, {
+      const created = await referralService.createIn(ctx, {
         person,
         to: siao,
         service,
@@ -177,9 +176,9 @@ export class HousingService {
       const housing = (await em.findOne(PersonHousing, { person })) ?? em.create(PersonHousing, { person });
       housing.shelterRequestedAt = day();
       housing.writtenBy = em.getReference(Structure, ctx.viewer.structureId);
-      auditWrite(em, ctx, { personId, domains: [DataDomain.HOUSING], action: 'requestShelter', ids: { referralId: created.id } });
+      auditWrite(ctx, { personId, domains: [DataDomain.HOUSING], action: 'requestShelter', ids: { referralId: created.id } });
       if (writesSocial) {
-        await rightsService.setStatus(em, ctx, personId, RightKind.SHELTER_REQUEST, RightStatus.SUBMITTED, `Demande au ${siao.name}`, undefined, 'requestShelter');
+        await rightsService.setStatus(ctx, personId, RightKind.SHELTER_REQUEST, RightStatus.SUBMITTED, `Demande au ${siao.name}`, undefined, 'requestShelter');
       }
       return created;
     });
@@ -227,13 +226,13 @@ export class HousingService {
       const created = new Placement(em.getReference(Person, personId), locked, em.getReference(Account, ctx.viewer.accountId), startDate);
       created.structure = service.structure;
       em.persist(created);
-      await this.setHousing(em, ctx, personId, args.housingStatus ?? HousingStatus.CHRS);
-      recordEvent(em, ctx, OutboxEventType.PLACEMENT_MADE, {
+      await this.setHousing(ctx, personId, args.housingStatus ?? HousingStatus.CHRS);
+      recordEvent(ctx, OutboxEventType.PLACEMENT_MADE, {
         personId,
         domain: placementDomain(service.structure.kind),
         payload: { placementId: created.id, serviceId, startDate },
       });
-      auditWrite(em, ctx, { personId, domains: [DataDomain.HOUSING], action: 'placePerson', ids: { placementId: created.id } });
+      auditWrite(ctx, { personId, domains: [DataDomain.HOUSING], action: 'placePerson', ids: { placementId: created.id } });
       return created;
     });
     return PlacementView.from(placement);
@@ -258,19 +257,20 @@ export class HousingService {
       }
       found.endDate = endDate;
       found.endReason = args.reason?.trim() || null;
-      await this.setHousing(em, ctx, found.person.id, args.nextHousingStatus ?? HousingStatus.UNKNOWN);
-      recordEvent(em, ctx, OutboxEventType.PLACEMENT_ENDED, {
+      await this.setHousing(ctx, found.person.id, args.nextHousingStatus ?? HousingStatus.UNKNOWN);
+      recordEvent(ctx, OutboxEventType.PLACEMENT_ENDED, {
         personId: found.person.id,
         domain: placementDomain(found.structure.kind),
         payload: { placementId: id, endDate },
       });
-      auditWrite(em, ctx, { personId: found.person.id, domains: [DataDomain.HOUSING], action: 'endPlacement', ids: { placementId: id } });
+      auditWrite(ctx, { personId: found.person.id, domains: [DataDomain.HOUSING], action: 'endPlacement', ids: { placementId: id } });
       return found;
     });
     return PlacementView.from(placement);
   }
 
-  private async setHousing(em: EntityManager, ctx: RequestContext, personId: string, status: HousingStatus): Promise<void> {
+  private async setHousing(ctx: RequestContext, personId: string, status: HousingStatus): Promise<void> {
+    const { em } = ctx;
     const housing = (await em.findOne(PersonHousing, { person: personId })) ?? em.create(PersonHousing, { person: personId });
     housing.status = status;
     housing.writtenBy = em.getReference(Structure, ctx.viewer.structureId);

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DataDomain } from '../policy/data-domain';
 import type { RequestContext } from '../context/request-context';
 import { appendOnCommit } from '../context/transaction';
@@ -11,11 +10,11 @@ import { OutboxEvent, type OutboxEventType } from './outbox-event.entity';
  * them published later), so the event is a plain row inserted at commit (appendOnCommit).
  */
 export function recordEvent(
-  em: EntityManager,
   ctx: RequestContext,
   type: OutboxEventType,
   event: { personId: string | null; domain: DataDomain | null; payload: Record<string, string | number | boolean | null> },
 ): void {
+  const { em } = ctx;
   appendOnCommit(em, OutboxEvent, {
     id: randomUUID(),
     occurredAt: new Date(),

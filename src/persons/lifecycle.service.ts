@@ -61,8 +61,8 @@ export class LifecycleService {
       const transfer = new PersonTransfer(person, person.spip, to, args.reason.trim());
       em.persist(transfer);
       await em.flush();
-      auditWrite(em, ctx, { personId, domains: [DataDomain.JUDICIAL], action: 'transferPerson', ids: { transferId: transfer.id } });
-      this.event(em, ctx, OutboxEventType.TRANSFER_REQUESTED, transfer);
+      auditWrite(ctx, { personId, domains: [DataDomain.JUDICIAL], action: 'transferPerson', ids: { transferId: transfer.id } });
+      this.event(ctx, OutboxEventType.TRANSFER_REQUESTED, transfer);
       return transfer;
     });
     ctx.access.forget(personId);
@@ -105,8 +105,8 @@ export class LifecycleService {
       found.decidedAt = new Date();
       apply(found);
       await em.flush();
-      auditWrite(em, ctx, { personId: found.person.id, domains: [DataDomain.JUDICIAL], action, ids: { transferId: found.id } });
-      this.event(em, ctx, to === TransferStatus.ACCEPTED ? OutboxEventType.TRANSFER_ACCEPTED : OutboxEventType.TRANSFER_REFUSED, found);
+      auditWrite(ctx, { personId: found.person.id, domains: [DataDomain.JUDICIAL], action, ids: { transferId: found.id } });
+      this.event(ctx, to === TransferStatus.ACCEPTED ? OutboxEventType.TRANSFER_ACCEPTED : OutboxEventType.TRANSFER_REFUSED, found);
       return found;
     });
     ctx.access.forget(decided.person.id);
@@ -125,8 +125,8 @@ export class LifecycleService {
       held.fileClosedReason = args.reason.trim();
       held.lastContactAt = held.fileClosedAt;
       await em.flush();
-      auditWrite(em, ctx, { personId, domains: [DataDomain.JUDICIAL], action: 'closeFile' });
-      recordEvent(em, ctx, OutboxEventType.FILE_CLOSED, {
+      auditWrite(ctx, { personId, domains: [DataDomain.JUDICIAL], action: 'closeFile' });
+      recordEvent(ctx, OutboxEventType.FILE_CLOSED, {
         personId,
         domain: DataDomain.JUDICIAL,
         payload: { personId, spipId: ctx.viewer.structureId, status: PersonFileStatus.CLOSED },
@@ -154,7 +154,7 @@ export class LifecycleService {
       held.restrictedAt ??= new Date();
       held.restrictedVisibleTo = visibleTo.filter((id) => id !== held.spip.id).sort();
       await em.flush();
-      auditWrite(em, ctx, { personId, domains: [DataDomain.IDENTITY], action: 'restrictPerson' });
+      auditWrite(ctx, { personId, domains: [DataDomain.IDENTITY], action: 'restrictPerson' });
       return held;
     });
     ctx.access.forget(person.id);
@@ -170,7 +170,7 @@ export class LifecycleService {
       held.restrictedAt = null;
       held.restrictedVisibleTo = [];
       await em.flush();
-      auditWrite(em, ctx, { personId: id, domains: [DataDomain.IDENTITY], action: 'unrestrictPerson' });
+      auditWrite(ctx, { personId: id, domains: [DataDomain.IDENTITY], action: 'unrestrictPerson' });
       return held;
     });
     ctx.access.forget(person.id);
@@ -250,8 +250,8 @@ export class LifecycleService {
     if (pending > 0) throw new ConflictError('A transfer of this file is pending: it must be accepted or refused first');
   }
 
-  private event(em: EntityManager, ctx: RequestContext, type: OutboxEventType, transfer: PersonTransfer): void {
-    recordEvent(em, ctx, type, {
+  private event(ctx: RequestContext, type: OutboxEventType, transfer: PersonTransfer): void {
+    recordEvent(ctx, type, {
       personId: transfer.person.id,
       domain: DataDomain.JUDICIAL,
       payload: { transferId: transfer.id, fromSpipId: transfer.fromSpip.id, toSpipId: transfer.toSpip.id, status: transfer.status },

@@ -125,7 +125,7 @@ export class PersonImportService {
     return writePersons(ctx, async (door, em) => {
       // Two imports of one SPIP's files, one after the other: the second sees what the first registered.
       await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`person-import:${ctx.viewer.structureId}`]);
-      const { plans, duplicates } = await this.match(ctx, em, parsed.valid, errors);
+      const { plans, duplicates } = await this.match(ctx, parsed.valid, errors);
       if (errors.length) {
         return { outcome: PersonImportOutcome.INVALID_LINES, report: report(parsed.lines, { duplicates: byLine(duplicates), errors: byLine(errors) }) };
       }
@@ -135,7 +135,7 @@ export class PersonImportService {
       // The persons the file updates, locked and checked under their lock (new ones need none).
       const updated = plans.flatMap((plan) => (plan.update ? [plan.update.id] : []));
       await door.enter(updated, { what: 'Importing persons', domain: [DataDomain.IDENTITY, DataDomain.JUDICIAL] });
-      const written = await this.write(ctx, em, plans);
+      const written = await this.write(ctx, plans);
       return { outcome: PersonImportOutcome.WRITTEN, report: report(parsed.lines, { written: true, ...written, duplicates: byLine(duplicates) }) };
     });
   }
@@ -153,13 +153,12 @@ export class PersonImportService {
    */
   private async match(
     ctx: RequestContext,
-    em: EntityManager,
     lines: ImportLine[],
     errors: LineError[],
   ): Promise<{ plans: Plan[]; duplicates: PossibleDuplicate[] }> {
     const numbers = [...new Set(lines.flatMap((line) => (line.prisonNumber ? [foldPrisonNumber(line.prisonNumber)] : [])))];
     const dates = [...new Set(lines.flatMap((line) => (line.birthDate ? [line.birthDate] : [])))];
-    const [byNumber, byName] = [await this.byPrisonNumber(ctx, em, numbers), await this.byNameAndBirthDate(ctx, em, dates)];
+    const [byNumber, byName] = [await this.byPrisonNumber(ctx, numbers), await this.byNameAndBirthDate(ctx, dates)];
 
     const duplicates: PossibleDuplicate[] = [];
     const plans: Plan[] = [];
@@ -212,9 +211,9 @@ export class PersonImportService {
    */
   private async byPrisonNumber(
     ctx: RequestContext,
-    em: EntityManager,
     numbers: string[],
   ): Promise<Map<string, { held: Candidate[]; seen: Candidate[] }>> {
+    const { em } = ctx;
     const found = new Map<string, { held: Candidate[]; seen: Candidate[] }>();
     if (numbers.length === 0) return found;
     const mandates = mandateSubquery(ctx.viewer.structureId);
@@ -246,7 +245,8 @@ export class PersonImportService {
    * The persons the SPIP sees, and whose identity it reads, born on one of these dates, by folded
    * names and birth date. A restricted person is never found by name (access-policy.md).
    */
-  private async byNameAndBirthDate(ctx: RequestContext, em: EntityManager, dates: string[]): Promise<Map<string, Candidate[]>> {
+  private async byNameAndBirthDate(ctx: RequestContext, dates: string[]): Promise<Map<string, Candidate[]>> {
+    const { em } = ctx;
     const found = new Map<string, Candidate[]>();
     if (dates.length === 0) return found;
     const mandates = mandateSubquery(ctx.viewer.structureId);
@@ -276,9 +276,9 @@ export class PersonImportService {
    */
   private async write(
     ctx: RequestContext,
-    em: EntityManager,
     plans: Plan[],
   ): Promise<Pick<PersonImportReport, 'created' | 'updated' | 'unchanged'>> {
+    const { em } = ctx;
     const created: ImportedPerson[] = [];
     const updated: ImportedPerson[] = [];
     const unchanged: ImportedPerson[] = [];
@@ -292,7 +292,6 @@ export class PersonImportService {
     for (const { line, update } of plans) {
       if (!update) {
         const person = persistNewPerson(
-          em,
           ctx,
           {
             firstName: line.firstName,
@@ -335,7 +334,7 @@ export class PersonImportService {
         unchanged.push(entry);
         continue;
       }
-      auditWrite(em, ctx, { personId: update.id, domains, action: 'importPersons' });
+      auditWrite(ctx, { personId: update.id, domains, action: 'importPersons' });
       updated.push(entry);
     }
     return { created, updated, unchanged };

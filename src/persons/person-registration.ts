@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { auditWrite } from '../audit/audit.service';
 import type { RequestContext } from '../context/request-context';
 import { OutboxEventType } from '../outbox/outbox-event.entity';
@@ -45,7 +44,8 @@ export interface NewPersonFields {
  * every domain row written by it, the audit entry and the PERSON_REGISTERED event, all in the
  * write's transaction. Persisted, not flushed: the commit inserts it.
  */
-export function persistNewPerson(em: EntityManager, ctx: RequestContext, input: NewPersonFields, action: string): Person {
+export function persistNewPerson(ctx: RequestContext, input: NewPersonFields, action: string): Person {
+  const { em } = ctx;
   const spip = em.getReference(Structure, ctx.viewer.structureId);
   const created = new Person(newPseudonym(), spip);
   const identity = new PersonIdentity(created, input.firstName, input.lastName);
@@ -64,12 +64,12 @@ export function persistNewPerson(em: EntityManager, ctx: RequestContext, input: 
   const rows: PersonDomainRow[] = [identity, judicial, detail, social, ...REGISTERED_ROWS.map((row) => row(created))];
   for (const row of rows) row.writtenBy = spip;
   em.persist([created, ...rows]);
-  auditWrite(em, ctx, {
+  auditWrite(ctx, {
     personId: created.id,
     domains: [DataDomain.IDENTITY, DataDomain.JUDICIAL, DataDomain.JUDICIAL_DETAIL],
     action,
   });
-  recordEvent(em, ctx, OutboxEventType.PERSON_REGISTERED, {
+  recordEvent(ctx, OutboxEventType.PERSON_REGISTERED, {
     personId: created.id,
     domain: DataDomain.JUDICIAL,
     payload: { personId: created.id, spipId: ctx.viewer.structureId },

@@ -237,7 +237,7 @@ export class PersonService {
     assertDateWithin(input.sentenceEndDate, 'sentenceEndDate', ...judicialDateWindow());
     const person = await writePersons(ctx, async (_door, em) => {
       const establishment = await this.prison(em, input.establishmentId ?? null);
-      return persistNewPerson(em, ctx, { ...input, sex: (input.sex as Sex | null) ?? null, establishment }, 'registerPerson');
+      return persistNewPerson(ctx, { ...input, sex: (input.sex as Sex | null) ?? null, establishment }, 'registerPerson');
     });
     ctx.access.prime(person.id, MandateState.FULL);
     return PersonView.from(person);
@@ -312,7 +312,7 @@ export class PersonService {
       }
       await apply(row, em);
       row.writtenBy = em.getReference(Structure, ctx.viewer.structureId);
-      auditWrite(em, ctx, { personId, domains: [domain], action });
+      auditWrite(ctx, { personId, domains: [domain], action });
     });
     return this.byId(ctx, personId);
   }

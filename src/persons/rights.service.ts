@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Account } from '../accounts/account.entity';
 import { auditWrite } from '../audit/audit.service';
 import { OutboxEventType } from '../outbox/outbox-event.entity';
@@ -30,14 +29,13 @@ export class RightsService {
     assertAllowed(ctx.viewer, Permission.PERSON_WRITE);
     const personId = parseId(args.personId, 'personId');
     await writeForPerson(ctx, personId, { what: 'Updating a right', domain: DataDomain.SOCIAL }, (em) =>
-      this.setStatus(em, ctx, personId, args.kind, args.status, args.note ?? null, args.expectedVersion, 'updateRightStep'),
+      this.setStatus(ctx, personId, args.kind, args.status, args.note ?? null, args.expectedVersion, 'updateRightStep'),
     );
     return personService.socialOf(ctx, personId);
   }
 
   /** The step change itself, inside the caller's transaction (also used by a shelter request). */
   async setStatus(
-    em: EntityManager,
     ctx: RequestContext,
     personId: string,
     kind: RightKind,
@@ -46,6 +44,7 @@ export class RightsService {
     expectedVersion: number | null | undefined,
     action: string,
   ): Promise<RightStep> {
+    const { em } = ctx;
     const person = await em.findOneOrFail(Person, personId);
     let step = await em.findOne(RightStep, { person, kind });
     assertVersion(`The ${kind} step`, step?.version ?? 0, expectedVersion);
@@ -60,11 +59,11 @@ export class RightsService {
     step.updatedAt = new Date();
     em.persist(new RightStepChange(step, from, em.getReference(Account, ctx.viewer.accountId), em.getReference(Structure, ctx.viewer.structureId)));
     const payload = { rightStepId: step.id, kind, fromStatus: from, toStatus: status };
-    recordEvent(em, ctx, OutboxEventType.RIGHT_STEP_CHANGED, { personId, domain: DataDomain.SOCIAL, payload });
+    recordEvent(ctx, OutboxEventType.RIGHT_STEP_CHANGED, { personId, domain: DataDomain.SOCIAL, payload });
     if (status === RightStatus.OBTAINED && from !== RightStatus.OBTAINED) {
-      recordEvent(em, ctx, OutboxEventType.RIGHT_OBTAINED, { personId, domain: DataDomain.SOCIAL, payload });
+      recordEvent(ctx, OutboxEventType.RIGHT_OBTAINED, { personId, domain: DataDomain.SOCIAL, payload });
     }
-    auditWrite(em, ctx, { personId, domains: [DataDomain.SOCIAL], action, ids: { rightStepId: step.id } });
+    auditWrite(ctx, { personId, domains: [DataDomain.SOCIAL], action, ids: { rightStepId: step.id } });
     return step;
   }
 

@@ -60,12 +60,12 @@ export class AppointmentService {
       created.place = input.place?.trim() || null;
       created.followUp = followUp;
       em.persist(created);
-      recordEvent(em, ctx, OutboxEventType.APPOINTMENT_SCHEDULED, {
+      recordEvent(ctx, OutboxEventType.APPOINTMENT_SCHEDULED, {
         personId,
         domain: input.domain,
         payload: { appointmentId: created.id, kind: input.kind, scheduledAt: input.scheduledAt.toISOString() },
       });
-      auditWrite(em, ctx, { personId, domains: [input.domain], action: 'scheduleAppointment', ids: { appointmentId: created.id } });
+      auditWrite(ctx, { personId, domains: [input.domain], action: 'scheduleAppointment', ids: { appointmentId: created.id } });
       return created;
     });
     return AppointmentView.from(appointment);
@@ -100,12 +100,12 @@ export class AppointmentService {
         throw new BadUserInputError('heldAt only goes with HELD', 'heldAt');
       }
       found.status = to;
-      recordEvent(em, ctx, OutboxEventType.APPOINTMENT_OUTCOME_RECORDED, {
+      recordEvent(ctx, OutboxEventType.APPOINTMENT_OUTCOME_RECORDED, {
         personId: found.person.id,
         domain: found.domain,
         payload: { appointmentId: found.id, status: to },
       });
-      auditWrite(em, ctx, { personId: found.person.id, domains: [found.domain], action: 'recordAppointmentOutcome', ids: { appointmentId: id } });
+      auditWrite(ctx, { personId: found.person.id, domains: [found.domain], action: 'recordAppointmentOutcome', ids: { appointmentId: id } });
       return found;
     });
     return AppointmentView.from(appointment);

@@ -63,12 +63,12 @@ export class CaseNoteService {
         created.corrects = corrected;
       }
       em.persist(created);
-      recordEvent(em, ctx, OutboxEventType.CASE_NOTE_WRITTEN, {
+      recordEvent(ctx, OutboxEventType.CASE_NOTE_WRITTEN, {
         personId,
         domain: input.domain,
         payload: { caseNoteId: created.id, correctsId: created.corrects?.id ?? null },
       });
-      auditWrite(em, ctx, { personId, domains: [input.domain], action: 'writeCaseNote', ids: { caseNoteId: created.id } });
+      auditWrite(ctx, { personId, domains: [input.domain], action: 'writeCaseNote', ids: { caseNoteId: created.id } });
       return created;
     });
     return CaseNoteView.from(note, ctx.viewer.structureId);
@@ -89,7 +89,7 @@ export class CaseNoteService {
     const note = await writeRecord(ctx, target, rule, async (found, em) => {
       assertVersion('The note', found.version, args.expectedVersion);
       found.text = args.text;
-      auditWrite(em, ctx, { personId: found.person.id, domains: [found.domain], action: 'editCaseNote', ids: { caseNoteId: id } });
+      auditWrite(ctx, { personId: found.person.id, domains: [found.domain], action: 'editCaseNote', ids: { caseNoteId: id } });
       return found;
     });
     return CaseNoteView.from(note, ctx.viewer.structureId);

@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Account } from '../accounts/account.entity';
 import { auditWrite } from '../audit/audit.service';
 import { OutboxEventType } from '../outbox/outbox-event.entity';
@@ -56,13 +55,14 @@ export class FollowUpService {
   }
 
   /** Opens the receiving structure's follow-up of an accepted referral (within its transaction). */
-  async openFor(em: EntityManager, ctx: RequestContext, referral: Referral, kind: StructureKind): Promise<FollowUp> {
+  async openFor(ctx: RequestContext, referral: Referral, kind: StructureKind): Promise<FollowUp> {
+    const { em } = ctx;
     const followUp = new FollowUp(referral.person, referral.toStructure, today());
     followUp.service = referral.service;
     followUp.referral = referral;
     followUp.worker = em.getReference(Account, ctx.viewer.accountId);
     em.persist(followUp);
-    recordEvent(em, ctx, OutboxEventType.FOLLOW_UP_OPENED, {
+    recordEvent(ctx, OutboxEventType.FOLLOW_UP_OPENED, {
       personId: referral.person.id,
       domain: recordDomain(kind),
       payload: { followUpId: followUp.id, referralId: referral.id, structureId: referral.toStructure.id },
@@ -71,9 +71,10 @@ export class FollowUpService {
   }
 
   /** Closes the open follow-up of a referral that completes or is cancelled (within its transaction). */
-  async closeFor(em: EntityManager, ctx: RequestContext, referral: Referral, kind: StructureKind, reason: string): Promise<void> {
+  async closeFor(ctx: RequestContext, referral: Referral, kind: StructureKind, reason: string): Promise<void> {
+    const { em } = ctx;
     const followUp = await em.findOne(FollowUp, { referral, endDate: null });
-    if (followUp) this.markClosed(em, ctx, followUp, kind, reason, today());
+    if (followUp) this.markClosed(ctx, followUp, kind, reason, today());
   }
 
   /**
@@ -98,19 +99,19 @@ export class FollowUpService {
       }
       const referral = followUp.referral;
       if (referral && (referral.status === ReferralStatus.ACCEPTED || referral.status === ReferralStatus.IN_PROGRESS)) {
-        moveReferral(em, ctx, referral, ReferralStatus.COMPLETED, followUp.structure.kind);
+        moveReferral(ctx, referral, ReferralStatus.COMPLETED, followUp.structure.kind);
       }
-      this.markClosed(em, ctx, followUp, followUp.structure.kind, args.reason.trim(), endDate);
-      auditWrite(em, ctx, { personId: followUp.person.id, domains: [recordDomain(followUp.structure.kind)], action: 'closeFollowUp', ids: { followUpId: id } });
+      this.markClosed(ctx, followUp, followUp.structure.kind, args.reason.trim(), endDate);
+      auditWrite(ctx, { personId: followUp.person.id, domains: [recordDomain(followUp.structure.kind)], action: 'closeFollowUp', ids: { followUpId: id } });
       return followUp;
     });
     return FollowUpView.from(closed);
   }
 
-  private markClosed(em: EntityManager, ctx: RequestContext, followUp: FollowUp, kind: StructureKind, reason: string, endDate: string): void {
+  private markClosed(ctx: RequestContext, followUp: FollowUp, kind: StructureKind, reason: string, endDate: string): void {
     followUp.endDate = endDate;
     followUp.closingReason = reason;
-    recordEvent(em, ctx, OutboxEventType.FOLLOW_UP_CLOSED, {
+    recordEvent(ctx, OutboxEventType.FOLLOW_UP_CLOSED, {
       personId: followUp.person.id,
       domain: recordDomain(kind),
       payload: { followUpId: followUp.id, structureId: followUp.structure.id, endDate },

@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context/request-context';
 import { OutboxEventType } from '../outbox/outbox-event.entity';
 import { recordEvent } from '../outbox/outbox';
@@ -23,11 +22,11 @@ const TRANSITION_EVENT: Record<ReferralStatus, OutboxEventType> = {
  * once for every way a referral moves: its own mutations, and a follow-up whose closing
  * completes it.
  */
-export function moveReferral(em: EntityManager, ctx: RequestContext, referral: Referral, to: ReferralStatus, receiverKind: StructureKind): void {
+export function moveReferral(ctx: RequestContext, referral: Referral, to: ReferralStatus, receiverKind: StructureKind): void {
   assertTransition(referral.status, to);
   referral.status = to;
   if (to === ReferralStatus.COMPLETED || to === ReferralStatus.CANCELLED) referral.closedAt = new Date();
-  recordEvent(em, ctx, TRANSITION_EVENT[to], {
+  recordEvent(ctx, TRANSITION_EVENT[to], {
     personId: referral.person.id,
     domain: recordDomain(receiverKind, referral.needs),
     payload: { referralId: referral.id, status: to },

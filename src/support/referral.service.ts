@@ -183,7 +183,7 @@ export class ReferralService {
         if (person.spip.id !== ctx.viewer.structureId) {
           throw new ForbiddenError('Only the SPIP holding the file refers the person');
         }
-        return this.createIn(em, ctx, { person, to, service: service ?? null, needs: input.needs, motive: input.motive, idempotencyKey: input.idempotencyKey });
+        return this.createIn(ctx, { person, to, service: service ?? null, needs: input.needs, motive: input.motive, idempotencyKey: input.idempotencyKey });
       });
       return ReferralView.from(referral);
     } catch (error) {
@@ -202,10 +202,10 @@ export class ReferralService {
    * event and its audit entry.
    */
   async createIn(
-    em: EntityManager,
     ctx: RequestContext,
     fields: { person: Person; to: Structure; service: Service | null; needs: Need[]; motive?: string | null; idempotencyKey?: string | null },
   ): Promise<Referral> {
+    const { em } = ctx;
     const { person, to } = fields;
     // Only an open referral the viewer sees is a conflict: another sender's, hidden from it (a CSAPA's
     // shelter request), must not be revealed by the refusal, so the request goes through on its own.
@@ -219,13 +219,13 @@ export class ReferralService {
     created.idempotencyKey = fields.idempotencyKey ?? null;
     created.convention = await conventionService.conventionFor(em, created);
     em.persist(created);
-    recordEvent(em, ctx, OutboxEventType.REFERRAL_CREATED, {
+    recordEvent(ctx, OutboxEventType.REFERRAL_CREATED, {
       personId: person.id,
       domain: recordDomain(to.kind, fields.needs),
       payload: { referralId: created.id, fromStructureId: ctx.viewer.structureId, toStructureId: to.id, status: created.status },
     });
     // The audit entry names the referral's domain: a referral to a CSAPA tells of care (access log).
-    auditWrite(em, ctx, { personId: person.id, domains: [recordDomain(to.kind, fields.needs)], action: 'referPerson', ids: { referralId: created.id } });
+    auditWrite(ctx, { personId: person.id, domains: [recordDomain(to.kind, fields.needs)], action: 'referPerson', ids: { referralId: created.id } });
     return created;
   }
 
@@ -234,7 +234,7 @@ export class ReferralService {
     return this.transition(ctx, id, expectedVersion, ReferralStatus.ACCEPTED, 'acceptReferral', async (referral, em, kind) => {
       referral.decidedAt = new Date();
       referral.decidedBy = em.getReference(Account, ctx.viewer.accountId);
-      await followUpService.openFor(em, ctx, referral, kind);
+      await followUpService.openFor(ctx, referral, kind);
     });
   }
 
@@ -255,7 +255,7 @@ export class ReferralService {
   /** The receiving structure completes the support: the follow-up closes, the mandate ends. */
   complete(ctx: RequestContext, id: string, expectedVersion?: number | null): Promise<ReferralView> {
     return this.transition(ctx, id, expectedVersion, ReferralStatus.COMPLETED, 'completeReferral', async (referral, em, kind) => {
-      await followUpService.closeFor(em, ctx, referral, kind, 'Referral completed');
+      await followUpService.closeFor(ctx, referral, kind, 'Referral completed');
     });
   }
 
@@ -263,7 +263,7 @@ export class ReferralService {
   cancel(ctx: RequestContext, id: string, reason: string, expectedVersion?: number | null): Promise<ReferralView> {
     return this.transition(ctx, id, expectedVersion, ReferralStatus.CANCELLED, 'cancelReferral', async (referral, em, kind) => {
       referral.cancelReason = reason.trim();
-      await followUpService.closeFor(em, ctx, referral, kind, `Referral cancelled by its sender: ${reason.trim()}`);
+      await followUpService.closeFor(ctx, referral, kind, `Referral cancelled by its sender: ${reason.trim()}`);
     });
   }
 
@@ -296,8 +296,8 @@ export class ReferralService {
       assertVersion('The referral', found.version, expectedVersion);
       const receiver = (await structureLoaders(ctx).structureById.load(found.toStructure.id))!;
       await apply(found, em, receiver.kind);
-      moveReferral(em, ctx, found, to, receiver.kind);
-      auditWrite(em, ctx, { personId: found.person.id, domains: [recordDomain(receiver.kind, found.needs)], action, ids: { referralId } });
+      moveReferral(ctx, found, to, receiver.kind);
+      auditWrite(ctx, { personId: found.person.id, domains: [recordDomain(receiver.kind, found.needs)], action, ids: { referralId } });
       return found;
     });
     return ReferralView.from(referral);
