@@ -4,7 +4,7 @@ import { auditWrite } from '../audit/audit.service';
 import { MandateState } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
-import { identityWithheldSql, mandatePageWhere } from '../policy/mandate.repository';
+import { personCountSql, personPageSql } from '../policy/person-scope';
 import { Permission } from '../policy/permissions';
 import type { RequestContext } from '../context/request-context';
 import { RIGHT_STEP_RECORD } from '../policy/record-kinds';
@@ -76,25 +76,6 @@ export function assertDateWithin(value: string | null | undefined, argumentName:
   }
 }
 
-/**
- * The name search of a persons page, over the mandate rows `m` and persons `p`: a prefix of the
- * first or last name, case-insensitive, among the persons whose identity the viewer reads (a
- * full or pending mandate, or an ended one on an identity its structure wrote last). A
- * restricted person is never found by name, whoever searches (access-policy.md).
- */
-function nameSearch(search: string): { sql: string; params: unknown[] } {
-  const prefix = `${search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return {
-    sql: `p.restricted_at is null and exists (
-            select 1 from person_identity i
-            where i.person_id = m.person_id
-              and (m.state <> 'ENDED' or i.written_by_id = m.structure_id)
-              and (lower(i.last_name) like ? or lower(i.first_name) like ?))`,
-    params: [prefix, prefix],
-  };
-}
-
-
 
 /** Persons: registration, the scoped list, and the domains the guard lets through. */
 export class PersonService {
@@ -103,39 +84,8 @@ export class PersonService {
     assertAllowed(ctx.viewer, Permission.PERSON_READ);
     const first = args.first ?? 20;
     const after = args.after ? decodeCursor(args.after, PERSONS_LIST) : null;
-    // A range of the mandate table's page index (structure, person's registration, person), read up to first + 1.
-    const mandates = mandatePageWhere(ctx.viewer.structureId);
-    const params: unknown[] = [...mandates.params];
-    let where = '';
-    if (args.mandate) {
-      where += ' and m.state = ?';
-      params.push(args.mandate);
-    }
-    if (args.search) {
-      const search = nameSearch(args.search);
-      where += ` and ${search.sql}`;
-      params.push(...search.params);
-    }
-    if (after) {
-      where += ' and (m.person_created_at, m.person_id) > (?::timestamptz, ?::uuid)';
-      params.push(after.createdAt, after.id);
-    }
-    // The limits are written into the text (checked integers): with no parameter that changes its
-    // cost, PostgreSQL keeps one generic plan of the prepared page statement (person-page.ts).
-    if (!Number.isInteger(first) || first < 0) throw new Error('first must be a non-negative integer');
     // The page and, in the same statement, what its nodes ask of each person (person-page.ts).
-    const rows = await readPage(ctx, info, {
-      // The columns a person record holds (person.rows.ts), not p.*: a page reads no more than it shows.
-      sql: `select p.id, p.pseudonym, m.state as mandate_state, ${identityWithheldSql('m.structure_id')} as identity_withheld,
-                   to_char(m.person_created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
-                   row_number() over (order by ${mandates.orderBy}) as n__
-            from mandate m join person p on p.id = m.person_id
-            where ${mandates.sql}${where}
-            order by ${mandates.orderBy}
-            limit ${first + 1}`,
-      params,
-      first,
-    });
+    const rows = await readPage(ctx, info, { ...personPageSql(ctx.viewer, { mandate: args.mandate ?? null, search: args.search ?? null, after, first }), first });
     const page = rows.slice(0, first);
     const edges = page.map((row) => {
       const person = personRecord(row);
@@ -155,22 +105,8 @@ export class PersonService {
   /** How many persons the list holds in all pages: the same scoped rows. */
   async count(ctx: RequestContext, mandate: MandateState | null, search: string | null = null): Promise<number> {
     assertAllowed(ctx.viewer, Permission.PERSON_READ);
-    const mandates = mandatePageWhere(ctx.viewer.structureId);
-    const params = [...mandates.params];
-    let where = '';
-    if (mandate) {
-      where += ' and m.state = ?';
-      params.push(mandate);
-    }
-    if (search) {
-      const found = nameSearch(search);
-      where += ` and ${found.sql}`;
-      params.push(...found.params);
-    }
-    const [row] = await ctx.em.getConnection().execute<{ total: number }[]>(
-      `select count(*)::int as total from mandate m${search ? ' join person p on p.id = m.person_id' : ''} where ${mandates.sql}${where}`,
-      params,
-    );
+    const { sql, params } = personCountSql(ctx.viewer, { mandate, search });
+    const [row] = await ctx.em.getConnection().execute<{ total: number }[]>(sql, params);
     return row.total;
   }
 
