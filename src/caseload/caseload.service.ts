@@ -4,10 +4,9 @@ import { HousingStatus } from '../persons/person.enums';
 import { MandateState } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
-import { mandateSubquery } from '../policy/mandate.repository';
+import { mandatedPersonsSql, visibleRecordExistsSql } from '../policy/person-scope';
 import { Permission } from '../policy/permissions';
 import { PLACEMENT_RECORD } from '../policy/record-kinds';
-import { recordVisibleSql } from '../policy/record-sql';
 import { ReferralStatus } from '../support/referral.enums';
 import { referralLoaders } from '../support/referral.loaders';
 import { ReferralView } from '../support/referral.type';
@@ -71,12 +70,10 @@ export class CaseloadService {
     const first = args.first ?? 50;
     const after = args.after ? decode(args.after) : null;
     const structureId = ctx.viewer.structureId;
-    const mandates = mandateSubquery(structureId);
     const states = args.mandate ? [args.mandate] : [MandateState.FULL, MandateState.PENDING];
-    const visible = `select person_id, state from (${mandates.sql}) m where m.state = any(?::text[])`;
-    const visibleParams = [...mandates.params, `{${states.join(',')}}`];
+    const { sql: visible, params: visibleParams } = mandatedPersonsSql(ctx.viewer, states);
     // A placement the viewer may not see must not silence a flag: only visible ones count.
-    const placementSeen = recordVisibleSql(PLACEMENT_RECORD, ctx.viewer, 'page.state');
+    const placed = visibleRecordExistsSql(PLACEMENT_RECORD, ctx.viewer, { personId: 'page.id', mandate: 'page.state', where: 'r.end_date is null' });
     const keyset = after ? `where (released_before, sort_date, id) > (?, ?::date, ?::uuid)` : '';
     const rows = await ctx.em.getConnection().execute<CaseloadRow[]>(
       `with candidates as (
@@ -95,7 +92,7 @@ export class CaseloadService {
        )
        select page.id, page.state, page.expected_release_date::text as expected_release_date, page.total::int as total,
               page.released_before, page.sort_date::text as sort_date, h.status as housing_status,
-              exists (select 1 from placement r where r.person_id = page.id and r.end_date is null and ${placementSeen.sql}) as placed,
+              ${placed} as placed,
               (select count(*)::int from right_step rs where rs.person_id = page.id and rs.status = 'TO_DO') as rights_to_do,
               (select count(*)::int from referral r
                 where r.person_id = page.id and r.to_structure_id = ? and r.status = 'PENDING') as awaiting,

@@ -6,7 +6,7 @@ import { writePersons } from '../policy/person-write';
 import { MandateState } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
 import { DataDomain } from '../policy/data-domain';
-import { mandateSubquery } from '../policy/mandate.repository';
+import { mandatedPersonsSql } from '../policy/person-scope';
 import { Permission } from '../policy/permissions';
 import { StructureKind } from '../shared/structure-kind';
 import { Structure } from '../structures/structure.entity';
@@ -216,7 +216,7 @@ export class PersonImportService {
     const { em } = ctx;
     const found = new Map<string, { held: Candidate[]; seen: Candidate[] }>();
     if (numbers.length === 0) return found;
-    const mandates = mandateSubquery(ctx.viewer.structureId);
+    const mandates = mandatedPersonsSql(ctx.viewer);
     // The persons a line updates are locked afterwards by the write door, and their mandate checked
     // again under that lock: a transfer or a closing decided meanwhile refuses the import.
     const rows = await em.execute<(Candidate & { state: MandateState; number: string; held: boolean })[]>(
@@ -249,7 +249,7 @@ export class PersonImportService {
     const { em } = ctx;
     const found = new Map<string, Candidate[]>();
     if (dates.length === 0) return found;
-    const mandates = mandateSubquery(ctx.viewer.structureId);
+    const mandates = mandatedPersonsSql(ctx.viewer);
     const rows = await em.execute<(Candidate & { state: MandateState; last_name: string; first_name: string; birth_date: string })[]>(
       `select p.id, p.pseudonym, m.state, i.last_name, i.first_name, i.birth_date::text as birth_date
        from (${mandates.sql}) m

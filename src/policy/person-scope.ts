@@ -1,6 +1,8 @@
 import type { Viewer } from '../auth/viewer';
 import type { MandateState } from './access-policy';
-import { identityWithheldSql, mandatePageWhere } from './mandate.repository';
+import { identityWithheldSql, mandatePageWhere, mandateSubquery } from './mandate.repository';
+import { recordVisibleSql } from './record-sql';
+import type { RecordDeclaration } from './records';
 
 /**
  * The persons list's statements (persons, persons' totalCount): the persons under the viewer's
@@ -83,4 +85,30 @@ export function personPageSql(
 export function personCountSql(viewer: Pick<Viewer, 'structureId'>, filter: PersonFilter): { sql: string; params: unknown[] } {
   const { where, params } = filtered(viewer, filter);
   return { sql: `select count(*)::int as total from mandate m${filter.search ? ' join person p on p.id = m.person_id' : ''} where ${where}`, params };
+}
+
+/**
+ * The persons under the viewer's mandates, as rows (person_id, state), optionally in some states
+ * only: the scope a module's own statement starts from (the caseload, the import's duplicate
+ * search), so that its persons are exactly those every other list shows.
+ */
+export function mandatedPersonsSql(viewer: Pick<Viewer, 'structureId'>, states: readonly MandateState[] | null = null): { sql: string; params: unknown[] } {
+  const mandates = mandateSubquery(viewer.structureId);
+  if (!states) return mandates;
+  return { sql: `select person_id, state from (${mandates.sql}) m where m.state = any(?::text[])`, params: [...mandates.params, `{${states.join(',')}}`] };
+}
+
+/**
+ * Whether the viewer sees a record of a kind about a person that meets `where` (SQL over the
+ * record's row `r`), as an EXISTS over the record's table: `personId` and `mandate` are the
+ * person's id and the viewer's mandate state in the caller's statement. A record the viewer may
+ * not see never raises a flag nor silences one.
+ */
+export function visibleRecordExistsSql(
+  declaration: RecordDeclaration,
+  viewer: Pick<Viewer, 'structureId' | 'role'>,
+  at: { personId: string; mandate: string; where: string },
+): string {
+  const visible = recordVisibleSql(declaration, viewer, at.mandate);
+  return `exists (select 1 from ${declaration.sql.table} r where ${declaration.sql.personId} = ${at.personId} and (${at.where}) and ${visible.sql})`;
 }
