@@ -68,10 +68,10 @@ export class ParticipationService {
     assertAllowed(ctx.viewer, Permission.PARTICIPATION_MANAGE);
     const participationId = parseId(id, 'id');
     const target = { entity: ActionParticipation, declaration: PARTICIPATION_RECORD, id: participationId, label: 'Participation' };
-    const rule = (found: ActionParticipation) => {
-      if (found.structure.id !== ctx.viewer.structureId) throw new ForbiddenError('Only the enrolling structure records attendance');
-      return { what: 'Recording attendance' };
-    };
+    const rule = (found: ActionParticipation) => ({
+      what: 'Recording attendance',
+      actor: { structureId: found.structure.id, refusal: 'Only the enrolling structure records attendance' },
+    });
     const participation = await writeRecord(ctx, target, rule, async (found, em) => {
       assertVersion('The participation', found.version, expectedVersion);
       if (input.endedOn && (input.endedOn < found.enrolledOn || input.endedOn > today())) {

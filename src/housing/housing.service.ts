@@ -243,10 +243,10 @@ export class HousingService {
     assertAllowed(ctx.viewer, Permission.PLACEMENT_MANAGE);
     const id = parseId(args.id, 'id');
     const target = { entity: Placement, declaration: PLACEMENT_RECORD, id, label: 'Placement' };
-    const rule = (found: Placement) => {
-      if (found.structure.id !== ctx.viewer.structureId) throw new ForbiddenError('Only the structure running the service ends a placement');
-      return { what: 'Ending a placement' };
-    };
+    const rule = (found: Placement) => ({
+      what: 'Ending a placement',
+      actor: { structureId: found.structure.id, refusal: 'Only the structure running the service ends a placement' },
+    });
     const placement = await writeRecord(ctx, target, rule, async (found, em) => {
       await em.populate(found, ['structure']);
       if (found.endDate) throw new ConflictError(`The placement ended already (${found.endDate})`);

@@ -2,7 +2,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context/request-context';
 import { inTransaction } from '../context/transaction';
-import { NotFoundError } from '../shared/errors';
+import { ForbiddenError, NotFoundError } from '../shared/errors';
 import type { DataDomain } from './data-domain';
 import type { RecordDeclaration } from './records';
 
@@ -14,6 +14,12 @@ export interface WriteRule {
   domain?: DataDomain | readonly DataDomain[];
   /** A pending mandate lets the receiver decide on its referral; every other write needs a full one. */
   pendingDecides?: boolean;
+  /**
+   * The one structure that may make this write (the holder of an appointment, a placement's
+   * service, the enrolling structure, a party to a referral): any other is FORBIDDEN with
+   * `refusal`, before its mandate is looked at.
+   */
+  actor?: { structureId: string; refusal: string };
 }
 
 /**
@@ -47,6 +53,7 @@ async function lockPersons(ctx: RequestContext, personIds: readonly string[]): P
 }
 
 async function checkRule(ctx: RequestContext, personId: string, rule: WriteRule): Promise<void> {
+  if (rule.actor && rule.actor.structureId !== ctx.viewer.structureId) throw new ForbiddenError(rule.actor.refusal);
   const domains = rule.domain === undefined ? [] : typeof rule.domain === 'string' ? [rule.domain] : rule.domain;
   if (domains.length === 0 || rule.pendingDecides) {
     await ctx.access.assertWritableMandate(personId, rule.what, rule.pendingDecides ?? false);

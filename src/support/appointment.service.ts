@@ -7,7 +7,7 @@ import { Permission } from '../policy/permissions';
 import { APPOINTMENT_RECORD } from '../policy/record-kinds';
 import { Person } from '../persons/person.entity';
 import type { RequestContext } from '../context/request-context';
-import { BadUserInputError, ConflictError, ForbiddenError } from '../shared/errors';
+import { BadUserInputError, ConflictError } from '../shared/errors';
 import { parseId } from '../shared/ids';
 import { assertVersion } from '../context/transaction';
 import { writeForPerson, writeRecord } from '../policy/person-write';
@@ -76,10 +76,10 @@ export class AppointmentService {
     assertAllowed(ctx.viewer, Permission.APPOINTMENT_MANAGE);
     const id = parseId(args.id, 'id');
     const target = { entity: Appointment, declaration: APPOINTMENT_RECORD, id, label: 'Appointment' };
-    const rule = (found: Appointment) => {
-      if (found.structure.id !== ctx.viewer.structureId) throw new ForbiddenError('Only the structure holding an appointment records its outcome');
-      return { what: 'Recording an appointment outcome' };
-    };
+    const rule = (found: Appointment) => ({
+      what: 'Recording an appointment outcome',
+      actor: { structureId: found.structure.id, refusal: 'Only the structure holding an appointment records its outcome' },
+    });
     const appointment = await writeRecord(ctx, target, rule, async (found, em) => {
       const to = AppointmentStatus[args.outcome];
       if (found.status !== AppointmentStatus.SCHEDULED) {

@@ -282,14 +282,14 @@ export class ReferralService {
     const bySender = to === ReferralStatus.CANCELLED;
     assertAllowed(ctx.viewer, bySender ? Permission.REFERRAL_CANCEL : Permission.REFERRAL_DECIDE);
     const referralId = parseId(id, 'id');
-    const rule = (found: Referral) => {
-      const party = bySender ? found.fromStructure : found.toStructure;
-      if (party.id !== ctx.viewer.structureId) {
-        throw new ForbiddenError(bySender ? 'Only the referring structure cancels a referral' : 'Only the receiving structure decides on a referral');
-      }
-      // An ended mandate is read-only; a pending one lets the receiver decide, nothing more.
-      return { what: 'Changing a referral', pendingDecides: !bySender };
-    };
+    // An ended mandate is read-only; a pending one lets the receiver decide, nothing more.
+    const rule = (found: Referral) => ({
+      what: 'Changing a referral',
+      pendingDecides: !bySender,
+      actor: bySender
+        ? { structureId: found.fromStructure.id, refusal: 'Only the referring structure cancels a referral' }
+        : { structureId: found.toStructure.id, refusal: 'Only the receiving structure decides on a referral' },
+    });
     const target = { entity: Referral, declaration: REFERRAL_RECORD, id: referralId, label: 'Referral' };
     const referral = await writeRecord(ctx, target, rule, async (found, em) => {
       assertTransition(found.status, to);
