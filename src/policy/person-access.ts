@@ -313,17 +313,9 @@ export class PersonAccess {
     return loader;
   }
 
-
-
   /** Whether the viewer sees a record. */
   async sees<R>(declaration: RecordDeclaration<R>, record: R): Promise<boolean> {
     return (await this.record(declaration, record)).visible;
-  }
-
-  /** The records the viewer sees, in their order, each with its decision. */
-  async keep<R, T extends R>(declaration: RecordDeclaration<R>, records: readonly T[]): Promise<{ record: T; decision: RecordDecision }[]> {
-    const decisions = await Promise.all(records.map((record) => this.record(declaration, record)));
-    return records.map((record, index) => ({ record, decision: decisions[index] })).filter(({ decision }) => decision.visible);
   }
 
   /**

@@ -70,16 +70,14 @@ export class RecordReader {
   ): Promise<T[]> {
     if (!this.access.mayReadPersons) return [];
     if (query.limit !== null && (!Number.isInteger(query.limit) || query.limit < 0)) throw new Error('list: limit must be a non-negative integer');
-    const sql = declaration.sql;
-    const mandates = mandateSubquery(this.viewer.structureId);
-    const visible = recordVisibleSql(declaration as RecordDeclaration, this.viewer, 'm.state');
+    const scope = this.scoped(declaration, null);
     const after = afterPosition(query.keyset.columns, query.keyset.casts, query.after, query.keyset.direction);
     const order = query.keyset.columns.map((column) => `${column} ${query.keyset.direction}`).join(', ');
     return this.em.execute<T[]>(
-      `select r.*${query.select ? `, ${query.select}` : ''} from ${sql.table} r join (${mandates.sql}) m on m.person_id = ${sql.personId}
-       where (${query.where.sql}) and ${visible.sql} and ${after.sql}
+      `select r.*${query.select ? `, ${query.select}` : ''} from ${scope.from}
+       where (${query.where.sql}) and ${scope.visible} and ${after.sql}
        order by ${order}${query.limit !== null ? ` limit ${query.limit}` : ''}`,
-      [...mandates.params, ...query.where.params, ...visible.params, ...after.params],
+      [...scope.params, ...query.where.params, ...after.params],
     );
   }
 
@@ -91,20 +89,33 @@ export class RecordReader {
   async groups<T>(declaration: RecordDeclaration<never>, personId: string, columns: string, groupBy: string): Promise<T[]> {
     if (!this.access.mayReadPersons) return [];
     const sql = declaration.sql;
-    const mandates = mandateSubquery(this.viewer.structureId, [personId]);
-    const visible = recordVisibleSql(declaration as RecordDeclaration, this.viewer, 'm.state');
-    const params: unknown[] = [...mandates.params, personId];
+    const scope = this.scoped(declaration, [personId]);
+    const params: unknown[] = [...scope.params, personId];
     let indexed = '';
     if (sql.personIds) {
       indexed = ` and ${sql.personIds} @> array[?::uuid]`;
       params.push(personId);
     }
-    return this.em.execute<T[]>(
-      `select ${columns} from ${sql.table} r join (${mandates.sql}) m on m.person_id = ${sql.personId}
-       where ${sql.personId} = ?::uuid${indexed} and ${visible.sql}
-       group by ${groupBy}`,
-      params,
-    );
+    return this.em.execute<T[]>(`select ${columns} from ${scope.from} where ${sql.personId} = ?::uuid${indexed} and ${scope.visible} group by ${groupBy}`, params);
+  }
+
+  /**
+   * The record's table `r` joined to the viewer's mandates `m` (on the persons given, or all) and
+   * the record rule as SQL: the one shape of every statement of the reader. `params` are those
+   * of `from` (the mandates', then the persons' filter when given as SQL); the rule takes none.
+   */
+  private scoped(
+    declaration: RecordDeclaration<never>,
+    persons: readonly string[] | { sql: string } | null,
+  ): { from: string; visible: string; params: unknown[] } {
+    const mandates = mandateSubquery(this.viewer.structureId, persons ?? undefined);
+    const visible = recordVisibleSql(declaration as RecordDeclaration, this.viewer, 'm.state');
+    if (visible.params.length > 0) throw new Error('the record rule is SQL without parameters');
+    return {
+      from: `${declaration.sql.table} r join (${mandates.sql}) m on m.person_id = ${declaration.sql.personId}`,
+      visible: visible.sql,
+      params: mandates.params,
+    };
   }
 
   private loader(declaration: RecordDeclaration<never>): DataLoader<string, VisibleRow | null> {
@@ -112,15 +123,13 @@ export class RecordReader {
     if (!loader) {
       loader = new DataLoader(async (ids) => {
         const sql = declaration.sql;
-        const mandates = mandateSubquery(this.viewer.structureId, { sql: `select person_id from ${sql.table} where id = any(?::uuid[])` });
-        const visible = recordVisibleSql(declaration as RecordDeclaration, this.viewer, 'm.state');
+        const scope = this.scoped(declaration, { sql: `select person_id from ${sql.table} where id = any(?::uuid[])` });
         const actorShown = recordActorShownSql(declaration as RecordDeclaration, this.viewer, 'm.state');
         const list = `{${ids.join(',')}}`;
         const rows = await this.em.execute<Record<string, unknown>[]>(
-          `select r.*, ${actorShown.sql} as actor_shown__, ${sql.domains}::text[] as domains__ from ${sql.table} r
-           join (${mandates.sql}) m on m.person_id = ${sql.personId}
-           where r.id = any(?::uuid[]) and ${visible.sql}`,
-          [...mandates.params, list, list],
+          `select r.*, ${actorShown.sql} as actor_shown__, ${sql.domains}::text[] as domains__ from ${scope.from}
+           where r.id = any(?::uuid[]) and ${scope.visible}`,
+          [...scope.params, list, list],
         );
         const found = new Map<string, VisibleRow>();
         for (const shown of groupVisible([...new Set(rows.map((row) => row.person_id as string))], rows).values()) {
