@@ -65,6 +65,8 @@ export interface AppConfig {
   webhooks: WebhookSettings;
   /** How operations execute: compiled by graphql-jit (the default), or by graphql-js (a fallback switch). */
   executor: 'compiled' | 'graphql-js';
+  /** Whether queries whose every field has a plan are answered by one statement building their JSON (context/planned-read.ts). */
+  plannedReads: boolean;
   limits: {
     maxDepth: number;
     maxCost: number;
@@ -125,6 +127,12 @@ export function tracingFrom(env: NodeJS.ProcessEnv = process.env): TracingConfig
   const root = samplerRaw.replace(/^parentbased_/, '') as TracingConfig['sampler']['root'];
   const serviceName = env.OTEL_SERVICE_NAME?.trim() || null;
   return { tracesUrl, serviceName, sampler: { root, parentBased, ratio } };
+}
+
+function plannedReadsFrom(env: NodeJS.ProcessEnv): boolean {
+  const raw = env.PLANNED_READS || 'on';
+  if (raw !== 'on' && raw !== 'off') throw new ConfigError(`PLANNED_READS must be on or off, got "${raw}"`);
+  return raw === 'on';
 }
 
 function executorFrom(env: NodeJS.ProcessEnv): AppConfig['executor'] {
@@ -298,6 +306,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownDelayMs: intFrom(env, 'SHUTDOWN_DELAY_MS', 0),
     webhooks,
     executor: executorFrom(env),
+    plannedReads: plannedReadsFrom(env),
     limits: {
       maxDepth: intFrom(env, 'GRAPHQL_MAX_DEPTH', 10),
       maxCost: intFrom(env, 'GRAPHQL_MAX_COST', 5000),

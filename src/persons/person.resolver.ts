@@ -16,6 +16,7 @@ import {
 } from './person.inputs';
 import type { MaybePromise } from '../shared/maybe-async';
 import { personService } from './person.service';
+import './person.plan';
 import { UpdateRightStepArgs } from './rights.inputs';
 import { rightsService } from './rights.service';
 import {

@@ -47,7 +47,7 @@ import {
 } from './person.type';
 
 /** The list a persons cursor belongs to (sealed in it). */
-const PERSONS_LIST = 'persons';
+export const PERSONS_LIST = 'persons';
 
 const DAY_MS = 86_400_000;
 

@@ -102,7 +102,7 @@ export async function createServer({ config, orm, logger }: AppDeps): Promise<Pa
   // The SDK's documented operations, sendable by hash alone; with PERSISTED_OPERATIONS=machines the only ones partner systems may run.
   const manifest = loadManifest();
   const apollo = new ApolloServer<RequestContext>({
-    ...(config.executor === 'graphql-js' ? { schema } : { gateway: compiledExecution(schema) }),
+    ...(config.executor === 'graphql-js' ? { schema } : { gateway: compiledExecution(schema, { plannedReads: config.plannedReads }) }),
     introspection: config.introspection,
     // With introspection off, error messages tell no name the schema has either ("Did you mean
     // ...?" on a mistyped enum value or field); graphql-armor blocks field suggestions in production.

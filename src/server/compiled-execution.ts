@@ -12,6 +12,8 @@ import {
   typeFromAST,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
+import { answerPlanned } from '../context/planned-read';
+import type { RequestContext } from '../context/request-context';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /** How an operation runs: compiled by graphql-jit, or by graphql-js. */
@@ -30,7 +32,7 @@ type Plan = { compiled: CompiledQuery } | { compiled: null };
  * Plugged into Apollo through its gateway interface, the way Apollo lets a server bring its
  * own executor.
  */
-export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
+export function compiledExecution(schema: GraphQLSchema, options: { plannedReads: boolean } = { plannedReads: true }): GatewayInterface {
   const plans = new WeakMap<DocumentNode, Map<string, Plan>>();
 
   const planOf = (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null): Plan | ExecutionResult => {
@@ -71,6 +73,10 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
     const variables = request.request.variables ?? {};
     const coerced = getVariableValues(schema, request.operation.variableDefinitions ?? [], variables);
     if (coerced.errors) return { errors: coerced.errors };
+    if (options.plannedReads) {
+      const planned = await answerPlanned(schema, request.document, request.operation, request.context as RequestContext, coerced.coerced);
+      if (planned) return planned;
+    }
     const plan = planOf(request.document, request.operation, request.operationName);
     if (!('compiled' in plan)) return plan;
     if (plan.compiled) return runCompiled(plan.compiled, request.operation, request.context, variables);

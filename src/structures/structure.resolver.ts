@@ -4,6 +4,7 @@ import { StructuresArgs } from './structure.inputs';
 import { structureService } from './structure.service';
 import { ServiceView, StructureConnectionView, StructureView } from './structure.type';
 import { type Connection, PageArgs } from '../shared/connection';
+import './structure.plan';
 
 @Resolver(() => StructureView)
 export class StructureResolver {

@@ -11,6 +11,7 @@ import { referralService } from './referral.service';
 import { ReferralConnectionView, ReferralView, ReferralWarningView } from './referral.type';
 import { type Connection, PageArgs } from '../shared/connection';
 import './referral.page-part';
+import './referral.plan';
 import type { MaybePromise } from '../shared/maybe-async';
 
 @Resolver(() => ReferralView)

@@ -1,0 +1,207 @@
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  getArgumentValues,
+  isObjectType,
+} from 'graphql';
+import type { RequestContext } from './request-context';
+import { executePrepared } from '../shared/prepared';
+import { Fragment, joinSql, literal, raw, sql } from '../shared/sql';
+
+/**
+ * Answers built in PostgreSQL: a query whose every field has a plan is answered by one statement
+ * per root field that returns the answer's JSON, as PostGraphile does, instead of resolvers
+ * filling objects field by field. Modules declare the plans of their types' fields next to the
+ * types (persons/person.plan.ts, support/referral.plan.ts, structures/structure.plan.ts), built
+ * from the policy's SQL (policy/planned-sql.ts): the same rules as the resolvers, the domain guard
+ * and the record reader, decided in the statement. A query with any field without a plan, a
+ * directive, or a viewer a plan does not take, runs on the resolvers as before: a plan answers
+ * exactly as they do, or not at all (tests/integration/planned-read.test.ts compares both on
+ * every demo account).
+ */
+
+/** What a plan knows of the statement it is part of. */
+export interface PlanState {
+  ctx: RequestContext;
+  schema: GraphQLSchema;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+  /** A fresh alias for a table or a lateral join of the statement. */
+  alias(prefix: string): string;
+}
+
+/**
+ * The SQL row a type's fields are built from: its alias, the joins its fields add to the row's
+ * FROM (laterals over the row), and the domains of the row's person its fields read, as text
+ * expressions each giving a comma-separated list or null (the read audit).
+ */
+export interface RowScope {
+  row: string;
+  joins: Fragment[];
+  audit: Fragment[];
+}
+
+/** A field's value as a SQL JSON expression over the row, or null when the field cannot be planned. */
+export type FieldPlan = (state: PlanState, scope: RowScope, field: FieldNode) => Fragment | null;
+
+/** A root field's statement and how its answer is finished in the server (cursors, audit). */
+export interface RootPlan {
+  statement: Fragment;
+  finish(row: Record<string, unknown>): unknown;
+}
+
+export type RootPlanner = (state: PlanState, field: FieldNode, args: Record<string, unknown>) => RootPlan | null;
+
+const typePlans = new Map<string, Map<string, FieldPlan>>();
+const rootPlans = new Map<string, RootPlanner>();
+
+/** Declares how fields of a type are built in SQL (from the type's module). */
+export function planFields(typeName: string, fields: Record<string, FieldPlan>): void {
+  let plans = typePlans.get(typeName);
+  if (!plans) typePlans.set(typeName, (plans = new Map()));
+  for (const [name, plan] of Object.entries(fields)) {
+    if (plans.has(name)) throw new Error(`${typeName}.${name} is planned twice`);
+    plans.set(name, plan);
+  }
+}
+
+/** Declares how a root query field is answered by one statement. */
+export function planRoot(fieldName: string, planner: RootPlanner): void {
+  if (rootPlans.has(fieldName)) throw new Error(`Query.${fieldName} is planned twice`);
+  rootPlans.set(fieldName, planner);
+}
+
+/**
+ * The fields of a selection on one object type, by response key, in order; null when it holds a
+ * directive, a fragment on another type, or two fields under one key (merged selections are
+ * left to the resolvers).
+ */
+export function fieldsOf(state: PlanState, typeName: string, selections: readonly SelectionNode[]): FieldNode[] | null {
+  const fields: FieldNode[] = [];
+  const keys = new Set<string>();
+  const visit = (nodes: readonly SelectionNode[]): boolean => {
+    for (const node of nodes) {
+      if (node.directives?.length) return false;
+      if (node.kind === Kind.FIELD) {
+        const key = node.alias?.value ?? node.name.value;
+        if (keys.has(key)) return false;
+        keys.add(key);
+        fields.push(node);
+      } else {
+        const fragment = node.kind === Kind.INLINE_FRAGMENT ? node : state.fragments[node.name.value];
+        if (!fragment || (fragment.typeCondition && fragment.typeCondition.name.value !== typeName)) return false;
+        if (!visit(fragment.selectionSet.selections)) return false;
+      }
+    }
+    return true;
+  };
+  return visit(selections) ? fields : null;
+}
+
+/** The arguments of a field, coerced as graphql-js coerces them (defaults and variables). */
+export function argumentsOf(state: PlanState, parentType: string, field: FieldNode): Record<string, unknown> | null {
+  const type = state.schema.getType(parentType);
+  if (!isObjectType(type)) return null;
+  const definition = type.getFields()[field.name.value];
+  if (!definition) return null;
+  return getArgumentValues(definition, field, state.variables);
+}
+
+/**
+ * The JSON object of a selection on a type, over a row: `json_build_object` of each field's
+ * plan by response key; null when a field has no plan or takes arguments its plan does not.
+ */
+export function objectJson(state: PlanState, typeName: string, scope: RowScope, selections: readonly SelectionNode[]): Fragment | null {
+  const fields = fieldsOf(state, typeName, selections);
+  if (!fields) return null;
+  const plans = typePlans.get(typeName);
+  const pairs: Fragment[] = [];
+  for (const field of fields) {
+    const key = literal(field.alias?.value ?? field.name.value);
+    if (field.name.value === '__typename') {
+      pairs.push(sql`${key}, ${literal(typeName)}`);
+      continue;
+    }
+    const plan = plans?.get(field.name.value);
+    if (!plan || (field.arguments?.length ?? 0) > 0) return null;
+    const value = plan(state, scope, field);
+    if (!value) return null;
+    pairs.push(sql`${key}, ${value}`);
+  }
+  // json_build_object takes up to 100 arguments: a larger selection is left to the resolvers.
+  if (pairs.length === 0 || pairs.length > 50) return null;
+  return sql`json_build_object(${joinSql(pairs, ', ')})`;
+}
+
+/** A column of the row as it is (text, numbers, booleans, enums stored by name). */
+export function column(name: string): FieldPlan {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a column: ${name}`);
+  return (_state, scope) => raw(`${scope.row}.${name}`);
+}
+
+/** A timestamp column as the DateTime scalar writes it (ISO 8601, UTC, milliseconds). */
+export function timestampColumn(name: string): FieldPlan {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a column: ${name}`);
+  return (_state, scope) => raw(`to_char(${scope.row}.${name} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+}
+
+/** The audit of a row: its domains read, as one comma-separated text (or null). */
+export function auditOf(scope: RowScope): Fragment {
+  return scope.audit.length === 0 ? raw('null::text') : sql`concat_ws(',', ${joinSql(scope.audit, ', ')})`;
+}
+
+/**
+ * Answers an operation with planned statements when every root field has a plan that takes it;
+ * null to leave it to the resolvers. Queries only; the variables are already coerced.
+ */
+export async function answerPlanned(
+  schema: GraphQLSchema,
+  document: { definitions: readonly { kind: string }[] },
+  operation: OperationDefinitionNode,
+  context: RequestContext,
+  variables: Record<string, unknown>,
+): Promise<{ data: Record<string, unknown> } | null> {
+  if (operation.operation !== 'query' || operation.directives?.length) return null;
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[(definition as FragmentDefinitionNode).name.value] = definition as FragmentDefinitionNode;
+  }
+  let aliases = 0;
+  const state: PlanState = { ctx: context, schema, fragments, variables, alias: (prefix) => `${prefix}_${++aliases}` };
+  const fields = fieldsOf(state, 'Query', operation.selectionSet.selections);
+  if (!fields) return null;
+  const plans: [string, RootPlan][] = [];
+  for (const field of fields) {
+    const key = field.alias?.value ?? field.name.value;
+    if (field.name.value === '__typename') {
+      plans.push([key, { statement: raw(''), finish: () => 'Query' }]);
+      continue;
+    }
+    const planner = rootPlans.get(field.name.value);
+    if (!planner) return null;
+    let args: Record<string, unknown> | null;
+    try {
+      args = argumentsOf(state, 'Query', field);
+    } catch {
+      return null;
+    }
+    if (!args) return null;
+    const plan = planner(state, field, args);
+    if (!plan) return null;
+    plans.push([key, plan]);
+  }
+  const data: Record<string, unknown> = {};
+  for (const [key, plan] of plans) {
+    if (plan.statement.text === '') {
+      data[key] = plan.finish({});
+      continue;
+    }
+    const [row] = await executePrepared<Record<string, unknown>>(context.em, plan.statement.text, plan.statement.params);
+    data[key] = plan.finish(row);
+  }
+  return { data };
+}

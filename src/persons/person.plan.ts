@@ -1,0 +1,186 @@
+import { validateSync } from 'class-validator';
+import type { FieldNode } from 'graphql';
+import type { MandateState } from '../policy/access-policy';
+import { roleMay, Permission } from '../policy/permissions';
+import { DataDomain } from '../policy/data-domain';
+import { personCountSql, personPageSql } from '../policy/person-scope';
+import { domainDecisionSql, viewerStructureSql } from '../policy/planned-sql';
+import { decodeCursor, encodeCursor } from '../shared/pagination';
+import { Fragment, fragmentOf, joinSql, raw, sql } from '../shared/sql';
+import { type RowScope, auditOf, column, fieldsOf, objectJson, planFields, planRoot } from '../context/planned-read';
+import { PersonsArgs } from './person.inputs';
+import { PERSONS_LIST } from './person.service';
+
+/**
+ * The persons page answered in one statement (server/planned-read.ts): the page of the policy's
+ * person scope (personPageSql), each person's fields as the resolvers give them, identity under
+ * the domain guard's decision, and the total when asked. Persons and the domains read are audited
+ * as the resolvers audit them.
+ */
+
+planFields('Person', {
+  id: column('id'),
+  pseudonym: column('pseudonym'),
+  mandate: column('mandate_state'),
+  identity: (state, scope, field) => {
+    const viewer = state.ctx.viewer;
+    const decision = domainDecisionSql(viewer, DataDomain.IDENTITY, {
+      personId: `${scope.row}.id`,
+      mandate: `${scope.row}.mandate_state`,
+      withheld: `${scope.row}.identity_withheld`,
+    });
+    // The guard narrows to the judicial core or to what the viewer wrote: only the latter is planned.
+    if (decision.outcomes.has('CORE')) return null;
+    const identity = state.alias('identity');
+    const inner: RowScope = { row: identity, joins: [], audit: [] };
+    const value = objectJson(state, 'PersonIdentity', inner, field.selectionSet?.selections ?? []);
+    if (!value || inner.joins.length > 0) return null;
+    scope.joins.push(
+      raw(`left join lateral (select ${decision.sql} as decision) ${identity}_decided on true
+           left join person_identity ${identity} on ${identity}.person_id = ${scope.row}.id`),
+    );
+    const own = `(${identity}_decided.decision = 'OWN' and ${identity}.written_by_id = ${viewerStructureSql(viewer)})`;
+    // As the guard: shown when allowed, or when it is the viewer's own writing; read (audited) alike.
+    scope.audit.push(raw(`case when ${identity}_decided.decision = 'ALLOW' or ${own} then 'IDENTITY' end`));
+    return sql`case when ${raw(identity)}.person_id is not null and (${raw(identity)}_decided.decision = 'ALLOW' or ${raw(own)}) then ${value} end`;
+  },
+});
+
+planFields('PersonIdentity', {
+  firstName: column('first_name'),
+  lastName: column('last_name'),
+  birthDate: (_state, scope) => raw(`to_char(${scope.row}.birth_date, 'YYYY-MM-DD')`),
+  sex: column('sex'),
+  phone: column('phone'),
+  email: column('email'),
+  version: column('version'),
+});
+
+interface PlannedNode {
+  0: string;
+  1: string;
+  2: unknown;
+  3: string | null;
+}
+
+planRoot('persons', (state, field, args) => {
+  const { ctx } = state;
+  // Whoever may not read persons, or a filter the arguments refuse, gets the resolvers' answer (its error).
+  if (!roleMay(ctx.viewer.role, Permission.PERSON_READ)) return null;
+  const input = Object.assign(new PersonsArgs(), args);
+  if (validateSync(input).length > 0) return null;
+  let after: { createdAt: string; id: string } | null = null;
+  if (typeof input.after === 'string') {
+    try {
+      after = decodeCursor(input.after, PERSONS_LIST);
+    } catch {
+      return null;
+    }
+  }
+  const first = input.first ?? 20;
+  const filter = { mandate: (input.mandate ?? null) as MandateState | null, search: input.search ?? null };
+  const connection = fieldsOf(state, 'PersonConnection', field.selectionSet?.selections ?? []);
+  if (!connection) return null;
+
+  const scope: RowScope = { row: 'p__', joins: [], audit: [] };
+  let node: Fragment = raw('null::json');
+  let totalAsked = false;
+  const edgeFields: FieldNode[][] = [];
+  const pageInfoFields: FieldNode[][] = [];
+  for (const part of connection) {
+    switch (part.name.value) {
+      case '__typename':
+        break;
+      case 'totalCount':
+        totalAsked = true;
+        break;
+      case 'edges': {
+        const edge = fieldsOf(state, 'PersonEdge', part.selectionSet?.selections ?? []);
+        if (!edge || edgeFields.length > 0) return null;
+        for (const edgeField of edge) {
+          if (edgeField.name.value === 'node') {
+            const json = objectJson(state, 'Person', scope, edgeField.selectionSet?.selections ?? []);
+            if (!json || node.text !== 'null::json') return null;
+            node = json;
+          } else if (edgeField.name.value !== 'cursor' && edgeField.name.value !== '__typename') {
+            return null;
+          }
+        }
+        edgeFields.push(edge);
+        break;
+      }
+      case 'pageInfo': {
+        const info = fieldsOf(state, 'PageInfo', part.selectionSet?.selections ?? []);
+        if (!info || info.some((f) => !['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor', '__typename'].includes(f.name.value))) return null;
+        pageInfoFields.push(info);
+        break;
+      }
+      default:
+        return null;
+    }
+  }
+
+  const page = fragmentOf(personPageSql(ctx.viewer, { ...filter, after, first }));
+  const total = totalAsked ? sql`, (select total from (${fragmentOf(personCountSql(ctx.viewer, filter))}) c__) as total` : raw('');
+  const statement = sql`select coalesce(json_agg(json_build_array(p__.cursor_at, p__.id, ${node}, ${auditOf(scope)}) order by p__.n__)
+        filter (where p__.n__ <= ${raw(String(first))}), '[]'::json) as nodes,
+      count(*) > ${raw(String(first))} as has_next${total}
+    from (${page}) p__ ${joinSql(scope.joins, ' ')}`;
+
+  return {
+    statement,
+    finish: (row) => {
+      const nodes = row.nodes as PlannedNode[];
+      const cursors = new Map<PlannedNode, string>();
+      const cursorOf = (entry: PlannedNode) => {
+        let cursor = cursors.get(entry);
+        if (cursor === undefined) cursors.set(entry, (cursor = encodeCursor({ createdAt: entry[0], id: entry[1] }, PERSONS_LIST)));
+        return cursor;
+      };
+      for (const entry of nodes) {
+        ctx.readAudit.touch(entry[1]);
+        if (entry[3]) for (const domain of entry[3].split(',')) ctx.readAudit.record(entry[1], domain);
+      }
+      const answer: Record<string, unknown> = {};
+      for (const part of connection) {
+        const key = part.alias?.value ?? part.name.value;
+        switch (part.name.value) {
+          case '__typename':
+            answer[key] = 'PersonConnection';
+            break;
+          case 'totalCount':
+            answer[key] = row.total;
+            break;
+          case 'edges':
+            answer[key] = nodes.map((entry) => {
+              const edge: Record<string, unknown> = {};
+              for (const edgeField of edgeFields[0]) {
+                const edgeKey = edgeField.alias?.value ?? edgeField.name.value;
+                if (edgeField.name.value === 'cursor') edge[edgeKey] = cursorOf(entry);
+                else if (edgeField.name.value === 'node') edge[edgeKey] = entry[2];
+                else edge[edgeKey] = 'PersonEdge';
+              }
+              return edge;
+            });
+            break;
+          case 'pageInfo': {
+            const info: Record<string, unknown> = {};
+            for (const infoField of pageInfoFields.shift() ?? []) {
+              const infoKey = infoField.alias?.value ?? infoField.name.value;
+              const name = infoField.name.value;
+              if (name === 'hasNextPage') info[infoKey] = row.has_next === true;
+              else if (name === 'hasPreviousPage') info[infoKey] = Boolean(input.after);
+              else if (name === 'startCursor') info[infoKey] = nodes.length > 0 ? cursorOf(nodes[0]) : null;
+              else if (name === 'endCursor') info[infoKey] = nodes.length > 0 ? cursorOf(nodes[nodes.length - 1]) : null;
+              else info[infoKey] = 'PageInfo';
+            }
+            answer[key] = info;
+            break;
+          }
+        }
+      }
+      return answer;
+    },
+  };
+});
+

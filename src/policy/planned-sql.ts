@@ -1,0 +1,94 @@
+import type { Viewer } from '../auth/viewer';
+import { ACCESS_POLICY, Grant, MandateState } from './access-policy';
+import { CONSENT_IN_FORCE } from './consent.repository';
+import { DataDomain } from './data-domain';
+import { recordVisibleSql } from './record-sql';
+import type { RecordDeclaration } from './records';
+
+/**
+ * The policy's SQL for answers built in PostgreSQL (server/planned-read.ts): the decision on a
+ * domain of a person, generated from the policy table (ACCESS_POLICY) as PersonAccess.decision
+ * takes it, and the records of a kind a viewer sees about a person, as the record reader decides
+ * them. Modules that plan a field ask for these; none writes a rule of its own.
+ */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function self(viewer: Pick<Viewer, 'structureId'>): string {
+  if (!UUID.test(viewer.structureId)) throw new Error('planned SQL: the structure id is not a uuid');
+  return `'${viewer.structureId}'::uuid`;
+}
+
+const MANDATED: readonly MandateState[] = [MandateState.FULL, MandateState.PENDING, MandateState.ENDED];
+
+/**
+ * The read decision on `domain` for the person `at.personId` under the viewer's mandate state
+ * `at.mandate` (SQL expressions of the caller's row), as text: 'ALLOW', 'DENY', 'OWN' or 'CORE',
+ * exactly decide(role, domain, mandate, consented, 'read'), with the consent read in force as
+ * PersonAccess reads it; for IDENTITY, DENY when `at.withheld` (a restricted person). Returns
+ * the decisions it can give too, so that a field that cannot narrow to CORE in SQL is not planned.
+ */
+export function domainDecisionSql(
+  viewer: Pick<Viewer, 'structureId' | 'role'>,
+  domain: DataDomain,
+  at: { personId: string; mandate: string; withheld?: string },
+): { sql: string; outcomes: Set<string> } {
+  const outcomes = new Set<string>(['DENY']);
+  const when = MANDATED.map((state) => {
+    const grant = ACCESS_POLICY[domain][viewer.role][state].read;
+    let decided: string;
+    switch (grant) {
+      case Grant.ALWAYS:
+        decided = `'ALLOW'`;
+        outcomes.add('ALLOW');
+        break;
+      case Grant.WITH_CONSENT:
+        decided = `(case when exists (select 1 from consent c where c.person_id = ${at.personId} and c.domain = '${domain}'
+            and (c.recipient_id = ${self(viewer)} or c.recipient_id is null) and ${CONSENT_IN_FORCE}) then 'ALLOW' else 'DENY' end)`;
+        outcomes.add('ALLOW');
+        break;
+      case Grant.OWN_WRITINGS:
+        decided = `'OWN'`;
+        outcomes.add('OWN');
+        break;
+      case Grant.CORE_ONLY:
+        decided = `'CORE'`;
+        outcomes.add('CORE');
+        break;
+      case Grant.NEVER:
+        decided = `'DENY'`;
+        break;
+    }
+    return `when '${state}' then ${decided}`;
+  });
+  let sql = `(case ${at.mandate} ${when.join(' ')} else 'DENY' end)`;
+  if (domain === DataDomain.IDENTITY) {
+    if (!at.withheld) throw new Error('planned SQL: IDENTITY is decided with whether it is withheld');
+    sql = `(case when ${at.withheld} then 'DENY' else ${sql} end)`;
+  }
+  return { sql, outcomes };
+}
+
+/** The viewer's structure, as a SQL uuid literal (to compare with a writer's structure). */
+export function viewerStructureSql(viewer: Pick<Viewer, 'structureId'>): string {
+  return self(viewer);
+}
+
+/**
+ * The rows of a kind of record about the person `at.personId` that the viewer sees (alias `r`),
+ * under its mandate state `at.mandate`, as a FROM … WHERE clause, with the text[] of each row's
+ * domains (audited as read) and the kind's order: the record reader's rule, in the caller's statement.
+ */
+export function visibleRecordsFromSql(
+  declaration: RecordDeclaration<never>,
+  viewer: Pick<Viewer, 'structureId' | 'role'>,
+  at: { personId: string; mandate: string },
+): { from: string; domains: string; orderBy: string } {
+  const visible = recordVisibleSql(declaration as RecordDeclaration, viewer as Parameters<typeof recordVisibleSql>[1], at.mandate);
+  const row = declaration.sql;
+  return {
+    from: `from ${row.table} r where ${row.personId} = ${at.personId} and ${visible.sql}`,
+    domains: `${row.domains}::text[]`,
+    orderBy: row.orderBy,
+  };
+}

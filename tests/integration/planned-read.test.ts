@@ -1,0 +1,103 @@
+import { TestApp } from '../support/test-app';
+
+/**
+ * Queries whose every field has a plan are answered by one statement that builds their JSON
+ * (context/planned-read.ts). A plan must answer exactly as the resolvers do, for every account:
+ * the same data (identity under the domain guard, referrals under the record decision, nulls),
+ * the same cursors, the same errors, and the same read audit. Two servers on copies of the demo
+ * data, one with PLANNED_READS=off, the same requests.
+ */
+describe('planned reads answer as the resolvers do', () => {
+  let planned: TestApp;
+  let reference: TestApp;
+  const logins = ['cpip.grenoble', 'cpip.angers', 'ts.relais38', 'soignant.csapa44', 'soignant.csapa38', 'coord.siao38', 'eval.ofdt', 'admin.relais38', 'admin'];
+
+  const FULL_PAGE = `query ($first: Int, $after: String, $mandate: MandateState, $search: String) {
+    persons(first: $first, after: $after, mandate: $mandate, search: $search) {
+      __typename totalCount
+      edges { __typename cursor node { __typename id pseudonym mandate
+        identity { __typename firstName lastName birthDate sex phone email version }
+        referrals { __typename id needs motive status createdAt decidedAt declineReason cancelReason closedAt version
+          toStructure { __typename id name kind departement city region } fromStructure { id name } } } }
+      pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor } } }`;
+  const ALIASED = `query Aliased($first: Int) { list: persons(first: $first) { n: totalCount
+      edges { c: cursor node { ...Who ... on Person { refs: referrals { s: status to: toStructure { n: name } } } } }
+      info: pageInfo { next: hasNextPage end: endCursor } } }
+    fragment Who on Person { key: id name: identity { last: lastName } }`;
+
+  beforeAll(async () => {
+    [planned, reference] = await Promise.all([TestApp.start(), TestApp.start({ env: { PLANNED_READS: 'off' } })]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([planned?.close(), reference?.close()]);
+  });
+
+  /** The last read audit of a server: persons with their domains, in a stable order. */
+  async function lastAudit(app: TestApp): Promise<string[]> {
+    const [row] = await app.orm.em.fork().getConnection().execute<{ person_ids: string[]; person_domains: string[] }[]>(
+      'select person_ids, person_domains from audit_read order by at desc, id desc limit 1',
+    );
+    if (!row) return [];
+    return row.person_ids.map((id, index) => `${id}:${row.person_domains[index].split(',').sort().join(',')}`).sort();
+  }
+
+  async function both(login: string, query: string, variables: Record<string, unknown> = {}) {
+    const answers = [];
+    for (const app of [planned, reference]) {
+      const counted = await app.sql.count(async () => {
+        const response = await app.post({ query, variables }, await app.tokenFor(login));
+        return { status: response.status, body: (await response.json()) as Record<string, any> };
+      });
+      // The planned page's statement: the persons' JSON built in PostgreSQL.
+      const isPlanned = counted.sql.some((text) => text.includes('json_build_array(p__.cursor_at'));
+      answers.push({ ...counted.result, statements: counted.statements, planned: isPlanned, audit: await lastAudit(app) });
+    }
+    const [a, b] = answers;
+    expect({ status: a.status, body: a.body }).toEqual({ status: b.status, body: b.body });
+    expect(a.audit).toEqual(b.audit);
+    return a;
+  }
+
+  it('pages of persons with identity and referrals, every filter and position, for every account', async () => {
+    let plannedPages = 0;
+    for (const login of logins) {
+      for (const mandate of [null, 'FULL', 'PENDING', 'ENDED']) {
+        const first = await both(login, FULL_PAGE, { first: 100, mandate });
+        if (first.planned) plannedPages += 1;
+        // Page by two through the list: cursors of one server are taken by the other.
+        let after: string | null = null;
+        for (let step = 0; step < 3; step++) {
+          const page: Awaited<ReturnType<typeof both>> = await both(login, FULL_PAGE, { first: 2, after, mandate });
+          after = page.body.data?.persons?.pageInfo?.endCursor ?? null;
+          if (!after) break;
+        }
+      }
+      for (const search of ['ma', 'Du', 'zz']) await both(login, FULL_PAGE, { first: 20, search });
+      await both(login, ALIASED, { first: 5 });
+    }
+    // Every page of the six accounts that read persons was planned (the evaluator and the admins get the resolvers' FORBIDDEN).
+    expect(plannedPages).toBe(6 * 4);
+  });
+
+  it('leaves to the resolvers what it does not plan, and answers bad input alike', async () => {
+    const cases: [string, string, Record<string, unknown>][] = [
+      ['cpip.grenoble', '{ persons(first: 5) { edges { node { id judicial { measure } } } } }', {}],
+      ['cpip.grenoble', 'query ($f: Int) { persons(first: $f) { edges { node { id } } } }', { f: 1000 }],
+      ['cpip.grenoble', 'query ($f: Int) { persons(first: $f) { edges { node { id } } } }', { f: 'many' }],
+      ['cpip.grenoble', '{ persons(first: 5, after: "not-a-cursor") { edges { node { id } } } }', {}],
+      ['cpip.grenoble', '{ persons(first: 5, search: "a") { edges { node { id } } } }', {}],
+      ['eval.ofdt', '{ persons(first: 5) { totalCount edges { node { id } } } }', {}],
+      ['cpip.grenoble', 'query ($skip: Boolean!) { persons(first: 5) { edges { node { id identity @skip(if: $skip) { lastName } } } } }', { skip: true }],
+      ['cpip.grenoble', '{ persons(first: 3) { edges { node { id } } } me { login } }', {}],
+    ];
+    for (const [login, query, variables] of cases) expect((await both(login, query, variables)).planned).toBe(false);
+  });
+
+  it('answers a page in one statement, audit aside', async () => {
+    const { statements, sql } = await planned.sql.count(() => planned.call('cpip.grenoble', FULL_PAGE, { first: 50 }));
+    const reads = sql.filter((text) => !text.includes('insert into audit_read') && !text.includes('from account a'));
+    expect(reads).toHaveLength(1);
+    expect(statements).toBeLessThanOrEqual(3);
+  });
+});
