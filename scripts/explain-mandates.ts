@@ -12,7 +12,8 @@ import { Client } from 'pg';
 import { loadDemoData } from '../src/config/demo-data';
 import { initOrm, migrate } from '../src/config/orm';
 import { startScratchDatabase } from '../src/config/scratch-database';
-import { mandateSubquery, mandatesFromHistorySql } from '../src/policy/mandate.repository';
+import { mandateSubquery } from '../src/policy/mandate.repository';
+import { mandatesFromHistorySql } from '../src/policy/mandate-rule';
 import { seedVolume } from '../seeds/factories/bulk-volume';
 
 const RUNS = 25;

@@ -18,7 +18,7 @@ export enum MandateSource {
  * The mandate of a structure on a person, as the history implies it (person files,
  * referrals, follow-ups): the strongest state over all its sources. PostgreSQL triggers
  * on person, referral and follow_up rewrite the rows of the persons a statement touches,
- * in the same transaction (migrations/Migration20261122221316_MandatesMaintained.ts); nothing
+ * in the same transaction (generated from the rule of mandate-rule.ts by mandate-ddl.ts); nothing
  * else writes here. Ended rows are kept with their end: readers apply the retention period.
  */
 @Entity({ tableName: 'mandate' })

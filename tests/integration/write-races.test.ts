@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import '../../src/policy/record-kinds';
+import { NOT_RECORDS, recordDeclarations } from '../../src/policy/records';
 import { Service } from '../../src/structures/service.entity';
 import { Structure } from '../../src/structures/structure.entity';
 import { TestApp, type Answer } from '../support/test-app';
@@ -91,7 +93,14 @@ describe('writes racing the end of their mandate', () => {
   /** What of the person committed after the decision: audited writes, and rows of the record tables. */
   async function committedAfter(personId: string, decision: string, writeActions: string[]): Promise<Record<string, number>> {
     const decidedAt = (param: string) => `(select pg_xact_commit_timestamp(d.xmin) from audit_entry d where d.id = ${param})`;
-    const tables = ['case_note', 'consent', 'referral', 'follow_up', 'appointment', 'action_participation', 'placement', 'person_housing', 'right_step'];
+    // Every declared record stored in a table of its own, and the person's domain rows: a new kind of record is watched once declared.
+    const candidates = [...recordDeclarations().map((d) => d.sql.table), ...Object.keys(NOT_RECORDS).filter((table) => table.startsWith('person_'))];
+    const { rows: stored } = await db.query<{ table: string }>(
+      `select c.relname as table from pg_class c where c.relkind = 'r' and c.relnamespace = 'public'::regnamespace and c.relname = any($1) order by 1`,
+      [candidates],
+    );
+    const tables = stored.map((row) => row.table);
+    expect(tables).toEqual(expect.arrayContaining(['case_note', 'consent', 'referral', 'follow_up', 'appointment', 'action_participation', 'placement', 'person_housing', 'right_step']));
     const counts: Record<string, number> = {};
     const audit = await db.query<{ n: string }>(
       `select count(*) as n from audit_entry where person_id = $1 and detail->>'action' = any($2) and pg_xact_commit_timestamp(xmin) > ${decidedAt('$3')}`,

@@ -1,4 +1,5 @@
-import { mandatePageWhere, mandateSubquery, mandatesFromHistorySql } from '../../src/policy/mandate.repository';
+import { mandatePageWhere, mandateSubquery } from '../../src/policy/mandate.repository';
+import { mandatesFromHistorySql } from '../../src/policy/mandate-rule';
 
 /** Runs one SQL statement with `?` parameters (an EntityManager's connection, a pg client...). */
 export type Sql = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
