@@ -30,17 +30,25 @@ export interface PlanState {
   schema: GraphQLSchema;
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
-  /** A fresh alias for a table or a lateral join of the statement. */
+  /** A fresh alias for a table, a join or a common table expression of the statement. */
   alias(prefix: string): string;
+  /** Adds a common table expression to the statement (`name as (…)`), before the root's own. */
+  with(name: string, body: Fragment): void;
 }
 
 /**
- * The SQL row a type's fields are built from: its alias, the joins its fields add to the row's
- * FROM (laterals over the row), and the domains of the row's person its fields read, as text
- * expressions each giving a comma-separated list or null (the read audit).
+ * The SQL row a type's fields are built from: its alias; `source`, when the rows are a set of
+ * the statement (a common table expression with the same columns) that a to-many field reads
+ * once for all of them, grouped by parent, rather than once per row; the joins its fields add to
+ * the row's FROM (to-one relations: joined, so that PostgreSQL reads each related row once, with
+ * Memoize, instead of a subquery per row); and the domains of the row's person its fields read,
+ * as text expressions each giving a comma-separated list or null (the read audit).
  */
 export interface RowScope {
   row: string;
+  source?: string;
+  /** The viewer's mandate state on the row's person, when the statement knows it (SQL). */
+  mandate?: string;
   joins: Fragment[];
   audit: Fragment[];
 }
@@ -48,8 +56,13 @@ export interface RowScope {
 /** A field's value as a SQL JSON expression over the row, or null when the field cannot be planned. */
 export type FieldPlan = (state: PlanState, scope: RowScope, field: FieldNode) => Fragment | null;
 
-/** A root field's statement and how its answer is finished in the server (cursors, audit). */
+/**
+ * A root field's statement and how its answer is finished in the server (cursors, audit). The
+ * statement's common table expressions come first (`ctes`, the root's own set and then those its
+ * fields added), its body after.
+ */
 export interface RootPlan {
+  ctes?: [string, Fragment][];
   statement: Fragment;
   finish(row: Record<string, unknown>): unknown;
 }
@@ -171,7 +184,15 @@ export async function answerPlanned(
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[(definition as FragmentDefinitionNode).name.value] = definition as FragmentDefinitionNode;
   }
   let aliases = 0;
-  const state: PlanState = { ctx: context, schema, fragments, variables, alias: (prefix) => `${prefix}_${++aliases}` };
+  let ctes: [string, Fragment][] = [];
+  const state: PlanState = {
+    ctx: context,
+    schema,
+    fragments,
+    variables,
+    alias: (prefix) => `${prefix}_${++aliases}`,
+    with: (name, body) => ctes.push([name, body]),
+  };
   const fields = fieldsOf(state, 'Query', operation.selectionSet.selections);
   if (!fields) return null;
   const plans: [string, RootPlan][] = [];
@@ -190,9 +211,10 @@ export async function answerPlanned(
       return null;
     }
     if (!args) return null;
+    ctes = [];
     const plan = planner(state, field, args);
     if (!plan) return null;
-    plans.push([key, plan]);
+    plans.push([key, { ...plan, ctes: [...(plan.ctes ?? []), ...ctes] }]);
   }
   const data: Record<string, unknown> = {};
   for (const [key, plan] of plans) {
@@ -200,7 +222,9 @@ export async function answerPlanned(
       data[key] = plan.finish({});
       continue;
     }
-    const [row] = await executePrepared<Record<string, unknown>>(context.em, plan.statement.text, plan.statement.params);
+    const withs = (plan.ctes ?? []).map(([name, body]) => sql`${raw(name)} as materialized (${body})`);
+    const statement = withs.length > 0 ? sql`with ${joinSql(withs, ',\n')}\n${plan.statement}` : plan.statement;
+    const [row] = await executePrepared<Record<string, unknown>>(context.em, statement.text, statement.params);
     data[key] = plan.finish(row);
   }
   return { data };

@@ -35,14 +35,11 @@ planFields('Person', {
     const inner: RowScope = { row: identity, joins: [], audit: [] };
     const value = objectJson(state, 'PersonIdentity', inner, field.selectionSet?.selections ?? []);
     if (!value || inner.joins.length > 0) return null;
-    scope.joins.push(
-      raw(`left join lateral (select ${decision.sql} as decision) ${identity}_decided on true
-           left join person_identity ${identity} on ${identity}.person_id = ${scope.row}.id`),
-    );
-    const own = `(${identity}_decided.decision = 'OWN' and ${identity}.written_by_id = ${viewerStructureSql(viewer)})`;
+    scope.joins.push(raw(`left join person_identity ${identity} on ${identity}.person_id = ${scope.row}.id`));
     // As the guard: shown when allowed, or when it is the viewer's own writing; read (audited) alike.
-    scope.audit.push(raw(`case when ${identity}_decided.decision = 'ALLOW' or ${own} then 'IDENTITY' end`));
-    return sql`case when ${raw(identity)}.person_id is not null and (${raw(identity)}_decided.decision = 'ALLOW' or ${raw(own)}) then ${value} end`;
+    const read = `(${decision.sql} = 'ALLOW' or (${decision.sql} = 'OWN' and ${identity}.written_by_id = ${viewerStructureSql(viewer)}))`;
+    scope.audit.push(raw(`case when ${read} then 'IDENTITY' end`));
+    return sql`case when ${raw(identity)}.person_id is not null and ${raw(read)} then ${value} end`;
   },
 });
 
@@ -82,7 +79,7 @@ planRoot('persons', (state, field, args) => {
   const connection = fieldsOf(state, 'PersonConnection', field.selectionSet?.selections ?? []);
   if (!connection) return null;
 
-  const scope: RowScope = { row: 'p__', joins: [], audit: [] };
+  const scope: RowScope = { row: 'p__', source: 'page__', joins: [], audit: [] };
   let node: Fragment = raw('null::json');
   let totalAsked = false;
   const edgeFields: FieldNode[][] = [];
@@ -122,12 +119,14 @@ planRoot('persons', (state, field, args) => {
 
   const page = fragmentOf(personPageSql(ctx.viewer, { ...filter, after, first }));
   const total = totalAsked ? sql`, (select total from (${fragmentOf(personCountSql(ctx.viewer, filter))}) c__) as total` : raw('');
+  // The page's rows once (page__), the sets its fields read for all of them, then its JSON.
   const statement = sql`select coalesce(json_agg(json_build_array(p__.cursor_at, p__.id, ${node}, ${auditOf(scope)}) order by p__.n__)
         filter (where p__.n__ <= ${raw(String(first))}), '[]'::json) as nodes,
       count(*) > ${raw(String(first))} as has_next${total}
-    from (${page}) p__ ${joinSql(scope.joins, ' ')}`;
+    from page__ p__ ${joinSql(scope.joins, ' ')}`;
 
   return {
+    ctes: [['page__', page]],
     statement,
     finish: (row) => {
       const nodes = row.nodes as PlannedNode[];

@@ -2,6 +2,7 @@ import type { Viewer } from '../auth/viewer';
 import { ACCESS_POLICY, Grant, MandateState } from './access-policy';
 import { CONSENT_IN_FORCE } from './consent.repository';
 import { DataDomain } from './data-domain';
+import { identityWithheldSql, mandateSubquery } from './mandate.repository';
 import { recordVisibleSql } from './record-sql';
 import type { RecordDeclaration } from './records';
 
@@ -75,20 +76,47 @@ export function viewerStructureSql(viewer: Pick<Viewer, 'structureId'>): string 
 }
 
 /**
- * The rows of a kind of record about the person `at.personId` that the viewer sees (alias `r`),
- * under its mandate state `at.mandate`, as a FROM … WHERE clause, with the text[] of each row's
- * domains (audited as read) and the kind's order: the record reader's rule, in the caller's statement.
+ * The rows of a kind of record about the persons of the caller's statement that the viewer sees
+ * (alias `r`): the table to join on `personId` (the record's person column, to equal the
+ * caller's person id), the condition over `r` and the viewer's mandate state `at.mandate` on
+ * the row's person, the text[] of each row's domains (audited as read) and the kind's order:
+ * the record reader's rule, in the caller's statement.
  */
-export function visibleRecordsFromSql(
+export function visibleRecordsSql(
   declaration: RecordDeclaration<never>,
   viewer: Pick<Viewer, 'structureId' | 'role'>,
-  at: { personId: string; mandate: string },
-): { from: string; domains: string; orderBy: string } {
+  at: { mandate: string },
+): { table: string; personId: string; where: string; domains: string; orderBy: string } {
   const visible = recordVisibleSql(declaration as RecordDeclaration, viewer as Parameters<typeof recordVisibleSql>[1], at.mandate);
   const row = declaration.sql;
+  return { table: `${row.table} r`, personId: row.personId, where: visible.sql, domains: `${row.domains}::text[]`, orderBy: row.orderBy };
+}
+
+/**
+ * The records of a kind under the viewer's mandates (alias `r`, the mandate row `m`, its state
+ * `m.state`), for a list that starts from the records rather than from persons: the FROM clause
+ * with its parameters, and the condition that the viewer sees the row, as the record reader's
+ * `list` decides it.
+ */
+export function mandatedRecordsSql(
+  declaration: RecordDeclaration<never>,
+  viewer: Pick<Viewer, 'structureId' | 'role'>,
+): { from: string; params: unknown[]; visible: string } {
+  const mandates = mandateSubquery(viewer.structureId);
+  const visible = recordVisibleSql(declaration as RecordDeclaration, viewer as Parameters<typeof recordVisibleSql>[1], 'm.state');
   return {
-    from: `from ${row.table} r where ${row.personId} = ${at.personId} and ${visible.sql}`,
-    domains: `${row.domains}::text[]`,
-    orderBy: row.orderBy,
+    from: `${declaration.sql.table} r join (${mandates.sql}) m on m.person_id = ${declaration.sql.personId}`,
+    params: mandates.params,
+    visible: visible.sql,
   };
+}
+
+/**
+ * A person as a planned answer's Person fields read it (columns id, pseudonym, mandate_state,
+ * identity_withheld), for a join from a row naming the person (`personId`) whose viewer's mandate
+ * state is already known (`mandate`): a subquery to join laterally.
+ */
+export function personRowSql(viewer: Pick<Viewer, 'structureId'>, at: { personId: string; mandate: string }): string {
+  return `(select p.id, p.pseudonym, ${at.mandate} as mandate_state, ${identityWithheldSql(self(viewer))} as identity_withheld
+           from person p where p.id = ${at.personId})`;
 }

@@ -1,28 +1,37 @@
+import { validateSync } from 'class-validator';
 import type { FieldNode } from 'graphql';
+import { Permission, roleMay } from '../policy/permissions';
 import { REFERRAL_RECORD } from '../policy/record-kinds';
-import { visibleRecordsFromSql } from '../policy/planned-sql';
-import { type PlanState, type RowScope, column, objectJson, planFields, timestampColumn } from '../context/planned-read';
-import { raw, sql } from '../shared/sql';
+import { mandatedRecordsSql, personRowSql, visibleRecordsSql } from '../policy/planned-sql';
+import { type PlanState, type RowScope, auditOf, column, objectJson, planFields, planRoot, timestampColumn } from '../context/planned-read';
+import { Fragment, joinSql, raw, sql } from '../shared/sql';
+import { ReferralsArgs } from './referral.inputs';
 
 /**
- * A person's referrals in a planned answer (server/planned-read.ts): the rows the record reader
- * shows the viewer (the record decision in SQL, policy/planned-sql.ts), in the kind's order,
- * each audited with its domains, as Person.referrals gives them.
+ * A person's referrals in a planned answer (context/planned-read.ts): the rows the record reader
+ * shows the viewer (the record decision in SQL, policy/planned-sql.ts), read once for all the
+ * persons of the answer and grouped by person, in the kind's order, each audited with its
+ * domains, as Person.referrals gives them.
  */
 planFields('Person', {
   referrals: (state, scope, field) => {
-    const alias = state.alias('referral');
+    if (!scope.source) return null;
+    const set = state.alias('referral');
     const inner: RowScope = { row: 'r', joins: [], audit: [] };
     const value = objectJson(state, 'Referral', inner, field.selectionSet?.selections ?? []);
-    if (!value || inner.joins.length > 0 || inner.audit.length > 0) return null;
-    const rows = visibleRecordsFromSql(REFERRAL_RECORD, state.ctx.viewer, { personId: `${scope.row}.id`, mandate: `${scope.row}.mandate_state` });
-    scope.joins.push(
-      sql`left join lateral (select coalesce(json_agg(${value} order by ${raw(rows.orderBy)}), '[]'::json) as shown,
+    if (!value || inner.audit.length > 0) return null;
+    const rows = visibleRecordsSql(REFERRAL_RECORD, state.ctx.viewer, { mandate: 'parent__.mandate_state' });
+    state.with(
+      set,
+      sql`select parent__.id as parent__, json_agg(${value} order by ${raw(rows.orderBy)}) as shown,
              string_agg(array_to_string(${raw(rows.domains)}, ','), ',') as domains
-           ${raw(rows.from)}) ${raw(alias)} on true`,
+           from ${raw(scope.source)} parent__ join ${raw(rows.table)} on ${raw(rows.personId)} = parent__.id ${joinSql(inner.joins, ' ')}
+           where ${raw(rows.where)}
+           group by parent__.id`,
     );
-    scope.audit.push(raw(`${alias}.domains`));
-    return raw(`${alias}.shown`);
+    scope.joins.push(raw(`left join ${set} on ${set}.parent__ = ${scope.row}.id`));
+    scope.audit.push(raw(`${set}.domains`));
+    return raw(`coalesce(${set}.shown, '[]'::json)`);
   },
 });
 
@@ -39,12 +48,54 @@ planFields('Referral', {
   version: column('version'),
   toStructure: (state, scope, field) => structureOf(state, scope, field, 'to_structure_id'),
   fromStructure: (state, scope, field) => structureOf(state, scope, field, 'from_structure_id'),
+  // The person referred, where the statement knows the viewer's mandate on it (the row's `m.state`).
+  person: (state, scope, field) => {
+    if (!scope.mandate) return null;
+    const person = state.alias('person');
+    const inner: RowScope = { row: person, joins: [], audit: [] };
+    const value = objectJson(state, 'Person', inner, field.selectionSet?.selections ?? []);
+    if (!value) return null;
+    scope.joins.push(raw(`cross join lateral ${personRowSql(state.ctx.viewer, { personId: `${scope.row}.person_id`, mandate: scope.mandate })} ${person}`), ...inner.joins);
+    // The person is the referral's: what its fields read is the row's audit.
+    scope.audit.push(...inner.audit);
+    return value;
+  },
 });
 
+/**
+ * The referrals the viewer's structure sent or received, newest first, as the record rule shows
+ * them (referralService.list): one statement, each referral's person audited as touched.
+ */
+planRoot('referrals', (state, field, args) => {
+  const { ctx } = state;
+  if (!roleMay(ctx.viewer.role, Permission.REFERRAL_READ) || !roleMay(ctx.viewer.role, Permission.PERSON_READ)) return null;
+  const input = Object.assign(new ReferralsArgs(), args);
+  if (validateSync(input).length > 0) return null;
+  const scope: RowScope = { row: 'r', mandate: 'm.state', joins: [], audit: [] };
+  const value = objectJson(state, 'Referral', scope, field.selectionSet?.selections ?? []);
+  if (!value) return null;
+  const rows = mandatedRecordsSql(REFERRAL_RECORD, ctx.viewer);
+  const status: Fragment = input.status ? sql` and r.status = ${input.status}` : raw('');
+  const statement = sql`select coalesce(json_agg(json_build_array(r.person_id, ${value}, ${auditOf(scope)}) order by r.created_at desc, r.id desc), '[]'::json) as rows
+    from ${new Fragment(rows.from, rows.params)} ${joinSql(scope.joins, ' ')}
+    where (r.from_structure_id = ${ctx.viewer.structureId} or r.to_structure_id = ${ctx.viewer.structureId})${status} and ${raw(rows.visible)}`;
+  return {
+    statement,
+    finish: (row) =>
+      (row.rows as [string, unknown, string | null][]).map(([personId, referral, read]) => {
+        ctx.readAudit.touch(personId);
+        if (read) for (const domain of read.split(',')) ctx.readAudit.record(personId, domain);
+        return referral;
+      }),
+  };
+});
+
+/** A structure the referral names (never null: a foreign key), joined to the referral's row. */
 function structureOf(state: PlanState, scope: RowScope, field: FieldNode, columnName: string) {
   const alias = state.alias('structure');
   const inner: RowScope = { row: alias, joins: [], audit: [] };
   const value = objectJson(state, 'Structure', inner, field.selectionSet?.selections ?? []);
   if (!value || inner.joins.length > 0 || inner.audit.length > 0) return null;
-  return sql`(select ${value} from structure ${raw(alias)} where ${raw(alias)}.id = ${raw(scope.row)}.${raw(columnName)})`;
+  scope.joins.push(raw(`join structure ${alias} on ${alias}.id = ${scope.row}.${columnName}`));
+  return value;
 }

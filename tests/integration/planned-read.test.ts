@@ -51,7 +51,7 @@ describe('planned reads answer as the resolvers do', () => {
       });
       // The planned page's statement: the persons' JSON built in PostgreSQL.
       const isPlanned = counted.sql.some((text) => text.includes('json_build_array(p__.cursor_at'));
-      answers.push({ ...counted.result, statements: counted.statements, planned: isPlanned, audit: await lastAudit(app) });
+      answers.push({ ...counted.result, statements: counted.statements, sql: counted.sql, planned: isPlanned, audit: await lastAudit(app) });
     }
     const [a, b] = answers;
     expect({ status: a.status, body: a.body }).toEqual({ status: b.status, body: b.body });
@@ -80,6 +80,22 @@ describe('planned reads answer as the resolvers do', () => {
     expect(plannedPages).toBe(6 * 4);
   });
 
+  const REFERRALS = `query ($status: ReferralStatus) { referrals(status: $status) { __typename id needs motive status createdAt decidedAt closedAt version
+      toStructure { id name kind } fromStructure { name city }
+      person { id pseudonym mandate identity { firstName lastName birthDate } } } }`;
+
+  it('referrals sent and received, with their persons, in every status, for every account', async () => {
+    let plannedLists = 0;
+    for (const login of logins) {
+      for (const status of [null, 'PENDING', 'ACCEPTED', 'DECLINED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED']) {
+        const answer = await both(login, REFERRALS, { status });
+        if (answer.body.data && answer.statements <= 4 && answer.sql.some((text: string) => text.includes('json_build_array(r.person_id'))) plannedLists += 1;
+      }
+      await both(login, '{ referrals { id person { id } } }');
+    }
+    expect(plannedLists).toBe(6 * 7);
+  });
+
   it('leaves to the resolvers what it does not plan, and answers bad input alike', async () => {
     const cases: [string, string, Record<string, unknown>][] = [
       ['cpip.grenoble', '{ persons(first: 5) { edges { node { id judicial { measure } } } } }', {}],
@@ -90,6 +106,8 @@ describe('planned reads answer as the resolvers do', () => {
       ['eval.ofdt', '{ persons(first: 5) { totalCount edges { node { id } } } }', {}],
       ['cpip.grenoble', 'query ($skip: Boolean!) { persons(first: 5) { edges { node { id identity @skip(if: $skip) { lastName } } } } }', { skip: true }],
       ['cpip.grenoble', '{ persons(first: 3) { edges { node { id } } } me { login } }', {}],
+      ['ts.relais38', '{ referrals { id person { id referrals { id } } } }', {}],
+      ['ts.relais38', '{ referrals { id warnings { code } } }', {}],
     ];
     for (const [login, query, variables] of cases) expect((await both(login, query, variables)).planned).toBe(false);
   });
