@@ -168,16 +168,17 @@ export function auditOf(scope: RowScope): Fragment {
 }
 
 /**
- * Answers an operation with planned statements when every root field has a plan that takes it;
- * null to leave it to the resolvers. Queries only; the variables are already coerced.
+ * Plans an operation: its answer by planned statements when every root field has a plan that
+ * takes it (a function that runs them), or null to leave it to the resolvers. Queries only; the
+ * variables are already coerced.
  */
-export async function answerPlanned(
+export function planOperation(
   schema: GraphQLSchema,
   document: { definitions: readonly { kind: string }[] },
   operation: OperationDefinitionNode,
   context: RequestContext,
   variables: Record<string, unknown>,
-): Promise<{ data: Record<string, unknown> } | null> {
+): (() => Promise<{ data: Record<string, unknown> }>) | null {
   if (operation.operation !== 'query' || operation.directives?.length) return null;
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const definition of document.definitions) {
@@ -216,6 +217,10 @@ export async function answerPlanned(
     if (!plan) return null;
     plans.push([key, { ...plan, ctes: [...(plan.ctes ?? []), ...ctes] }]);
   }
+  return () => runPlans(context, plans);
+}
+
+async function runPlans(context: RequestContext, plans: [string, RootPlan][]): Promise<{ data: Record<string, unknown> }> {
   const data: Record<string, unknown> = {};
   for (const [key, plan] of plans) {
     if (plan.statement.text === '') {

@@ -12,7 +12,7 @@ import {
   typeFromAST,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
-import { answerPlanned } from '../context/planned-read';
+import { planOperation } from '../context/planned-read';
 import type { RequestContext } from '../context/request-context';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
@@ -53,14 +53,15 @@ export function compiledExecution(schema: GraphQLSchema, options: { plannedReads
   // graphql-jit does not go through graphql-js's execute, which the OpenTelemetry instrumentation
   // traces: a compiled operation gets its span here (a no-op when tracing is off), the parent of its queries.
   const tracer = trace.getTracer('passerelle-graphql-jit');
-  const runCompiled = (compiled: CompiledQuery, operation: OperationDefinitionNode, context: unknown, variables: Record<string, unknown>) => {
+  // A planned answer (context/planned-read.ts) gets the same span, its executor named `planned`.
+  const runTraced = (executorName: string, operation: OperationDefinitionNode, run: () => ExecutionResult | Promise<ExecutionResult>) => {
     const name = operation.name?.value;
     return tracer.startActiveSpan(name ? `${operation.operation} ${name}` : operation.operation, async (span) => {
       if (span.isRecording()) {
-        span.setAttributes({ 'graphql.operation.type': operation.operation, 'graphql.executor': 'graphql-jit', ...(name ? { 'graphql.operation.name': name } : {}) });
+        span.setAttributes({ 'graphql.operation.type': operation.operation, 'graphql.executor': executorName, ...(name ? { 'graphql.operation.name': name } : {}) });
       }
       try {
-        const result = await compiled.query(undefined, context, variables);
+        const result = await run();
         if (result.errors?.length) span.setStatus({ code: SpanStatusCode.ERROR });
         return result;
       } finally {
@@ -73,13 +74,12 @@ export function compiledExecution(schema: GraphQLSchema, options: { plannedReads
     const variables = request.request.variables ?? {};
     const coerced = getVariableValues(schema, request.operation.variableDefinitions ?? [], variables);
     if (coerced.errors) return { errors: coerced.errors };
-    if (options.plannedReads) {
-      const planned = await answerPlanned(schema, request.document, request.operation, request.context as RequestContext, coerced.coerced);
-      if (planned) return planned;
-    }
+    const planned = options.plannedReads ? planOperation(schema, request.document, request.operation, request.context as RequestContext, coerced.coerced) : null;
+    if (planned) return runTraced('planned', request.operation, planned);
     const plan = planOf(request.document, request.operation, request.operationName);
     if (!('compiled' in plan)) return plan;
-    if (plan.compiled) return runCompiled(plan.compiled, request.operation, request.context, variables);
+    const { compiled } = plan;
+    if (compiled) return runTraced('graphql-jit', request.operation, () => compiled.query(undefined, request.context, variables));
     return execute({
       schema,
       document: request.document,
