@@ -11,7 +11,7 @@ import type { RequestContext } from '../context/request-context';
 import { BadUserInputError, ConflictError, ForbiddenError } from '../shared/errors';
 import { parseId } from '../shared/ids';
 import { assertVersion } from '../context/transaction';
-import { writeForPerson, writeRecord } from '../policy/person-write';
+import { insertForPerson, writeForPerson, writeRecord, type WriteRule } from '../policy/person-write';
 import { Structure } from '../structures/structure.entity';
 import { CaseNote } from './case-note.entity';
 import type { EditCaseNoteArgs, WriteCaseNoteInput } from './follow-up.inputs';
@@ -39,7 +39,9 @@ export class CaseNoteService {
   async write(ctx: RequestContext, input: WriteCaseNoteInput): Promise<CaseNoteView> {
     assertAllowed(ctx.viewer, Permission.CASE_NOTE_WRITE);
     const personId = parseId(input.personId, 'personId');
-    const note = await writeForPerson(ctx, personId, { what: 'Writing a case note', domain: input.domain }, async (em) => {
+    const rule = { what: 'Writing a case note', domain: input.domain };
+    if (!input.followUpId && !input.correctsId) return this.writeStandalone(ctx, personId, rule, input);
+    const note = await writeForPerson(ctx, personId, rule, async (em) => {
       // The author is the viewer, authenticated by this request: references suffice (the foreign keys check them).
       const created = new CaseNote(
         em.getReference(Person, personId),
@@ -72,6 +74,37 @@ export class CaseNoteService {
       return created;
     });
     return CaseNoteView.from(note, ctx.viewer.structureId);
+  }
+
+  /** A note that points to nothing the write must read first: created in the door's two round trips (insertForPerson). */
+  private async writeStandalone(ctx: RequestContext, personId: string, rule: WriteRule, input: WriteCaseNoteInput): Promise<CaseNoteView> {
+    const { em, viewer } = ctx;
+    const note = new CaseNote(
+      em.getReference(Person, personId),
+      input.domain,
+      em.getReference(Account, viewer.accountId),
+      input.text,
+      em.getReference(Structure, viewer.structureId),
+    );
+    const inserted = await insertForPerson(ctx, personId, rule, () => {
+      recordEvent(ctx, OutboxEventType.CASE_NOTE_WRITTEN, { personId, domain: input.domain, payload: { caseNoteId: note.id, correctsId: null } });
+      auditWrite(ctx, { personId, domains: [input.domain], action: 'writeCaseNote', ids: { caseNoteId: note.id } });
+      const data = {
+        id: note.id,
+        createdAt: note.createdAt,
+        updatedAt: note.updatedAt,
+        person: personId,
+        followUp: null,
+        domain: note.domain,
+        authorStructure: viewer.structureId,
+        authorAccount: viewer.accountId,
+        text: note.text,
+        corrects: null,
+      };
+      return { entity: CaseNote, data, returning: ['version'] };
+    });
+    note.version = inserted.version as number;
+    return CaseNoteView.from(note, viewer.structureId);
   }
 
   /** Its author's structure edits a note within 24 hours; afterwards notes are append-only. */
