@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Account } from '../accounts/account.entity';
 import { auditWrite } from '../audit/audit.service';
 import { OutboxEventType } from '../outbox/outbox-event.entity';
@@ -78,33 +79,27 @@ export class CaseNoteService {
 
   /** A note that points to nothing the write must read first: created in the door's two round trips (insertForPerson). */
   private async writeStandalone(ctx: RequestContext, personId: string, rule: WriteRule, input: WriteCaseNoteInput): Promise<CaseNoteView> {
-    const { em, viewer } = ctx;
-    const note = new CaseNote(
-      em.getReference(Person, personId),
-      input.domain,
-      em.getReference(Account, viewer.accountId),
-      input.text,
-      em.getReference(Structure, viewer.structureId),
-    );
+    const { viewer } = ctx;
+    const now = new Date();
+    const note = {
+      id: randomUUID(),
+      createdAt: now,
+      updatedAt: now,
+      person: personId,
+      followUp: null,
+      domain: input.domain,
+      authorStructure: viewer.structureId,
+      authorAccount: viewer.accountId,
+      text: input.text,
+      corrects: null,
+    };
     const inserted = await insertForPerson(ctx, personId, rule, () => {
       recordEvent(ctx, OutboxEventType.CASE_NOTE_WRITTEN, { personId, domain: input.domain, payload: { caseNoteId: note.id, correctsId: null } });
       auditWrite(ctx, { personId, domains: [input.domain], action: 'writeCaseNote', ids: { caseNoteId: note.id } });
-      const data = {
-        id: note.id,
-        createdAt: note.createdAt,
-        updatedAt: note.updatedAt,
-        person: personId,
-        followUp: null,
-        domain: note.domain,
-        authorStructure: viewer.structureId,
-        authorAccount: viewer.accountId,
-        text: note.text,
-        corrects: null,
-      };
-      return { entity: CaseNote, data, returning: ['version'] };
+      return { entity: CaseNote, data: note, returning: ['version'] };
     });
-    note.version = inserted.version as number;
-    return CaseNoteView.from(note, viewer.structureId);
+    const view = { ...note, person: { id: personId }, authorStructure: { id: viewer.structureId }, authorAccount: { id: viewer.accountId } };
+    return CaseNoteView.from({ ...view, version: inserted.version as number }, viewer.structureId);
   }
 
   /** Its author's structure edits a note within 24 hours; afterwards notes are append-only. */

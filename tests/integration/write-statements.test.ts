@@ -41,7 +41,8 @@ describe('the statements of a write', () => {
   });
 
   it('a case note is 3 round trips, and its audit entry and outbox event name it', async () => {
-    const { result, statements, sql } = await write('ts.relais38', { personId: ids.followed, domain: 'SOCIAL', text: 'Entretien du jour' });
+    const text = "Entretien du jour : l'usager dit « c'est \\ bon » ; -- fin";
+    const { result, statements, sql } = await write('ts.relais38', { personId: ids.followed, domain: 'SOCIAL', text });
     expect(result.errors).toBeUndefined();
     expect(statements).toBe(3);
     // The lock first, then the policy in a statement of its own (its own snapshot), in the transaction.
@@ -55,6 +56,7 @@ describe('the statements of a write', () => {
     const em = app.em();
     const note = await em.findOneOrFail(CaseNote, id);
     expect(note.authorStructure.id).toBeDefined();
+    expect(note.text).toBe(text);
     const audit = await em.findOneOrFail(AuditEntry, { kind: AuditKind.WRITE, detail: { ids: { caseNoteId: id } } as never });
     expect(audit).toMatchObject({ personId: ids.followed, domains: ['SOCIAL'], operation: 'Note', detail: { action: 'writeCaseNote' } });
     expect(audit.account.id).toBe(note.authorAccount.id);
