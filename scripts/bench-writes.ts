@@ -9,8 +9,8 @@
  * at least `spread` of them (the script refuses fewer), taken in turn, so that no person's lock
  * (a write holds its person FOR SHARE) is what limits the rate. Every write runs the policy,
  * writes the note, its outbox event and its audit entry in one transaction. Prints writes a
- * second, p50/p99 latency, errors and the SQL statements per write (`--sql` prints those of one
- * write). Figures depend on the machine: run it alone (`flock /tmp/passerelle-cpu.lock npm run bench:writes`).
+ * second, p50/p99 latency, errors and the round trips to PostgreSQL per write, each a message that
+ * may hold several statements (`--sql` prints those of one write). Figures depend on the machine: run it alone (`flock /tmp/passerelle-cpu.lock npm run bench:writes`).
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
@@ -18,6 +18,7 @@ import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { Session } from 'node:inspector/promises';
 import { Worker } from 'node:worker_threads';
+import pg from 'pg';
 import pino from 'pino';
 import { Account } from '../src/accounts/account.entity';
 import { signDevToken } from '../src/auth/tokens';
@@ -138,18 +139,19 @@ async function main(): Promise<void> {
   const volume = option('persons', 5000);
   const spread = option('spread', 500);
   const db = await startScratchDatabase('bench_writes');
-  let statements = 0;
+  let roundTrips = 0;
   let shown: string[] | null = null;
   const orm = await initOrm(db.url, { onDriverWarning: () => undefined, poolMax: option('pool', 20) });
-  // Statements are counted on knex's query event rather than with MikroORM's query logging
-  // (`onQuery`), which formats every statement and costs the server what production does not pay.
-  orm.em
-    .getConnection()
-    .getKnex()
-    .client.on('query', (query: { sql: string }) => {
-      statements += 1;
-      shown?.push(query.sql);
-    });
+  // Round trips are counted where every message leaves, the `pg` client (knex's statements, the
+  // prepared ones, the write door's pipelined messages), rather than with MikroORM's query
+  // logging (`onQuery`), which formats every statement and costs the server what production does not pay.
+  const send = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    roundTrips += 1;
+    const [query] = args as [string | { text: string }];
+    shown?.push(typeof query === 'string' ? query : query.text);
+    return send.apply(this, args);
+  } as typeof pg.Client.prototype.query;
   // Production settings; one account sends every write, so its rate limit (one counter row) is off.
   const config = loadConfig({
     NODE_ENV: 'production',
@@ -202,7 +204,7 @@ async function main(): Promise<void> {
     if (process.argv.includes('--sql')) {
       shown = [];
       await write(0);
-      console.log(`The statements of one write:\n${shown.join('\n')}`);
+      console.log(`The round trips of one write:\n${shown.join('\n--\n')}`);
       shown = null;
     }
     counts.fill(0);
@@ -223,7 +225,7 @@ async function main(): Promise<void> {
     const walSyncs = async () =>
       Number((await em.getConnection().execute<{ wal_sync: string }[]>('select wal_sync from pg_stat_wal'))[0]?.wal_sync ?? NaN);
     const walSyncsBefore = await walSyncs();
-    const statementsBefore = statements;
+    const roundTripsBefore = roundTrips;
     const pgCpuBefore = postmaster ? clusterCpuMs(postmaster) : NaN;
     const threadCpuBefore = mainThreadCpuMs();
     const cpuBefore = process.cpuUsage();
@@ -274,7 +276,7 @@ async function main(): Promise<void> {
         `${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)})`,
     );
     console.log(
-      'writes/s   p50 ms   p99 ms   errors   statements/write   node CPU ms/write (of which system)   server thread CPU ms/write   postgres CPU ms/write',
+      'writes/s   p50 ms   p99 ms   errors  round trips/write   node CPU ms/write (of which system)   server thread CPU ms/write   postgres CPU ms/write',
     );
     console.log(
       [
@@ -282,7 +284,7 @@ async function main(): Promise<void> {
         percentile(times, 50).toFixed(1).padStart(8),
         percentile(times, 99).toFixed(1).padStart(8),
         String(errors).padStart(8),
-        ((statements - statementsBefore) / Math.max(1, written + errors)).toFixed(1).padStart(18),
+        ((roundTrips - roundTripsBefore) / Math.max(1, written + errors)).toFixed(1).padStart(18),
         ((cpu.user + cpu.system) / 1000 / Math.max(1, written + errors)).toFixed(2).padStart(19),
         `(${(cpu.system / 1000 / Math.max(1, written + errors)).toFixed(2)})`.padStart(17),
         (threadCpu / Math.max(1, written + errors)).toFixed(2).padStart(28),

@@ -21,19 +21,24 @@ export async function inTransaction<T>(ctx: RequestContext, work: (em: EntityMan
     return result;
   } catch (error) {
     await abandon(ctx);
-    if (error instanceof OptimisticLockError) {
-      throw new ConflictError('The record was changed by someone else meanwhile; read it again and retry');
-    }
-    if (error instanceof UniqueConstraintViolationException) {
-      throw new ConflictError('The record already exists');
-    }
-    // Writes to one person's history wait for each other (the mandate triggers lock the
-    // person); two that also wait on each other's rows are a deadlock, rolled back.
-    if (error instanceof DeadlockException) {
-      throw new ConflictError('Another change to the same person was written at the same time; retry');
-    }
-    throw error;
+    throw conflictOf(error);
   }
+}
+
+/** What a failed write answers: a conflict where the database refused a concurrent change, else the error itself. */
+export function conflictOf(error: unknown): unknown {
+  if (error instanceof OptimisticLockError) {
+    return new ConflictError('The record was changed by someone else meanwhile; read it again and retry');
+  }
+  if (error instanceof UniqueConstraintViolationException) {
+    return new ConflictError('The record already exists');
+  }
+  // Writes to one person's history wait for each other (the mandate triggers lock the
+  // person); two that also wait on each other's rows are a deadlock, rolled back.
+  if (error instanceof DeadlockException) {
+    return new ConflictError('Another change to the same person was written at the same time; retry');
+  }
+  return error;
 }
 
 /**
@@ -63,12 +68,28 @@ const pendingAppends = new WeakMap<EntityManager, Map<EntityClass<object>, objec
  * through the EntityManager. Outside a write it throws: such a row would never be written.
  */
 export function appendOnCommit<T extends object>(em: EntityManager, entity: EntityClass<T>, row: RequiredEntityData<T>): void {
-  if (!em.isInTransaction()) throw new Error(`${entity.name} rows are appended within a write (inTransaction)`);
+  if (!em.isInTransaction() && !pendingAppends.has(em)) throw new Error(`${entity.name} rows are appended within a write (inTransaction)`);
   let byEntity = pendingAppends.get(em);
   if (!byEntity) pendingAppends.set(em, (byEntity = new Map()));
   const rows = byEntity.get(entity as EntityClass<object>);
   if (rows) rows.push(row);
   else byEntity.set(entity as EntityClass<object>, [row]);
+}
+
+/**
+ * Runs `build` for a write that sends its rows past the unit of work (the door's inserts,
+ * policy/person-write.ts): the rows it appends (appendOnCommit) are returned, by entity in the
+ * order they came, for that write to insert before its commit.
+ */
+export function appendsOf<T>(em: EntityManager, build: () => T): { result: T; appends: [EntityClass<object>, object[]][] } {
+  if (em.isInTransaction() || pendingAppends.has(em)) throw new Error('appendsOf: a write is already in progress on this EntityManager');
+  const byEntity = new Map<EntityClass<object>, object[]>();
+  pendingAppends.set(em, byEntity);
+  try {
+    return { result: build(), appends: [...byEntity] };
+  } finally {
+    pendingAppends.delete(em);
+  }
 }
 
 async function insertAppends(em: EntityManager): Promise<void> {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DataDomain } from './data-domain';
 import { domainsByPerson } from './domain-sets';
+import { mandateSubquery } from './mandate.repository';
 
 /** SQL condition of a consent in force: given, not revoked, not expired. */
 export const CONSENT_IN_FORCE = `c.revoked_at is null and (c.expires_at is null or c.expires_at > now())`;
@@ -20,4 +21,18 @@ export async function loadConsentedDomains(
     [`{${personIds.join(',')}}`, structureId],
   );
   return domainsByPerson(rows);
+}
+
+/**
+ * The structure's mandate on one person and the domains the person consents to share with it
+ * now, in one row (none without a mandate): what a write checks under the person's lock.
+ */
+export function mandateAndConsentsSql(structureId: string, personId: string): { sql: string; params: unknown[] } {
+  const mandates = mandateSubquery(structureId, [personId]);
+  return {
+    sql: `select m.state, array(select distinct c.domain from consent c
+         where c.person_id = m.person_id and (c.recipient_id = ? or c.recipient_id is null) and ${CONSENT_IN_FORCE}) as consented
+       from (${mandates.sql}) m`,
+    params: [structureId, ...mandates.params],
+  };
 }

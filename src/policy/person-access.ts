@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { ReadAudit } from '../context/read-audit';
-import { CONSENT_IN_FORCE, loadConsentedDomains } from './consent.repository';
+import { loadConsentedDomains, mandateAndConsentsSql } from './consent.repository';
 import { ForbiddenError, NotFoundError } from '../shared/errors';
 import { type MaybePromise, whenReady } from '../shared/maybe-async';
 import { PeekableLoader } from '../shared/peekable-loader';
@@ -357,15 +357,19 @@ export class PersonAccess {
     if (!this.mayReadPersons || this.loadedForWrite.has(personId)) return;
     // Only a full mandate lets one write: without a consent to ask for, the mandate alone is read.
     if (ACCESS_POLICY[domain][this.viewer.role][MandateState.FULL].write !== Grant.WITH_CONSENT) return;
+    const { sql, params } = mandateAndConsentsSql(this.viewer.structureId, personId);
+    const [row] = await this.em.execute<{ state: MandateState; consented: DataDomain[] }[]>(sql, params);
+    this.primeForWrite(personId, row ?? null);
+  }
+
+  /**
+   * What a write read under the person's lock (mandateAndConsentsSql's row, none without a
+   * mandate, and the person's restriction when read with the lock): the checks that follow
+   * read nothing more.
+   */
+  primeForWrite(personId: string, row: { state: MandateState; consented: DataDomain[] } | null, identityWithheld?: boolean): void {
     this.loadedForWrite.add(personId);
-    const mandates = mandateSubquery(this.viewer.structureId, [personId]);
-    const [row] = await this.em.execute<{ state: MandateState; consented: DataDomain[] }[]>(
-      `select m.state, array(select distinct c.domain from consent c
-         where c.person_id = m.person_id and (c.recipient_id = ? or c.recipient_id is null) and ${CONSENT_IN_FORCE}) as consented
-       from (${mandates.sql}) m`,
-      [this.viewer.structureId, ...mandates.params],
-    );
-    this.mandates.prime(personId, row?.state ?? MandateState.NONE);
+    this.prime(personId, row?.state ?? MandateState.NONE, identityWithheld);
     // Without a mandate no consent is looked at: the consents stay for their loader to read if ever asked.
     if (row) this.consents.prime(personId, new Set(row.consented));
   }

@@ -78,10 +78,10 @@ export async function executePrepared<T>(em: EntityManager, sql: string, params:
   try {
     await keepPrepared(client, name);
     const result = await client.query({ name, text, values: params as Scalar[] });
-    log(em, text, params, started, result.rows.length);
+    logStatement(em, `${text} -- prepared`, params, started, result.rows.length);
     return result.rows as T[];
   } catch (error) {
-    log(em, text, params, started, undefined, 'error');
+    logStatement(em, `${text} -- prepared`, params, started, undefined, 'error');
     throw error;
   } finally {
     await provider.releaseConnection(client);
@@ -102,14 +102,22 @@ async function keepPrepared(client: PgClient, name: string): Promise<void> {
   await client.query(`deallocate "${oldest}"`);
 }
 
-function log(em: EntityManager, query: string, params: readonly unknown[], started: number, results: number | undefined, level: 'info' | 'error' = 'info'): void {
+/** Tells the ORM's query log of a statement sent past the ORM (statement counts and debug logs see it). */
+export function logStatement(
+  em: EntityManager,
+  query: string,
+  params: readonly unknown[],
+  started: number,
+  results: number | undefined,
+  level: 'info' | 'error' = 'info',
+): void {
   const logger = em.config.getLogger();
   const context = em.getLoggerContext();
   if (!logger.isEnabled('query', context)) return;
   logger.logQuery({
     ...context,
     level,
-    query: `${query} -- prepared`,
+    query,
     params: [...params],
     took: Date.now() - started,
     results,

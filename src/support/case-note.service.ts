@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Account } from '../accounts/account.entity';
 import { auditWrite } from '../audit/audit.service';
 import { OutboxEventType } from '../outbox/outbox-event.entity';
@@ -11,7 +12,7 @@ import type { RequestContext } from '../context/request-context';
 import { BadUserInputError, ConflictError, ForbiddenError } from '../shared/errors';
 import { parseId } from '../shared/ids';
 import { assertVersion } from '../context/transaction';
-import { writeForPerson, writeRecord } from '../policy/person-write';
+import { insertForPerson, writeForPerson, writeRecord, type WriteRule } from '../policy/person-write';
 import { Structure } from '../structures/structure.entity';
 import { CaseNote } from './case-note.entity';
 import type { EditCaseNoteArgs, WriteCaseNoteInput } from './follow-up.inputs';
@@ -39,7 +40,9 @@ export class CaseNoteService {
   async write(ctx: RequestContext, input: WriteCaseNoteInput): Promise<CaseNoteView> {
     assertAllowed(ctx.viewer, Permission.CASE_NOTE_WRITE);
     const personId = parseId(input.personId, 'personId');
-    const note = await writeForPerson(ctx, personId, { what: 'Writing a case note', domain: input.domain }, async (em) => {
+    const rule = { what: 'Writing a case note', domain: input.domain };
+    if (!input.followUpId && !input.correctsId) return this.writeStandalone(ctx, personId, rule, input);
+    const note = await writeForPerson(ctx, personId, rule, async (em) => {
       // The author is the viewer, authenticated by this request: references suffice (the foreign keys check them).
       const created = new CaseNote(
         em.getReference(Person, personId),
@@ -72,6 +75,31 @@ export class CaseNoteService {
       return created;
     });
     return CaseNoteView.from(note, ctx.viewer.structureId);
+  }
+
+  /** A note that points to nothing the write must read first: created in the door's two round trips (insertForPerson). */
+  private async writeStandalone(ctx: RequestContext, personId: string, rule: WriteRule, input: WriteCaseNoteInput): Promise<CaseNoteView> {
+    const { viewer } = ctx;
+    const now = new Date();
+    const note = {
+      id: randomUUID(),
+      createdAt: now,
+      updatedAt: now,
+      person: personId,
+      followUp: null,
+      domain: input.domain,
+      authorStructure: viewer.structureId,
+      authorAccount: viewer.accountId,
+      text: input.text,
+      corrects: null,
+    };
+    const inserted = await insertForPerson(ctx, personId, rule, () => {
+      recordEvent(ctx, OutboxEventType.CASE_NOTE_WRITTEN, { personId, domain: input.domain, payload: { caseNoteId: note.id, correctsId: null } });
+      auditWrite(ctx, { personId, domains: [input.domain], action: 'writeCaseNote', ids: { caseNoteId: note.id } });
+      return { entity: CaseNote, data: note, returning: ['version'] };
+    });
+    const view = { ...note, person: { id: personId }, authorStructure: { id: viewer.structureId }, authorAccount: { id: viewer.accountId } };
+    return CaseNoteView.from({ ...view, version: inserted.version as number }, viewer.structureId);
   }
 
   /** Its author's structure edits a note within 24 hours; afterwards notes are append-only. */

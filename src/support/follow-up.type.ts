@@ -99,6 +99,17 @@ export class AppointmentView {
   }
 }
 
+type Ref = { id: string };
+
+/** What a view of a note reads: the entity's values, its relations as references. */
+type CaseNoteValues = Pick<CaseNote, 'id' | 'domain' | 'text' | 'createdAt' | 'updatedAt' | 'version'> & {
+  person: Ref;
+  authorStructure: Ref;
+  authorAccount: Ref;
+  followUp: Ref | null;
+  corrects: Ref | null;
+};
+
 @ObjectType('CaseNote', { description: "A worker's note; read under the policy of its domain; corrected by a new note." })
 export class CaseNoteView {
   @Field(() => ID, { description: "The note's id." })
@@ -128,7 +139,8 @@ export class CaseNoteView {
   @Field(() => Int, { description: "The note's version; give it back as expectedVersion when editing." })
   version!: number;
 
-  static from(note: CaseNote, viewerStructureId: string, now = Date.now()): CaseNoteView {
+  /** From the entity, or from the values a write inserted (its relations known by their ids). */
+  static from(note: CaseNoteValues, viewerStructureId: string, now = Date.now()): CaseNoteView {
     return Object.assign(new CaseNoteView(), {
       id: note.id,
       personId: note.person.id,
