@@ -9,6 +9,7 @@ import {
   isObjectType,
 } from 'graphql';
 import type { RequestContext } from './request-context';
+import { encodeCursor } from '../shared/pagination';
 import { executePrepared } from '../shared/prepared';
 import { Fragment, joinSql, literal, raw, sql } from '../shared/sql';
 
@@ -70,6 +71,37 @@ export interface RootPlan {
 export type RootPlanner = (state: PlanState, field: FieldNode, args: Record<string, unknown>) => RootPlan | null;
 
 const typePlans = new Map<string, Map<string, FieldPlan>>();
+/** Plans that read their field's arguments themselves (argumentsOf); any other field with arguments is left to the resolvers. */
+const takingArguments = new WeakSet<FieldPlan>();
+
+export function withArguments(plan: FieldPlan): FieldPlan {
+  takingArguments.add(plan);
+  return plan;
+}
+
+/** The key of a sealed cursor in a planned answer's JSON, replaced by the cursor before it leaves. */
+const SEALED = '__sealed__';
+
+/**
+ * A cursor in a planned answer: the list's name and the keyset's values as SQL, sealed in the
+ * server (shared/pagination.ts) once the statement answered.
+ */
+export function sealedCursor(list: string, at: string, id: string): Fragment {
+  return sql`json_build_object(${literal(SEALED)}, json_build_array(${literal(list)}, ${raw(at)}, ${raw(id)}))`;
+}
+
+function unseal(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) value[index] = unseal(value[index]);
+    return value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const object = value as Record<string, unknown>;
+  const sealed = object[SEALED] as [string, string, string] | undefined;
+  if (sealed) return encodeCursor({ createdAt: sealed[1], id: sealed[2] }, sealed[0]);
+  for (const key in object) object[key] = unseal(object[key]);
+  return object;
+}
 const rootPlans = new Map<string, RootPlanner>();
 
 /** Declares how fields of a type are built in SQL (from the type's module). */
@@ -140,7 +172,7 @@ export function objectJson(state: PlanState, typeName: string, scope: RowScope, 
       continue;
     }
     const plan = plans?.get(field.name.value);
-    if (!plan || (field.arguments?.length ?? 0) > 0) return null;
+    if (!plan || ((field.arguments?.length ?? 0) > 0 && !takingArguments.has(plan))) return null;
     const value = plan(state, scope, field);
     if (!value) return null;
     pairs.push(sql`${key}, ${value}`);
@@ -230,7 +262,8 @@ async function runPlans(context: RequestContext, plans: [string, RootPlan][]): P
     const withs = (plan.ctes ?? []).map(([name, body]) => sql`${raw(name)} as materialized (${body})`);
     const statement = withs.length > 0 ? sql`with ${joinSql(withs, ',\n')}\n${plan.statement}` : plan.statement;
     const [row] = await executePrepared<Record<string, unknown>>(context.em, statement.text, statement.params);
-    data[key] = plan.finish(row);
+    const value = plan.finish(row);
+    data[key] = statement.text.includes(SEALED) ? unseal(value) : value;
   }
   return { data };
 }

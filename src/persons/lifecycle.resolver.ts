@@ -11,6 +11,7 @@ import { PersonFileView, PersonRestrictionView, TimelineConnectionView, Timeline
 import { personService } from './person.service';
 import { PersonView } from './person.type';
 import { timelineService } from './timeline.service';
+import './timeline.plan';
 
 /** The record's lifecycle: transfer, closing, restriction, and the timeline (contract.md). */
 @Resolver(() => PersonView)

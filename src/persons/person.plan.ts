@@ -4,7 +4,7 @@ import type { MandateState } from '../policy/access-policy';
 import { roleMay, Permission } from '../policy/permissions';
 import { DataDomain } from '../policy/data-domain';
 import { personCountSql, personPageSql } from '../policy/person-scope';
-import { domainDecisionSql, viewerStructureSql } from '../policy/planned-sql';
+import { domainDecisionSql, mandatedPersonSql, viewerStructureSql } from '../policy/planned-sql';
 import { decodeCursor, encodeCursor } from '../shared/pagination';
 import { Fragment, fragmentOf, joinSql, raw, sql } from '../shared/sql';
 import { type RowScope, auditOf, column, fieldsOf, objectJson, planFields, planRoot } from '../context/planned-read';
@@ -183,3 +183,31 @@ planRoot('persons', (state, field, args) => {
   };
 });
 
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * One person under the viewer's mandates, in one statement (personService.get): null alike for
+ * an unknown id and a person outside the mandates; the person audited as touched, with what its
+ * fields read.
+ */
+planRoot('person', (state, field, args) => {
+  const { ctx } = state;
+  if (!roleMay(ctx.viewer.role, Permission.PERSON_READ)) return null;
+  // A malformed id gets the resolvers' answer (BAD_USER_INPUT).
+  if (typeof args.id !== 'string' || !UUID.test(args.id)) return null;
+  const scope: RowScope = { row: 'p__', source: 'page__', joins: [], audit: [] };
+  const value = objectJson(state, 'Person', scope, field.selectionSet?.selections ?? []);
+  if (!value) return null;
+  return {
+    ctes: [['page__', fragmentOf(mandatedPersonSql(ctx.viewer, args.id))]],
+    statement: sql`select json_build_array(p__.id, ${value}, ${auditOf(scope)}) as person from page__ p__ ${joinSql(scope.joins, ' ')}`,
+    finish: (row) => {
+      const found = row?.person as [string, unknown, string | null] | undefined;
+      if (!found) return null;
+      ctx.readAudit.touch(found[0]);
+      if (found[2]) for (const domain of found[2].split(',')) ctx.readAudit.record(found[0], domain);
+      return found[1];
+    },
+  };
+});

@@ -7,7 +7,7 @@ import { KeysetEdge, PageInfoView, decodeCursor } from '../shared/pagination';
 import { TIMELINE_AUDIT_KINDS, type TimelineConnectionView, TimelineEntryView } from './lifecycle.type';
 
 /** The list a timeline cursor belongs to (sealed in it). */
-const TIMELINE_LIST = 'timeline';
+export const TIMELINE_LIST = 'timeline';
 
 /**
  * A person's timeline: what happened to the record and which structure did it, from the

@@ -120,3 +120,18 @@ export function personRowSql(viewer: Pick<Viewer, 'structureId'>, at: { personId
   return `(select p.id, p.pseudonym, ${at.mandate} as mandate_state, ${identityWithheldSql(self(viewer))} as identity_withheld
            from person p where p.id = ${at.personId})`;
 }
+
+/**
+ * One person under the viewer's mandates, as a planned answer's Person fields read it (columns
+ * id, pseudonym, mandate_state, identity_withheld): no row for an unknown person and for one
+ * outside the mandates alike, as PersonAccess.mandate decides (NONE).
+ */
+export function mandatedPersonSql(viewer: Pick<Viewer, 'structureId'>, personId: string): { sql: string; params: unknown[] } {
+  if (!UUID.test(personId)) throw new Error('mandatedPersonSql: not a uuid');
+  const mandates = mandateSubquery(viewer.structureId, [personId]);
+  return {
+    sql: `select p.id, p.pseudonym, m.state as mandate_state, ${identityWithheldSql(self(viewer))} as identity_withheld
+          from person p join (${mandates.sql}) m on m.person_id = p.id where p.id = ?::uuid`,
+    params: [...mandates.params, personId],
+  };
+}

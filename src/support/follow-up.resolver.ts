@@ -13,6 +13,7 @@ import { caseNoteService } from './case-note.service';
 import { AppointmentOutcomeArgs, CloseFollowUpArgs, EditCaseNoteArgs, ScheduleAppointmentInput, WriteCaseNoteInput } from './follow-up.inputs';
 import { followUpService } from './follow-up.service';
 import { AppointmentView, CaseNoteView, FollowUpView } from './follow-up.type';
+import './case-note.plan';
 
 @Resolver(() => FollowUpView)
 export class FollowUpResolver {
