@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadersOf } from '../context/loaders';
 import type { RequestContext } from '../context/request-context';
-import { loaderById, loaderByParent } from '../shared/batch';
+import { loaderById } from '../shared/batch';
 import { Action } from './action.entity';
-import { ActionParticipation } from './participation.entity';
 
 export function createActionLoaders(em: EntityManager) {
   return {

@@ -1,5 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MandateState } from '../policy/access-policy';
 import { DataDomain } from '../policy/data-domain';
 import { PersonData } from '../policy/domain-guard';
@@ -40,8 +39,8 @@ export class PersonResolver {
   }
 
   @Query(() => PersonConnectionView, { description: "Persons under your structure's mandates, in registration order." })
-  persons(@Ctx() ctx: RequestContext, @Args() args: PersonsArgs, @Info() info: GraphQLResolveInfo): Promise<PersonConnectionView> {
-    return personService.list(ctx, args, info);
+  persons(@Ctx() ctx: RequestContext, @Args() args: PersonsArgs): Promise<PersonConnectionView> {
+    return personService.list(ctx, args);
   }
 
   @Mutation(() => PersonView, { description: 'A SPIP registers a detainee and holds the file.' })

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { GraphQLResolveInfo } from 'graphql';
 import { auditWrite } from '../audit/audit.service';
 import { MandateState } from '../policy/access-policy';
 import { assertAllowed } from '../policy/authz';
@@ -33,8 +32,7 @@ import type {
 } from './person.inputs';
 import { personLoaders } from './person.loaders';
 import { personRecord } from './person.rows';
-import { readPage } from './person-page';
-import './identity.page-part';
+import { executePrepared } from '../shared/prepared';
 import { persistNewPerson } from './person-registration';
 import { RightStep } from './right-step.entity';
 import {
@@ -80,12 +78,13 @@ export function assertDateWithin(value: string | null | undefined, argumentName:
 /** Persons: registration, the scoped list, and the domains the guard lets through. */
 export class PersonService {
   /** A page of the persons under the viewer's structure's mandates, in registration order (keyset). */
-  async list(ctx: RequestContext, args: PersonsArgs, info: GraphQLResolveInfo | null = null): Promise<PersonConnectionView> {
+  async list(ctx: RequestContext, args: PersonsArgs): Promise<PersonConnectionView> {
     assertAllowed(ctx.viewer, Permission.PERSON_READ);
     const first = args.first ?? 20;
     const after = args.after ? decodeCursor(args.after, PERSONS_LIST) : null;
-    // The page and, in the same statement, what its nodes ask of each person (person-page.ts).
-    const rows = await readPage(ctx, info, { ...personPageSql(ctx.viewer, { mandate: args.mandate ?? null, search: args.search ?? null, after, first }), first });
+    // A page whose fields all have a plan is answered in one statement (person.plan.ts); this is the resolvers' page.
+    const statement = personPageSql(ctx.viewer, { mandate: args.mandate ?? null, search: args.search ?? null, after, first });
+    const rows = await executePrepared<Record<string, unknown>>(ctx.em, statement.sql, statement.params);
     const page = rows.slice(0, first);
     const edges = page.map((row) => {
       const person = personRecord(row);

@@ -266,38 +266,19 @@ export class PersonAccess {
     return shown;
   }
 
-  /**
-   * The statement behind visibleRecords, for persons given as the `?::uuid[]` of their ids, or
-   * as a subquery without parameters (`{ sql: 'select id from page' }`), so that a page can
-   * read records ahead inside its own statement (persons/person-page.ts).
-   * Its rows carry `actor_shown__` and `domains__`; `primeVisibleRecords` takes them back.
-   */
-  visibleRecordsSql(declaration: RecordDeclaration<never>, persons: readonly string[] | { sql: string }): { sql: string; params: unknown[] } {
-    if (!this.mayReadPersons) return { sql: 'select null::uuid as person_id where false', params: [] };
+  /** The statement behind visibleRecords, for persons given as the `?::uuid[]` of their ids. */
+  private visibleRecordsSql(declaration: RecordDeclaration<never>, persons: readonly string[]): { sql: string; params: unknown[] } {
     const mandates = mandateSubquery(this.viewer.structureId, persons);
     const sql = declaration.sql;
     const visible = recordVisibleSql(declaration as RecordDeclaration, this.viewer, 'm.state');
     const actorShown = recordActorShownSql(declaration as RecordDeclaration, this.viewer, 'm.state');
-    // Given as a subquery, the persons filter the mandates only: the join carries it to the records.
-    const inPersons = 'sql' in persons ? '' : `${sql.personId} = any(?::uuid[]) and `;
     return {
       sql: `select r.*, ${actorShown.sql} as actor_shown__, ${sql.domains}::text[] as domains__ from ${sql.table} r
            join (${mandates.sql}) m on m.person_id = ${sql.personId}
-           where ${inPersons}${visible.sql}
+           where ${sql.personId} = any(?::uuid[]) and ${visible.sql}
            order by ${sql.orderBy}`,
-      params: 'sql' in persons ? [...mandates.params] : [...mandates.params, `{${persons.join(',')}}`],
+      params: [...mandates.params, `{${persons.join(',')}}`],
     };
-  }
-
-  /**
-   * Primes visibleRecords with rows read by visibleRecordsSql, in their order, each already
-   * split into its record columns and its decision (`actor_shown__`, `domains__`).
-   */
-  primeVisibleRecords(declaration: RecordDeclaration<never>, personIds: readonly string[], rows: readonly VisibleRow[]): void {
-    const byPerson = new Map<string, VisibleRow[]>(personIds.map((id) => [id, []]));
-    for (const visible of rows) byPerson.get(visible.row.person_id as string)?.push(visible);
-    const loader = this.recordLoader(declaration);
-    for (const id of personIds) loader.prime(id, byPerson.get(id) ?? []);
   }
 
   private recordLoader(declaration: RecordDeclaration<never>): PeekableLoader<string, VisibleRow[]> {

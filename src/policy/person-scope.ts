@@ -53,8 +53,8 @@ function filtered(viewer: Pick<Viewer, 'structureId'>, filter: PersonFilter): { 
 
 /**
  * A page of the list, in registration order after a keyset position, read up to `first` + 1
- * rows: id, pseudonym, mandate_state, identity_withheld, cursor_at, n__ (the row's rank, which
- * the page's read-ahead joins on). `first` is written into the text (a checked integer): with no
+ * rows: id, pseudonym, mandate_state, identity_withheld, cursor_at, n__ (the row's rank, by which
+ * a planned page orders and cuts its rows). `first` is written into the text (a checked integer): with no
  * parameter that changes its cost, PostgreSQL keeps one generic plan of the prepared statement.
  */
 export function personPageSql(

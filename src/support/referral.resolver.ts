@@ -10,7 +10,6 @@ import { ReferPersonInput, ReferralDecisionArgs, ReferralReasonArgs, ReferralsAr
 import { referralService } from './referral.service';
 import { ReferralConnectionView, ReferralView, ReferralWarningView } from './referral.type';
 import { type Connection, PageArgs } from '../shared/connection';
-import './referral.page-part';
 import './referral.plan';
 import type { MaybePromise } from '../shared/maybe-async';
 
