@@ -2,8 +2,8 @@ import type { FieldNode } from 'graphql';
 import { TIMELINE_ENTRY_RECORD } from '../policy/record-kinds';
 import type { RecordDeclaration } from '../policy/records';
 import { visibleRecordsSql } from '../policy/planned-sql';
-import { type PlanState, type RowScope, argumentsOf, column, fieldsOf, objectJson, planFields, sealedCursor, timestampColumn, withArguments } from '../context/planned-read';
-import { Fragment, joinSql, literal, raw, sql } from '../shared/sql';
+import { type PlanState, type RowScope, argumentsOf, column, fieldsOf, jsonObject, objectJson, planFields, sealedCursor, timestampColumn, withArguments } from '../context/planned-read';
+import { Fragment, literal, raw, sql } from '../shared/sql';
 import { TIMELINE_LIST } from './timeline.service';
 
 /**
@@ -50,22 +50,22 @@ function connectionJson(state: PlanState, field: FieldNode, first: number): { va
   for (const part of connection) {
     const key = literal(part.alias?.value ?? part.name.value);
     if (part.name.value === '__typename') {
-      pairs.push(sql`${key}, 'TimelineConnection'`);
+      pairs.push(sql`${key}: 'TimelineConnection'`);
     } else if (part.name.value === 'edges') {
       const edge = fieldsOf(state, 'TimelineEdge', part.selectionSet?.selections ?? []);
       if (!edge) return null;
       const edgePairs: Fragment[] = [];
       for (const edgeField of edge) {
         const edgeKey = literal(edgeField.alias?.value ?? edgeField.name.value);
-        if (edgeField.name.value === '__typename') edgePairs.push(sql`${edgeKey}, 'TimelineEdge'`);
-        else if (edgeField.name.value === 'cursor') edgePairs.push(sql`${edgeKey}, ${cursor}`);
+        if (edgeField.name.value === '__typename') edgePairs.push(sql`${edgeKey}: 'TimelineEdge'`);
+        else if (edgeField.name.value === 'cursor') edgePairs.push(sql`${edgeKey}: ${cursor}`);
         else if (edgeField.name.value === 'node') {
           const node = objectJson(state, 'TimelineEntry', { row: 'x', joins: [], audit: [] } satisfies RowScope, edgeField.selectionSet?.selections ?? []);
           if (!node) return null;
-          edgePairs.push(sql`${edgeKey}, ${node}`);
+          edgePairs.push(sql`${edgeKey}: ${node}`);
         } else return null;
       }
-      pairs.push(sql`${key}, coalesce(json_agg(json_build_object(${joinSql(edgePairs, ', ')}) order by x.n__) filter (where ${shown}), '[]'::json)`);
+      pairs.push(sql`${key}: coalesce(json_agg(${jsonObject(edgePairs)} order by x.n__) filter (where ${shown}), '[]'::json)`);
     } else if (part.name.value === 'pageInfo') {
       const info = fieldsOf(state, 'PageInfo', part.selectionSet?.selections ?? []);
       if (!info) return null;
@@ -74,30 +74,30 @@ function connectionJson(state: PlanState, field: FieldNode, first: number): { va
         const infoKey = literal(infoField.alias?.value ?? infoField.name.value);
         switch (infoField.name.value) {
           case '__typename':
-            infoPairs.push(sql`${infoKey}, 'PageInfo'`);
+            infoPairs.push(sql`${infoKey}: 'PageInfo'`);
             break;
           case 'hasNextPage':
-            infoPairs.push(sql`${infoKey}, count(x.id) > ${raw(String(first))}`);
+            infoPairs.push(sql`${infoKey}: count(x.id) > ${raw(String(first))}`);
             break;
           case 'hasPreviousPage':
-            infoPairs.push(sql`${infoKey}, false`);
+            infoPairs.push(sql`${infoKey}: false`);
             break;
           case 'startCursor':
-            infoPairs.push(sql`${infoKey}, (array_agg(${cursor} order by x.n__) filter (where ${shown}))[1]`);
+            infoPairs.push(sql`${infoKey}: (array_agg(${cursor} order by x.n__) filter (where ${shown}))[1]`);
             break;
           case 'endCursor':
-            infoPairs.push(sql`${infoKey}, (array_agg(${cursor} order by x.n__ desc) filter (where ${shown}))[1]`);
+            infoPairs.push(sql`${infoKey}: (array_agg(${cursor} order by x.n__ desc) filter (where ${shown}))[1]`);
             break;
           default:
             return null;
         }
       }
-      pairs.push(sql`${key}, json_build_object(${joinSql(infoPairs, ', ')})`);
+      pairs.push(sql`${key}: ${jsonObject(infoPairs)}`);
     } else {
       return null;
     }
   }
-  return { value: sql`json_build_object(${joinSql(pairs, ', ')})` };
+  return { value: jsonObject(pairs) };
 }
 
 planFields('TimelineEntry', {
