@@ -157,29 +157,93 @@ export function argumentsOf(state: PlanState, parentType: string, field: FieldNo
 }
 
 /**
- * The JSON object of a selection on a type, over a row: `json_object` of each field's
- * plan by response key; null when a field has no plan or takes arguments its plan does not.
+ * How a planned value's arrays become the answer's objects: PostgreSQL writes each object as a
+ * JSON array of its values (no key repeated on every row: about a third less time to build on a
+ * long list, and less to parse), and the server rebuilds the objects from the keys, once the
+ * statement answered.
  */
-export function objectJson(state: PlanState, typeName: string, scope: RowScope, selections: readonly SelectionNode[]): Fragment | null {
+export type Shape = { kind: 'object'; build: (values: unknown[]) => Record<string, unknown>; children: (Shape | undefined)[] } | { kind: 'list'; of: Shape };
+
+const shapes = new WeakMap<Fragment, Shape>();
+const builders = new Map<string, (values: unknown[]) => Record<string, unknown>>();
+
+/** The fragment, known to give a value of this shape. */
+export function shaped(fragment: Fragment, shape: Shape | undefined): Fragment {
+  if (shape) shapes.set(fragment, shape);
+  return fragment;
+}
+
+export function shapeOf(fragment: Fragment): Shape | undefined {
+  return shapes.get(fragment);
+}
+
+/** A JSON array of values of a shape (json_agg of them). */
+export function listOf(shape: Shape | undefined): Shape | undefined {
+  return shape ? { kind: 'list', of: shape } : undefined;
+}
+
+/** A planned value as the answer gives it: its arrays made objects again, by its shape. */
+export function expand(shape: Shape | undefined, value: unknown): unknown {
+  if (!shape || value === null || value === undefined) return value;
+  if (shape.kind === 'list') return (value as unknown[]).map((item) => expand(shape.of, item));
+  const values = value as unknown[];
+  shape.children.forEach((child, index) => {
+    if (child) values[index] = expand(child, values[index]);
+  });
+  return shape.build(values);
+}
+
+/** An object literal of the keys from an array of values: every object of a shape gets one hidden class at once. */
+function builderOf(keys: readonly string[]): (values: unknown[]) => Record<string, unknown> {
+  const id = keys.join(',');
+  let build = builders.get(id);
+  if (!build) {
+    for (const key of keys) if (!/^[_A-Za-z][_0-9A-Za-z]*$/.test(key)) throw new Error(`not a response key: ${key}`);
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    build = new Function('v', `return { ${keys.map((key, index) => `${key}: v[${index}]`).join(', ')} };`) as (values: unknown[]) => Record<string, unknown>;
+    builders.set(id, build);
+  }
+  return build;
+}
+
+/**
+ * The JSON of a selection on a type, over a row: each field's plan by response key, as an array
+ * of their values with its shape (`as: 'array'`, the default), or as a JSON object (`as:
+ * 'object'`, inside JSON the server does not rebuild; none of its fields may then have a shape);
+ * null when a field has no plan or takes arguments its plan does not.
+ */
+export function objectJson(
+  state: PlanState,
+  typeName: string,
+  scope: RowScope,
+  selections: readonly SelectionNode[],
+  as: 'array' | 'object' = 'array',
+): Fragment | null {
   const fields = fieldsOf(state, typeName, selections);
   if (!fields) return null;
   const plans = typePlans.get(typeName);
-  const pairs: Fragment[] = [];
+  const keys: string[] = [];
+  const values: Fragment[] = [];
   for (const field of fields) {
-    const key = literal(field.alias?.value ?? field.name.value);
+    keys.push(field.alias?.value ?? field.name.value);
     if (field.name.value === '__typename') {
-      pairs.push(sql`${key}: ${literal(typeName)}`);
+      values.push(literal(typeName));
       continue;
     }
     const plan = plans?.get(field.name.value);
     if (!plan || ((field.arguments?.length ?? 0) > 0 && !takingArguments.has(plan))) return null;
     const value = plan(state, scope, field);
     if (!value) return null;
-    pairs.push(sql`${key}: ${value}`);
+    values.push(value);
   }
-  // A selection of more than 50 fields is left to the resolvers (a statement's size stays bounded).
-  if (pairs.length === 0 || pairs.length > 50) return null;
-  return jsonObject(pairs);
+  // A selection of more than 50 fields is left to the resolvers (json_build_array takes 100 arguments).
+  if (values.length === 0 || values.length > 50) return null;
+  const children = values.map(shapeOf);
+  if (as === 'object') {
+    if (children.some((child) => child !== undefined)) return null;
+    return jsonObject(keys.map((key, index) => sql`${literal(key)}: ${values[index]}`));
+  }
+  return shaped(sql`json_build_array(${joinSql(values, ', ')})`, { kind: 'object', build: builderOf(keys), children });
 }
 
 /**

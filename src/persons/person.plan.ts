@@ -7,7 +7,7 @@ import { personCountSql, personPageSql } from '../policy/person-scope';
 import { domainDecisionSql, mandatedPersonSql, viewerStructureSql } from '../policy/planned-sql';
 import { decodeCursor, encodeCursor } from '../shared/pagination';
 import { Fragment, fragmentOf, joinSql, raw, sql } from '../shared/sql';
-import { type RowScope, auditOf, column, fieldsOf, objectJson, planFields, planRoot } from '../context/planned-read';
+import { type RowScope, auditOf, column, expand, fieldsOf, objectJson, planFields, planRoot, shapeOf, shaped } from '../context/planned-read';
 import { PersonsArgs } from './person.inputs';
 import { PERSONS_LIST } from './person.service';
 
@@ -39,7 +39,7 @@ planFields('Person', {
     // As the guard: shown when allowed, or when it is the viewer's own writing; read (audited) alike.
     const read = `(${decision.sql} = 'ALLOW' or (${decision.sql} = 'OWN' and ${identity}.written_by_id = ${viewerStructureSql(viewer)}))`;
     scope.audit.push(raw(`case when ${read} then 'IDENTITY' end`));
-    return sql`case when ${raw(identity)}.person_id is not null and ${raw(read)} then ${value} end`;
+    return shaped(sql`case when ${raw(identity)}.person_id is not null and ${raw(read)} then ${value} end`, shapeOf(value));
   },
 });
 
@@ -136,6 +136,12 @@ planRoot('persons', (state, field, args) => {
         if (cursor === undefined) cursors.set(entry, (cursor = encodeCursor({ createdAt: entry[0], id: entry[1] }, PERSONS_LIST)));
         return cursor;
       };
+      const nodeShape = shapeOf(node);
+      const expandedNodes = new Map<PlannedNode, unknown>();
+      const expanded = (entry: PlannedNode) => {
+        if (!expandedNodes.has(entry)) expandedNodes.set(entry, expand(nodeShape, entry[2]));
+        return expandedNodes.get(entry);
+      };
       for (const entry of nodes) {
         ctx.readAudit.touch(entry[1]);
         if (entry[3]) for (const domain of entry[3].split(',')) ctx.readAudit.record(entry[1], domain);
@@ -156,7 +162,7 @@ planRoot('persons', (state, field, args) => {
               for (const edgeField of edgeFields[0]) {
                 const edgeKey = edgeField.alias?.value ?? edgeField.name.value;
                 if (edgeField.name.value === 'cursor') edge[edgeKey] = cursorOf(entry);
-                else if (edgeField.name.value === 'node') edge[edgeKey] = entry[2];
+                else if (edgeField.name.value === 'node') edge[edgeKey] = expanded(entry);
                 else edge[edgeKey] = 'PersonEdge';
               }
               return edge;
@@ -207,7 +213,7 @@ planRoot('person', (state, field, args) => {
       if (!found) return null;
       ctx.readAudit.touch(found[0]);
       if (found[2]) for (const domain of found[2].split(',')) ctx.readAudit.record(found[0], domain);
-      return found[1];
+      return expand(shapeOf(value), found[1]);
     },
   };
 });

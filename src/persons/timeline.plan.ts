@@ -60,7 +60,7 @@ function connectionJson(state: PlanState, field: FieldNode, first: number): { va
         if (edgeField.name.value === '__typename') edgePairs.push(sql`${edgeKey}: 'TimelineEdge'`);
         else if (edgeField.name.value === 'cursor') edgePairs.push(sql`${edgeKey}: ${cursor}`);
         else if (edgeField.name.value === 'node') {
-          const node = objectJson(state, 'TimelineEntry', { row: 'x', joins: [], audit: [] } satisfies RowScope, edgeField.selectionSet?.selections ?? []);
+          const node = objectJson(state, 'TimelineEntry', { row: 'x', joins: [], audit: [] } satisfies RowScope, edgeField.selectionSet?.selections ?? [], 'object');
           if (!node) return null;
           edgePairs.push(sql`${edgeKey}: ${node}`);
         } else return null;

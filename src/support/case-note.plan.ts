@@ -1,6 +1,6 @@
 import { CASE_NOTE_RECORD } from '../policy/record-kinds';
 import { visibleRecordsSql } from '../policy/planned-sql';
-import { type RowScope, column, objectJson, planFields, timestampColumn } from '../context/planned-read';
+import { type RowScope, column, listOf, objectJson, planFields, shapeOf, shaped, timestampColumn } from '../context/planned-read';
 import { joinSql, raw, sql } from '../shared/sql';
 
 /**
@@ -26,7 +26,7 @@ planFields('Person', {
     );
     scope.joins.push(raw(`left join ${set} on ${set}.parent__ = ${scope.row}.id`));
     scope.audit.push(raw(`${set}.domains`));
-    return raw(`coalesce(${set}.shown, '[]'::json)`);
+    return shaped(raw(`coalesce(${set}.shown, '[]'::json)`), listOf(shapeOf(value)));
   },
 });
 

@@ -3,7 +3,7 @@ import type { FieldNode } from 'graphql';
 import { Permission, roleMay } from '../policy/permissions';
 import { REFERRAL_RECORD } from '../policy/record-kinds';
 import { mandatedRecordsSql, personRowSql, visibleRecordsSql } from '../policy/planned-sql';
-import { type PlanState, type RowScope, auditOf, column, objectJson, planFields, planRoot, timestampColumn } from '../context/planned-read';
+import { type PlanState, type RowScope, auditOf, column, expand, listOf, objectJson, planFields, planRoot, shapeOf, shaped, timestampColumn } from '../context/planned-read';
 import { Fragment, joinSql, raw, sql } from '../shared/sql';
 import { ReferralsArgs } from './referral.inputs';
 
@@ -31,7 +31,7 @@ planFields('Person', {
     );
     scope.joins.push(raw(`left join ${set} on ${set}.parent__ = ${scope.row}.id`));
     scope.audit.push(raw(`${set}.domains`));
-    return raw(`coalesce(${set}.shown, '[]'::json)`);
+    return shaped(raw(`coalesce(${set}.shown, '[]'::json)`), listOf(shapeOf(value)));
   },
 });
 
@@ -75,6 +75,7 @@ planRoot('referrals', (state, field, args) => {
   const value = objectJson(state, 'Referral', scope, field.selectionSet?.selections ?? []);
   if (!value) return null;
   const rows = mandatedRecordsSql(REFERRAL_RECORD, ctx.viewer);
+  const shape = shapeOf(value);
   const status: Fragment = input.status ? sql` and r.status = ${input.status}` : raw('');
   const statement = sql`select coalesce(json_agg(json_build_array(r.person_id, ${value}, ${auditOf(scope)}) order by r.created_at desc, r.id desc), '[]'::json) as rows
     from ${new Fragment(rows.from, rows.params)} ${joinSql(scope.joins, ' ')}
@@ -85,7 +86,7 @@ planRoot('referrals', (state, field, args) => {
       (row.rows as [string, unknown, string | null][]).map(([personId, referral, read]) => {
         ctx.readAudit.touch(personId);
         if (read) for (const domain of read.split(',')) ctx.readAudit.record(personId, domain);
-        return referral;
+        return expand(shape, referral);
       }),
   };
 });
