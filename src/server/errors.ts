@@ -48,8 +48,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     ) {
       return true;
     }
+    // A value thrown that is not an Error (a socket's raw error object) reaches GraphQL as
+    // NonErrorThrown, holding it as thrownValue.
     current = (current as { originalError?: unknown; cause?: unknown }).originalError ??
       (current as { cause?: unknown }).cause ??
+      (current as { thrownValue?: unknown }).thrownValue ??
       (current instanceof DriverException ? (current as { previous?: unknown }).previous : undefined);
   }
   return false;

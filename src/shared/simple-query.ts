@@ -61,7 +61,10 @@ export class PipelinedTransaction {
       return results.map((result) => result.rows ?? []);
     } catch (error) {
       logStatement(this.em, text, [], started, undefined, 'error');
-      throw error;
+      // A connection lost under the query can reject with the socket's raw error object: made an Error, its code kept.
+      if (error instanceof Error) throw error;
+      const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+      throw Object.assign(new Error(typeof message === 'string' ? message : `database connection error ${String(code)}`), { code, cause: error });
     }
   }
 

@@ -45,6 +45,8 @@ describe('isDatabaseUnavailable', () => {
     [Object.assign(new Error('Knex: Timeout acquiring a connection'), { name: 'KnexTimeoutError' }), true],
     [new Error('x', { cause: new Error('Connection terminated unexpectedly') }), true],
     [new Error('Transaction query already complete, run with DEBUG=knex:tx for more info'), true],
+    // A socket's raw error object thrown as is reaches GraphQL as NonErrorThrown, holding it.
+    [Object.assign(new Error('Unexpected error value: { code: "ECONNRESET" }'), { name: 'NonErrorThrown', thrownValue: { errno: -104, code: 'ECONNRESET', syscall: 'read' } }), true],
     [Object.assign(new Error('duplicate key value'), { code: '23505' }), false],
     [new TypeError('cannot read properties of undefined'), false],
   ])('%p → %p', (error, expected) => {
