@@ -266,6 +266,42 @@ export function timestampColumn(name: string): FieldPlan {
   return (_state, scope) => raw(`to_char(${scope.row}.${name} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 }
 
+/** A kind of record's rows about the persons of a statement, as the policy gives them (policy/planned-sql.ts, visibleRecordsSql). */
+export interface VisibleRecordRows {
+  table: string;
+  personId: string;
+  where: string;
+  domains: string;
+  orderBy: string;
+}
+
+/**
+ * A person's records of a kind as a list field: the rows the viewer sees (`rows`, under the
+ * mandate state `parent__.mandate_state`), read once for all the persons of the row's set
+ * (`scope.source`) and grouped by person, in the kind's order, each audited with its domains.
+ */
+export function visibleRecordsPlan(typeName: string, rowsOf: (state: PlanState) => VisibleRecordRows): FieldPlan {
+  return (state, scope, field) => {
+    if (!scope.source) return null;
+    const set = state.alias('records');
+    const inner: RowScope = { row: 'r', joins: [], audit: [] };
+    const value = objectJson(state, typeName, inner, field.selectionSet?.selections ?? []);
+    if (!value || inner.audit.length > 0) return null;
+    const rows = rowsOf(state);
+    state.with(
+      set,
+      sql`select parent__.id as parent__, json_agg(${value} order by ${raw(rows.orderBy)}) as shown,
+             string_agg(array_to_string(${raw(rows.domains)}, ','), ',') as domains
+           from ${raw(scope.source)} parent__ join ${raw(rows.table)} on ${raw(rows.personId)} = parent__.id ${joinSql(inner.joins, ' ')}
+           where ${raw(rows.where)}
+           group by parent__.id`,
+    );
+    scope.joins.push(raw(`left join ${set} on ${set}.parent__ = ${scope.row}.id`));
+    scope.audit.push(raw(`${set}.domains`));
+    return shaped(raw(`coalesce(${set}.shown, '[]'::json)`), listOf(shapeOf(value)));
+  };
+}
+
 /** The audit of a row: its domains read, as one comma-separated text (or null). */
 export function auditOf(scope: RowScope): Fragment {
   return scope.audit.length === 0 ? raw('null::text') : sql`concat_ws(',', ${joinSql(scope.audit, ', ')})`;

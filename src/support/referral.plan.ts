@@ -3,7 +3,7 @@ import type { FieldNode } from 'graphql';
 import { Permission, roleMay } from '../policy/permissions';
 import { REFERRAL_RECORD } from '../policy/record-kinds';
 import { mandatedRecordsSql, personRowSql, visibleRecordsSql } from '../policy/planned-sql';
-import { type PlanState, type RowScope, auditOf, column, expand, listOf, objectJson, planFields, planRoot, shapeOf, shaped, timestampColumn } from '../context/planned-read';
+import { type PlanState, type RowScope, auditOf, column, expand, objectJson, planFields, planRoot, shapeOf, timestampColumn, visibleRecordsPlan } from '../context/planned-read';
 import { Fragment, joinSql, raw, sql } from '../shared/sql';
 import { ReferralsArgs } from './referral.inputs';
 
@@ -14,25 +14,7 @@ import { ReferralsArgs } from './referral.inputs';
  * domains, as Person.referrals gives them.
  */
 planFields('Person', {
-  referrals: (state, scope, field) => {
-    if (!scope.source) return null;
-    const set = state.alias('referral');
-    const inner: RowScope = { row: 'r', joins: [], audit: [] };
-    const value = objectJson(state, 'Referral', inner, field.selectionSet?.selections ?? []);
-    if (!value || inner.audit.length > 0) return null;
-    const rows = visibleRecordsSql(REFERRAL_RECORD, state.ctx.viewer, { mandate: 'parent__.mandate_state' });
-    state.with(
-      set,
-      sql`select parent__.id as parent__, json_agg(${value} order by ${raw(rows.orderBy)}) as shown,
-             string_agg(array_to_string(${raw(rows.domains)}, ','), ',') as domains
-           from ${raw(scope.source)} parent__ join ${raw(rows.table)} on ${raw(rows.personId)} = parent__.id ${joinSql(inner.joins, ' ')}
-           where ${raw(rows.where)}
-           group by parent__.id`,
-    );
-    scope.joins.push(raw(`left join ${set} on ${set}.parent__ = ${scope.row}.id`));
-    scope.audit.push(raw(`${set}.domains`));
-    return shaped(raw(`coalesce(${set}.shown, '[]'::json)`), listOf(shapeOf(value)));
-  },
+  referrals: visibleRecordsPlan('Referral', (state) => visibleRecordsSql(REFERRAL_RECORD, state.ctx.viewer, { mandate: 'parent__.mandate_state' })),
 });
 
 planFields('Referral', {
