@@ -120,6 +120,46 @@ describe('planned reads answer as the resolvers do', () => {
     expect(plannedPersons).toBeGreaterThan(30);
   }, 120_000);
 
+  it('restricted persons: identity withheld from all but the holding SPIP and those it named, alike', async () => {
+    // Persons of the SPIP de l'Isère that its partners see too (a referral to them).
+    const connection = planned.orm.em.fork().getConnection();
+    const shared = await connection.execute<{ id: string }[]>(
+      `select distinct p.id from person p join referral r on r.person_id = p.id join structure s on s.id = p.spip_id
+       where s.name = 'SPIP de l''Isère' and p.restricted_at is null and p.file_status = 'OPEN' order by p.id limit 4`,
+    );
+    expect(shared.length).toBeGreaterThan(1);
+    const [siao] = await connection.execute<{ id: string }[]>(`select id from structure where name = 'SIAO de l''Isère'`);
+    for (const [index, { id }] of shared.entries()) {
+      // Every other one names the SIAO: it keeps the identity, the others lose it.
+      const visibleTo = index % 2 === 0 ? [siao.id] : [];
+      for (const app of [planned, reference]) {
+        const answer = await app.call('cpip.grenoble', 'mutation ($p: ID!, $v: [ID!]!) { restrictPerson(personId: $p, visibleTo: $v) { id } }', { p: id, v: visibleTo });
+        expect(answer.errors).toBeUndefined();
+      }
+    }
+    let withheld = 0;
+    let named = 0;
+    for (const login of logins) {
+      await both(login, FULL_PAGE, { first: 100 });
+      await both(login, REFERRALS, {});
+      for (const [index, { id }] of shared.entries()) {
+        const answer = await both(login, PERSON, { id });
+        const person = answer.body.data?.person;
+        if (!person || login === 'cpip.grenoble') continue;
+        // Seen by a partner: the identity is there only for the SIAO, where the SPIP named it.
+        if (login === 'coord.siao38' && index % 2 === 0) {
+          expect(person.identity).not.toBeNull();
+          named += 1;
+        } else {
+          expect(person.identity).toBeNull();
+          withheld += 1;
+        }
+      }
+    }
+    expect(withheld).toBeGreaterThan(0);
+    expect(named + withheld).toBeGreaterThan(1);
+  });
+
   it('leaves to the resolvers what it does not plan, and answers bad input alike', async () => {
     const cases: [string, string, Record<string, unknown>][] = [
       ['cpip.grenoble', '{ persons(first: 5) { edges { node { id judicial { measure } } } } }', {}],
