@@ -4,7 +4,7 @@ import type { MandateState } from '../policy/access-policy';
 import { roleMay, Permission } from '../policy/permissions';
 import { DataDomain } from '../policy/data-domain';
 import { personCountSql, personPageSql } from '../policy/person-scope';
-import { domainDecisionSql, mandatedPersonSql, viewerStructureSql } from '../policy/planned-sql';
+import { domainReadSql, mandatedPersonSql } from '../policy/planned-sql';
 import { decodeCursor, encodeCursor } from '../shared/pagination';
 import { Fragment, fragmentOf, joinSql, raw, sql } from '../shared/sql';
 import { type RowScope, auditOf, column, expand, fieldsOf, objectJson, planFields, planRoot, shapeOf, shaped } from '../context/planned-read';
@@ -23,21 +23,19 @@ planFields('Person', {
   pseudonym: column('pseudonym'),
   mandate: column('mandate_state'),
   identity: (state, scope, field) => {
-    const viewer = state.ctx.viewer;
-    const decision = domainDecisionSql(viewer, DataDomain.IDENTITY, {
+    const identity = state.alias('identity');
+    // As the domain guard decides it (policy/planned-sql.ts); a decision that narrows to a core is left to the guard.
+    const read = domainReadSql(state.ctx.viewer, DataDomain.IDENTITY, {
       personId: `${scope.row}.id`,
       mandate: `${scope.row}.mandate_state`,
       withheld: `${scope.row}.identity_withheld`,
+      writtenBy: `${identity}.written_by_id`,
     });
-    // The guard narrows to the judicial core or to what the viewer wrote: only the latter is planned.
-    if (decision.outcomes.has('CORE')) return null;
-    const identity = state.alias('identity');
+    if (!read) return null;
     const inner: RowScope = { row: identity, joins: [], audit: [] };
     const value = objectJson(state, 'PersonIdentity', inner, field.selectionSet?.selections ?? []);
     if (!value || inner.joins.length > 0) return null;
     scope.joins.push(raw(`left join person_identity ${identity} on ${identity}.person_id = ${scope.row}.id`));
-    // As the guard: shown when allowed, or when it is the viewer's own writing; read (audited) alike.
-    const read = `(${decision.sql} = 'ALLOW' or (${decision.sql} = 'OWN' and ${identity}.written_by_id = ${viewerStructureSql(viewer)}))`;
     scope.audit.push(raw(`case when ${read} then 'IDENTITY' end`));
     return shaped(sql`case when ${raw(identity)}.person_id is not null and ${raw(read)} then ${value} end`, shapeOf(value));
   },

@@ -70,9 +70,21 @@ export function domainDecisionSql(
   return { sql, outcomes };
 }
 
-/** The viewer's structure, as a SQL uuid literal (to compare with a writer's structure). */
-export function viewerStructureSql(viewer: Pick<Viewer, 'structureId'>): string {
-  return self(viewer);
+/**
+ * Whether the viewer reads a domain value of the person as the domain guard lets it through,
+ * as SQL (boolean): ALLOW reads it, OWN reads it only when the viewer's structure wrote it
+ * (`at.writtenBy`, the value's writer column), DENY never. The same expression tells whether the
+ * read is audited (the guard records an allowed read, and an own writing shown). Null when the
+ * decision can narrow to the judicial core, which a planned value cannot do.
+ */
+export function domainReadSql(
+  viewer: Pick<Viewer, 'structureId' | 'role'>,
+  domain: DataDomain,
+  at: { personId: string; mandate: string; withheld?: string; writtenBy: string },
+): string | null {
+  const decision = domainDecisionSql(viewer, domain, at);
+  if (decision.outcomes.has('CORE')) return null;
+  return `(case ${decision.sql} when 'ALLOW' then true when 'OWN' then coalesce(${at.writtenBy} = ${self(viewer)}, false) else false end)`;
 }
 
 /**
